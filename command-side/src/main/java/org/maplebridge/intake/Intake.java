@@ -1,0 +1,307 @@
+package org.maplebridge.intake;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.maplebridge.write.BusinessRule.check;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.ConsentRecorded;
+import org.maplebridge.events.intake.ConsentScope;
+import org.maplebridge.events.intake.ConsentWithdrawn;
+import org.maplebridge.events.intake.CounsellorAssigned;
+import org.maplebridge.events.intake.CrisisAlertRaised;
+import org.maplebridge.events.intake.CrisisAlertReason;
+import org.maplebridge.events.intake.IntakeClosed;
+import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.intake.IntakeReopened;
+import org.maplebridge.events.intake.IntakeTriaged;
+import org.maplebridge.events.intake.ScreeningRecorded;
+import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.intake.SuicideRisk;
+import org.maplebridge.events.intake.Urgency;
+import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
+import org.maplebridge.intake.IntakeCommands.AddSessionNote;
+import org.maplebridge.intake.IntakeCommands.AssignCounsellor;
+import org.maplebridge.intake.IntakeCommands.CloseIntake;
+import org.maplebridge.intake.IntakeCommands.OpenIntake;
+import org.maplebridge.intake.IntakeCommands.RecordConsent;
+import org.maplebridge.intake.IntakeCommands.RecordScreening;
+import org.maplebridge.intake.IntakeCommands.ReopenIntake;
+import org.maplebridge.intake.IntakeCommands.TriageIntake;
+import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
+import org.maplebridge.intake.IntakeRules.AClosedCaseIsNotClosedAgain;
+import org.maplebridge.intake.IntakeRules.NoAssignmentBeforeConsentToCounselling;
+import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
+import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
+import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
+import org.maplebridge.intake.IntakeRules.TriageIsNotBelowTheRiskAScreeningShowed;
+import org.maplebridge.write.ExpectedVersionFromMetadata;
+import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.StaffDirectory;
+
+/**
+ * A person's way through counselling: taken in, consent, screenings, triage, a counsellor, session
+ * notes, closure and perhaps a return. Only the unit's supervisor and the case's care team (who
+ * opened it, the assigned counsellor, added colleagues) can act on it; for everyone else it does
+ * not exist.
+ */
+@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+class Intake {
+  static final String SYSTEM = "system";
+
+  @AggregateIdentifier private UUID intakeId;
+  private UUID clientId;
+  private String unit;
+  private String assignedCounsellor;
+  private final Set<String> careTeam = new HashSet<>();
+  private final Set<ConsentScope> activeConsents = EnumSet.noneOf(ConsentScope.class);
+  private Urgency priority;
+  private Urgency riskFloor;
+  private boolean closed;
+
+  Intake() {
+    // for Axon
+  }
+
+  @CommandHandler
+  Intake(OpenIntake command, Actor actor, ClientRegistry clients) {
+    if (!(actor.is(Role.COUNSELLOR) || actor.is(Role.SUPERVISOR)) || actor.unit() == null) {
+      throw new NotAllowed("Only counsellors and supervisors take people in");
+    }
+    ClientRegistry.RegisteredClient client;
+    if (command.clientId() != null) {
+      client =
+          clients
+              .find(command.clientId())
+              .filter(known -> known.unit().equals(actor.unit()))
+              .orElseThrow(() -> new InvalidInput("clientId", "No such client in your unit"));
+    } else {
+      client = clients.register(UUID.randomUUID(), actor.unit());
+    }
+    apply(
+        new IntakeOpened(
+            command.intakeId(),
+            client.clientId(),
+            client.reference(),
+            command.clientId() == null ? command.client() : null,
+            command.source(),
+            command.concern(),
+            command.urgency(),
+            Set.copyOf(command.populationGroups()),
+            actor.unit(),
+            command.gridArea(),
+            actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordConsent command, Actor actor) {
+    requireCareTeam(actor, "record consent");
+    check(new NothingIsAddedToAClosedCase(closed, "consent"));
+    apply(
+        new ConsentRecorded(
+            intakeId, command.scope(), command.givenBy(), command.method(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(WithdrawConsent command, Actor actor) {
+    requireCareTeam(actor, "withdraw consent");
+    check(new OnlyGivenConsentCanBeWithdrawn(activeConsents.contains(command.scope())));
+    apply(new ConsentWithdrawn(intakeId, command.scope(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordScreening command, Actor actor) {
+    requireCareTeam(actor, "record screenings");
+    check(new NothingIsAddedToAClosedCase(closed, "screenings"));
+    ScreeningScore score =
+        ScreeningScoring.score(command.instrument(), command.answers(), command.recentBehaviour());
+    apply(
+        new ScreeningRecorded(
+            intakeId,
+            command.screeningId(),
+            score.instrument(),
+            score.instrumentVersion(),
+            score.answers(),
+            score.recentBehaviour(),
+            score.total(),
+            score.band(),
+            score.flags(),
+            score.risk(),
+            actor.username()));
+    raiseCrisisAlertIfAtRisk(command.screeningId(), score);
+  }
+
+  /**
+   * High C-SSRS risk calls for immediate action (emergency); any thought of self-harm on PHQ-9 item
+   * 9 is urgent. Either way the crisis team is alerted and triage cannot stay lower.
+   */
+  private void raiseCrisisAlertIfAtRisk(UUID screeningId, ScreeningScore score) {
+    CrisisAlertReason reason;
+    Urgency floor;
+    if (score.risk() == SuicideRisk.HIGH) {
+      reason = CrisisAlertReason.CSSRS_HIGH_RISK;
+      floor = Urgency.EMERGENCY;
+    } else if (score.selfHarmFlagged()) {
+      reason = CrisisAlertReason.SELF_HARM_ITEM;
+      floor = Urgency.URGENT;
+    } else {
+      return;
+    }
+    apply(new CrisisAlertRaised(intakeId, clientId, unit, reason, screeningId, score.risk()));
+    if (priority == null || priority.compareTo(floor) < 0) {
+      apply(
+          new IntakeTriaged(
+              intakeId,
+              floor,
+              "Raised to " + floor + " by the screening (" + reason + ")",
+              SYSTEM));
+    }
+  }
+
+  @CommandHandler
+  void handle(TriageIntake command, Actor actor) {
+    requireInScope(actor);
+    check(new NothingIsAddedToAClosedCase(closed, "a triage"));
+    check(new TriageIsNotBelowTheRiskAScreeningShowed(command.priority(), riskFloor));
+    apply(new IntakeTriaged(intakeId, command.priority(), command.rationale(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(AssignCounsellor command, Actor actor, StaffDirectory staff) {
+    requireInScope(actor);
+    check(new NothingIsAddedToAClosedCase(closed, "an assignment"));
+    check(
+        new NoAssignmentBeforeConsentToCounselling(
+            activeConsents.contains(ConsentScope.COUNSELLING)));
+    requireCounsellorOfThisUnit(command.counsellor(), staff, "counsellor");
+    if (command.counsellor().equals(assignedCounsellor)) {
+      return;
+    }
+    apply(
+        new CounsellorAssigned(
+            intakeId, command.counsellor(), assignedCounsellor, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(AddCareTeamMember command, Actor actor, StaffDirectory staff) {
+    requireInScope(actor);
+    check(new NothingIsAddedToAClosedCase(closed, "care team members"));
+    requireCounsellorOfThisUnit(command.member(), staff, "member");
+    if (careTeam.contains(command.member())) {
+      return;
+    }
+    apply(new CareTeamMemberAdded(intakeId, command.member(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(AddSessionNote command, Actor actor) {
+    requireCareTeam(actor, "write session notes");
+    check(new NothingIsAddedToAClosedCase(closed, "notes"));
+    apply(new SessionNoteAdded(intakeId, command.noteId(), command.text(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(CloseIntake command, Actor actor) {
+    requireInScope(actor);
+    check(new AClosedCaseIsNotClosedAgain(closed));
+    apply(new IntakeClosed(intakeId, command.reason(), command.summary(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(ReopenIntake command, Actor actor) {
+    requireInScope(actor);
+    check(new OnlyAClosedCaseCanBeReopened(closed));
+    apply(new IntakeReopened(intakeId, command.reason(), actor.username()));
+  }
+
+  /** Outside the unit, and inside it for anyone but the supervisor and the care team: 404. */
+  private void requireInScope(Actor actor) {
+    boolean related = actor.is(Role.SUPERVISOR) || careTeam.contains(actor.username());
+    if (!actor.worksIn(unit) || !related) {
+      throw new RecordNotFound("Intake " + intakeId);
+    }
+  }
+
+  /** Clinical work is the care team's: a supervisor sees the case but may not do it (403). */
+  private void requireCareTeam(Actor actor, String what) {
+    requireInScope(actor);
+    if (!careTeam.contains(actor.username())) {
+      throw new NotAllowed("Only the case's care team may " + what);
+    }
+  }
+
+  private void requireCounsellorOfThisUnit(String username, StaffDirectory staff, String field) {
+    boolean counsellorHere =
+        staff
+            .find(username)
+            .filter(member -> member.is(Role.COUNSELLOR) && member.worksIn(unit))
+            .isPresent();
+    if (!counsellorHere) {
+      throw new InvalidInput(field, username + " is not a counsellor of unit " + unit);
+    }
+  }
+
+  @EventSourcingHandler
+  void on(IntakeOpened event) {
+    intakeId = event.intakeId();
+    clientId = event.clientId();
+    unit = event.unit();
+    careTeam.add(event.openedBy());
+  }
+
+  @EventSourcingHandler
+  void on(ConsentRecorded event) {
+    activeConsents.add(event.scope());
+  }
+
+  @EventSourcingHandler
+  void on(ConsentWithdrawn event) {
+    activeConsents.remove(event.scope());
+  }
+
+  @EventSourcingHandler
+  void on(CrisisAlertRaised event) {
+    Urgency floor =
+        event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK ? Urgency.EMERGENCY : Urgency.URGENT;
+    if (riskFloor == null || riskFloor.compareTo(floor) < 0) {
+      riskFloor = floor;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(IntakeTriaged event) {
+    priority = event.priority();
+  }
+
+  @EventSourcingHandler
+  void on(CounsellorAssigned event) {
+    assignedCounsellor = event.counsellor();
+    careTeam.add(event.counsellor());
+  }
+
+  @EventSourcingHandler
+  void on(CareTeamMemberAdded event) {
+    careTeam.add(event.member());
+  }
+
+  @EventSourcingHandler
+  void on(IntakeClosed event) {
+    closed = true;
+  }
+
+  @EventSourcingHandler
+  void on(IntakeReopened event) {
+    closed = false;
+  }
+}

@@ -1,0 +1,83 @@
+package org.maplebridge.intake;
+
+import org.maplebridge.events.intake.Urgency;
+import org.maplebridge.write.BusinessRule;
+
+/** The rules of a counselling intake, each named as a counsellor would say it. */
+final class IntakeRules {
+  private IntakeRules() {}
+
+  record NoAssignmentBeforeConsentToCounselling(boolean consentToCounsellingGiven)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !consentToCounsellingGiven;
+    }
+
+    @Override
+    public String explanation() {
+      return "A counsellor can only be assigned once the client has consented to counselling";
+    }
+  }
+
+  record NothingIsAddedToAClosedCase(boolean closed, String what) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return closed;
+    }
+
+    @Override
+    public String explanation() {
+      return "The case is closed: reopen it before adding " + what;
+    }
+  }
+
+  record TriageIsNotBelowTheRiskAScreeningShowed(Urgency requested, Urgency riskFloor)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return riskFloor != null && requested.compareTo(riskFloor) < 0;
+    }
+
+    @Override
+    public String explanation() {
+      return "A screening showed risk: the priority must be " + riskFloor + " or higher";
+    }
+  }
+
+  record OnlyGivenConsentCanBeWithdrawn(boolean given) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !given;
+    }
+
+    @Override
+    public String explanation() {
+      return "There is no active consent of that scope to withdraw";
+    }
+  }
+
+  record AClosedCaseIsNotClosedAgain(boolean closed) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return closed;
+    }
+
+    @Override
+    public String explanation() {
+      return "The case is already closed";
+    }
+  }
+
+  record OnlyAClosedCaseCanBeReopened(boolean closed) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !closed;
+    }
+
+    @Override
+    public String explanation() {
+      return "The case is open: there is nothing to reopen";
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.maplebridge.write;
+
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.ParameterResolver;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.Role;
+
+/**
+ * Lets message handlers take the acting {@link Actor} as a parameter, built from the message's
+ * metadata. A command without actor metadata is refused, whatever route it came by.
+ */
+public class ActorParameterResolverFactory implements ParameterResolverFactory {
+
+  @Override
+  public ParameterResolver<Actor> createInstance(
+      Executable executable, Parameter[] parameters, int parameterIndex) {
+    if (!Actor.class.equals(parameters[parameterIndex].getType())) {
+      return null;
+    }
+    return new ParameterResolver<>() {
+      @Override
+      public Actor resolveParameterValue(Message<?> message) {
+        return actorOf(message.getMetaData());
+      }
+
+      @Override
+      public boolean matches(Message<?> message) {
+        return true;
+      }
+    };
+  }
+
+  static Actor actorOf(MetaData metaData) {
+    Object user = metaData.get(MetadataKeys.USER);
+    Object role = metaData.get(MetadataKeys.ROLE);
+    if (user == null || role == null) {
+      throw new NotAllowed("The command carries no signed-in staff member");
+    }
+    Object unit = metaData.get(MetadataKeys.UNIT);
+    return new Actor(
+        user.toString(),
+        Role.valueOf(role.toString()),
+        unit == null || unit.toString().isBlank() ? null : unit.toString());
+  }
+}

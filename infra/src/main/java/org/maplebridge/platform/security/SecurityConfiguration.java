@@ -1,0 +1,85 @@
+package org.maplebridge.platform.security;
+
+import org.maplebridge.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Staff sign in with HTTP Basic (API) or the login form (pages). API calls that are not signed in
+ * get 401 and refused ones 403, both as problem details; pages redirect to the login form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+    // CSRF protects cookie sessions (pages); API clients that send credentials on every call are
+    // not exposed to it.
+    RequestMatcher sendsCredentials =
+        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/error",
+                        "/login")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(sendsCredentials))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .defaultAuthenticationEntryPointFor(unauthorized(), api)
+                    .defaultAccessDeniedHandlerFor(forbidden(), api));
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint unauthorized() {
+    return (request, response, exception) -> {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MapleBridge\"");
+      Problems.write(
+          response,
+          Problems.problem(
+              HttpStatus.UNAUTHORIZED,
+              "unauthorized",
+              "Sign in first",
+              "Sign in as a staff member"));
+    };
+  }
+
+  private static AccessDeniedHandler forbidden() {
+    return (request, response, exception) ->
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role may not do this"));
+  }
+}

@@ -1,0 +1,90 @@
+package org.maplebridge.platform.security;
+
+import java.util.Optional;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.write.StaffDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Staff accounts in PostgreSQL: sign-in for the built-in login and the staff directory. */
+@Component
+public class StaffAccounts implements UserDetailsService, StaffDirectory {
+  private final JdbcClient jdbc;
+
+  StaffAccounts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    return jdbc.sql(
+            "SELECT username, password_hash, role, unit, enabled FROM staff_account"
+                + " WHERE username = :username")
+        .param("username", username)
+        .query(
+            (row, n) ->
+                User.withUsername(row.getString("username"))
+                    .password(row.getString("password_hash"))
+                    .authorities(
+                        StaffAuthorities.of(
+                            Role.valueOf(row.getString("role")), row.getString("unit")))
+                    .disabled(!row.getBoolean("enabled"))
+                    .build())
+        .optional()
+        .orElseThrow(() -> new UsernameNotFoundException("No such staff member"));
+  }
+
+  @Override
+  public Optional<Actor> find(String username) {
+    return jdbc.sql(
+            "SELECT username, role, unit FROM staff_account WHERE username = :username AND enabled")
+        .param("username", username)
+        .query(
+            (row, n) ->
+                new Actor(
+                    row.getString("username"),
+                    Role.valueOf(row.getString("role")),
+                    row.getString("unit")))
+        .optional();
+  }
+
+  public boolean any() {
+    return jdbc.sql("SELECT count(*) FROM staff_account").query(Long.class).single() > 0;
+  }
+
+  public boolean exists(String username) {
+    return jdbc.sql("SELECT count(*) FROM staff_account WHERE username = :u")
+            .param("u", username)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void ensureUnit(String id, String name) {
+    jdbc.sql("INSERT INTO unit (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
+        .param("id", id)
+        .param("name", name)
+        .update();
+  }
+
+  public void create(
+      String username, String displayName, String passwordHash, Role role, String unit) {
+    jdbc.sql(
+            """
+            INSERT INTO staff_account (username, display_name, password_hash, role, unit)
+            VALUES (:username, :name, :hash, :role, :unit)
+            ON CONFLICT (username) DO NOTHING
+            """)
+        .param("username", username)
+        .param("name", displayName)
+        .param("hash", passwordHash)
+        .param("role", role.name())
+        .param("unit", unit)
+        .update();
+  }
+}

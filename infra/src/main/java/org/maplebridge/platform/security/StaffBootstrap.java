@@ -1,0 +1,85 @@
+package org.maplebridge.platform.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.maplebridge.events.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start with no accounts, creates an ADMIN with a random password printed once. In
+ * demo mode, seeds the units north and south and the demo staff.
+ */
+@Component
+@Order(0)
+class StaffBootstrap implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(StaffBootstrap.class);
+
+  record DemoStaff(String username, String displayName, Role role, String unit) {}
+
+  static final List<DemoStaff> DEMO_STAFF =
+      List.of(
+          new DemoStaff("alice", "Alice Wang", Role.COUNSELLOR, "north"),
+          new DemoStaff("bob", "Bob Li", Role.COUNSELLOR, "north"),
+          new DemoStaff("carol", "Carol Zhang", Role.CRISIS_WORKER, "north"),
+          new DemoStaff("sam", "Sam Chen", Role.SUPERVISOR, "north"),
+          new DemoStaff("dave", "Dave Liu", Role.COUNSELLOR, "south"),
+          new DemoStaff("erin", "Erin Zhao", Role.CRISIS_WORKER, "south"),
+          new DemoStaff("admin", "Administrator", Role.ADMIN, null));
+
+  private final StaffAccounts accounts;
+  private final PasswordEncoder passwords;
+  private final boolean demo;
+  private final String demoPassword;
+
+  StaffBootstrap(
+      StaffAccounts accounts,
+      PasswordEncoder passwords,
+      @Value("${maplebridge.demo:false}") boolean demo,
+      @Value("${maplebridge.demo.password:demo-only}") String demoPassword) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.demo = demo;
+    this.demoPassword = demoPassword;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (demo) {
+      seedDemo();
+    } else if (!accounts.any()) {
+      createFirstAdmin();
+    }
+  }
+
+  private void seedDemo() {
+    accounts.ensureUnit("north", "North community counselling centre");
+    accounts.ensureUnit("south", "South district crisis hotline");
+    String hash = passwords.encode(demoPassword);
+    for (DemoStaff member : DEMO_STAFF) {
+      accounts.create(member.username(), member.displayName(), hash, member.role(), member.unit());
+    }
+    log.info(
+        "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
+            + " north), dave (counsellor, south), erin (crisis, south), admin; password from"
+            + " maplebridge.demo.password");
+  }
+
+  private void createFirstAdmin() {
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    accounts.create("admin", "Administrator", passwords.encode(password), Role.ADMIN, null);
+    // Printed once, on purpose: there is no other way to learn it.
+    log.warn(
+        "First start: created user 'admin' with password {} - change it after signing in",
+        password);
+  }
+}

@@ -1,0 +1,104 @@
+package org.maplebridge.platform.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts PostgreSQL 17 in a persistent data directory when no external database is configured.
+ * Commits are synchronous, so an acknowledged write survives a crash; the server stops after the
+ * Spring context (Axon first), not from zonky's own shutdown hook; a server left behind by a killed
+ * platform is stopped before the new one starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatabase.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+class EmbeddedPostgresConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    Path dataDirectory = properties.dataDirectory().toAbsolutePath();
+    Files.createDirectories(dataDirectory);
+    LeftoverServer.stopIfRunning(dataDirectory);
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("max_connections", "100");
+    if (properties.port() > 0) {
+      builder.setPort(properties.port());
+    }
+    EmbeddedPostgres postgres = builder.start();
+    log.info(
+        "Embedded PostgreSQL 17 on 127.0.0.1:{} with data in {}",
+        postgres.getPort(),
+        dataDirectory);
+    return postgres;
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPoolName("maplebridge");
+    dataSource.setMaximumPoolSize(20);
+    return dataSource;
+  }
+
+  /** A PostgreSQL still running on our data directory after the platform was killed. */
+  static final class LeftoverServer {
+    private LeftoverServer() {}
+
+    static void stopIfRunning(Path dataDirectory) throws IOException {
+      Path pidFile = dataDirectory.resolve("postmaster.pid");
+      if (!Files.exists(pidFile)) {
+        return;
+      }
+      List<String> lines = Files.readAllLines(pidFile);
+      Optional<ProcessHandle> server =
+          lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+      if (server.isPresent() && server.get().isAlive()) {
+        log.warn(
+            "Stopping a PostgreSQL left running on {} (pid {})", dataDirectory, server.get().pid());
+        // SIGTERM is PostgreSQL's "smart" shutdown; our connections died with the old platform.
+        server.get().destroy();
+        try {
+          server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          server.get().destroyForcibly();
+        }
+      }
+      // A pid file whose server is gone would make the new server refuse to start.
+      Files.deleteIfExists(pidFile);
+    }
+
+    private static Optional<Long> parsePid(String line) {
+      try {
+        return Optional.of(Long.parseLong(line.trim()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+  }
+}

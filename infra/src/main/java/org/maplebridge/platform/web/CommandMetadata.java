@@ -1,0 +1,68 @@
+package org.maplebridge.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.platform.security.StaffAuthorities;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Stamps every command sent from a request with who sent it (user, role, unit), the request's
+ * correlation id and idempotency key, and the version the caller expects (If-Match). Axon stores
+ * this metadata with the events the command causes.
+ */
+@Component
+class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
+  static final String CORRELATION_HEADER = "X-Correlation-Id";
+  static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  @Override
+  public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+      List<? extends CommandMessage<?>> messages) {
+    return (index, command) -> command.andMetaData(metadata(command));
+  }
+
+  private static Map<String, Object> metadata(CommandMessage<?> command) {
+    Map<String, Object> metadata = new HashMap<>();
+    if (!command.getMetaData().containsKey(MetadataKeys.USER)) {
+      StaffAuthorities.actorOf(SecurityContextHolder.getContext().getAuthentication())
+          .ifPresent(actor -> putActor(metadata, actor));
+    }
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      String correlation = request.getHeader(CORRELATION_HEADER);
+      metadata.put(
+          MetadataKeys.CORRELATION_ID,
+          correlation != null && correlation.length() <= 100
+              ? correlation
+              : UUID.randomUUID().toString());
+      String key = request.getHeader(IDEMPOTENCY_HEADER);
+      if (key != null) {
+        metadata.put(MetadataKeys.IDEMPOTENCY_KEY, key);
+      }
+      String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+      if (ifMatch != null) {
+        metadata.put(MetadataKeys.EXPECTED_VERSION, ExpectedVersion.parse(ifMatch));
+      }
+    }
+    return metadata;
+  }
+
+  static void putActor(Map<String, Object> metadata, Actor actor) {
+    metadata.put(MetadataKeys.USER, actor.username());
+    metadata.put(MetadataKeys.ROLE, actor.role().name());
+    metadata.put(MetadataKeys.UNIT, actor.unit() == null ? "" : actor.unit());
+  }
+}

@@ -1,0 +1,231 @@
+package org.maplebridge.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.maplebridge.read.ReadYourWrites;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Runs each API write in one database transaction together with its idempotency record, so that the
+ * events a command stores and the answer to its Idempotency-Key commit or vanish together: the same
+ * key with the same body returns the first answer and writes nothing twice, even when the two
+ * requests race (the second waits on the key's row). Successful writes answer with a consistency
+ * token for read-your-writes.
+ */
+class WriteTransactionFilter extends OncePerRequestFilter {
+  private static final int MAX_KEY_LENGTH = 200;
+  private static final int MAX_BODY_BYTES = 1 << 20;
+  private final PlatformTransactionManager transactions;
+  private final JdbcClient jdbc;
+
+  WriteTransactionFilter(PlatformTransactionManager transactions, JdbcClient jdbc) {
+    this.transactions = transactions;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !request.getRequestURI().startsWith("/api/")
+        || "GET".equals(method)
+        || "HEAD".equals(method)
+        || "OPTIONS".equals(method);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(CommandMetadata.IDEMPOTENCY_HEADER);
+    if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+      Problems.write(
+          response,
+          Problems.problem(
+              HttpStatus.BAD_REQUEST,
+              "validation",
+              "Invalid input",
+              "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters"));
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      Problems.write(
+          response,
+          Problems.problem(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "too-large",
+              "Request too large",
+              "A request body may have at most " + MAX_BODY_BYTES + " bytes"));
+      return;
+    }
+    HttpServletRequest replayable = new CachedBodyRequest(request, body);
+    ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
+    String user = SecurityContextHolder.getContext().getAuthentication().getName();
+
+    TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+    boolean committed = false;
+    try {
+      if (key != null) {
+        String hash = hash(request, body);
+        Optional<StoredAnswer> earlier = claim(user, key, hash);
+        if (earlier.isPresent()) {
+          transactions.rollback(transaction);
+          committed = true;
+          earlier.get().replay(response, hash);
+          return;
+        }
+      }
+      chain.doFilter(replayable, cachedResponse);
+      int status = cachedResponse.getStatus();
+      if (status >= 400 || transaction.isRollbackOnly()) {
+        transactions.rollback(transaction);
+        committed = true;
+      } else {
+        String token = consistencyToken();
+        cachedResponse.setHeader(ReadYourWrites.HEADER, token);
+        if (key != null) {
+          remember(user, key, cachedResponse, token);
+        }
+        transactions.commit(transaction);
+        committed = true;
+      }
+      cachedResponse.copyBodyToResponse();
+    } finally {
+      if (!committed && !transaction.isCompleted()) {
+        transactions.rollback(transaction);
+      }
+    }
+  }
+
+  /**
+   * Takes the key for this request, or finds the answer a first request with the same key got. If
+   * that first request is still running, PostgreSQL makes this one wait for its outcome.
+   */
+  private Optional<StoredAnswer> claim(String user, String key, String hash) {
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO idempotent_request (username, idempotency_key, request_hash)
+                VALUES (:user, :key, :hash) ON CONFLICT DO NOTHING
+                """)
+            .param("user", user)
+            .param("key", key)
+            .param("hash", hash)
+            .update();
+    if (inserted == 1) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            """
+            SELECT request_hash, status, location, consistency, content_type, body
+            FROM idempotent_request WHERE username = :user AND idempotency_key = :key
+            """)
+        .param("user", user)
+        .param("key", key)
+        .query(
+            (row, n) ->
+                new StoredAnswer(
+                    row.getString("request_hash"),
+                    row.getInt("status"),
+                    row.getString("location"),
+                    row.getString("consistency"),
+                    row.getString("content_type"),
+                    row.getBytes("body")))
+        .optional();
+  }
+
+  private void remember(
+      String user, String key, ContentCachingResponseWrapper response, String token) {
+    jdbc.sql(
+            """
+            UPDATE idempotent_request
+            SET status = :status, location = :location, consistency = :token,
+                content_type = :type, body = :body
+            WHERE username = :user AND idempotency_key = :key
+            """)
+        .param("status", response.getStatus())
+        .param("location", response.getHeader(HttpHeaders.LOCATION))
+        .param("token", token)
+        .param("type", response.getContentType())
+        .param("body", response.getContentAsByteArray())
+        .param("user", user)
+        .param("key", key)
+        .update();
+  }
+
+  /** The highest event position this transaction can see: at or past the events it wrote. */
+  private String consistencyToken() {
+    Long position =
+        jdbc.sql("SELECT max(globalindex) FROM domainevententry")
+            .query(Long.class)
+            .optional()
+            .orElse(0L);
+    return String.valueOf(position == null ? 0L : position);
+  }
+
+  private static String hash(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ' ');
+      digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record StoredAnswer(
+      String requestHash,
+      int status,
+      String location,
+      String consistency,
+      String contentType,
+      byte[] body) {
+
+    void replay(HttpServletResponse response, String hash) throws IOException {
+      if (!requestHash.equals(hash)) {
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                "This Idempotency-Key was used for a different request"));
+        return;
+      }
+      response.setStatus(status);
+      response.setHeader("Idempotent-Replayed", "true");
+      if (location != null) {
+        response.setHeader(HttpHeaders.LOCATION, location);
+      }
+      if (consistency != null) {
+        response.setHeader(ReadYourWrites.HEADER, consistency);
+      }
+      if (body != null && body.length > 0) {
+        response.setContentType(
+            contentType == null ? MediaType.APPLICATION_JSON_VALUE : contentType);
+        response.getOutputStream().write(body);
+      }
+    }
+  }
+}

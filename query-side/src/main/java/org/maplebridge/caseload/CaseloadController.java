@@ -1,0 +1,48 @@
+package org.maplebridge.caseload;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.events.Actor;
+import org.maplebridge.read.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read API of caseloads and cases. */
+@RestController
+@Tag(name = "Caseload", description = "Caseloads and cases as the viewer's scope allows")
+class CaseloadController {
+  private final QueryGateway queries;
+
+  CaseloadController(QueryGateway queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/api/caseload")
+  @Operation(summary = "The caller's open cases; a supervisor's unit view")
+  List<CaseloadItem> caseload(Actor viewer) {
+    return queries
+        .query(new FindCaseload(viewer), ResponseTypes.multipleInstancesOf(CaseloadItem.class))
+        .join();
+  }
+
+  @GetMapping("/api/intakes/{id}")
+  @Operation(summary = "A case as the caller's scope allows; ETag carries its version")
+  ResponseEntity<IntakeDetails> intake(@PathVariable UUID id, Actor viewer) {
+    Optional<IntakeDetails> details =
+        queries
+            .query(
+                new FindIntake(id, viewer), ResponseTypes.optionalInstanceOf(IntakeDetails.class))
+            .join();
+    IntakeDetails intake = details.orElseThrow(() -> new NotFound("Intake " + id));
+    return ResponseEntity.ok().eTag("\"" + intake.version() + "\"").body(intake);
+  }
+}

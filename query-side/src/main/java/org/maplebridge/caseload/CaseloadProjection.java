@@ -1,0 +1,310 @@
+package org.maplebridge.caseload;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.client.ClientIdentity;
+import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.ConsentRecorded;
+import org.maplebridge.events.intake.ConsentWithdrawn;
+import org.maplebridge.events.intake.CounsellorAssigned;
+import org.maplebridge.events.intake.CrisisAlertRaised;
+import org.maplebridge.events.intake.IntakeClosed;
+import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.intake.IntakeReopened;
+import org.maplebridge.events.intake.IntakeTriaged;
+import org.maplebridge.events.intake.ScreeningFlag;
+import org.maplebridge.events.intake.ScreeningRecorded;
+import org.maplebridge.events.intake.SessionNoteAdded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the caseload tables. Idempotent: a row update applies only to an older version of the case,
+ * a child row only once, so a redelivered event changes nothing. Replayable from scratch.
+ */
+@Component
+@ProcessingGroup(CaseloadProjection.GROUP)
+class CaseloadProjection {
+  static final String GROUP = "caseload";
+  private final JdbcClient jdbc;
+
+  CaseloadProjection(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(IntakeOpened event, @SequenceNumber long version, @Timestamp Instant at) {
+    ClientIdentity client = event.client();
+    if (client != null) {
+      jdbc.sql(
+              """
+              INSERT INTO client_identity
+                (client_id, reference, name, birth_date, phone, national_id, address)
+              VALUES (:id, :ref, :name, :birth, :phone, :nid, :address)
+              ON CONFLICT (client_id) DO NOTHING
+              """)
+          .param("id", event.clientId())
+          .param("ref", event.clientReference())
+          .param("name", client.name())
+          .param("birth", client.birthDate())
+          .param("phone", client.phone())
+          .param("nid", client.nationalId())
+          .param("address", client.address())
+          .update();
+    }
+    jdbc.sql(
+            """
+            INSERT INTO intake_view
+              (intake_id, client_id, client_reference, unit, source, concern, requested_urgency,
+               population_groups, grid_area, opened_by, opened_at, care_team, updated_at, version)
+            VALUES (:id, :client, :ref, :unit, :source, :concern, :urgency, :groups, :grid,
+                    :by, :at, ARRAY[:by]::text[], :at, :version)
+            ON CONFLICT (intake_id) DO NOTHING
+            """)
+        .param("id", event.intakeId())
+        .param("client", event.clientId())
+        .param("ref", event.clientReference())
+        .param("unit", event.unit())
+        .param("source", event.source().name())
+        .param("concern", event.concern())
+        .param("urgency", event.requestedUrgency().name())
+        .param(
+            "groups",
+            event.populationGroups().stream()
+                .map(PopulationGroup::name)
+                .sorted()
+                .toArray(String[]::new))
+        .param("grid", event.gridArea())
+        .param("by", event.openedBy())
+        .param("at", ts(at))
+        .param("version", version)
+        .update();
+  }
+
+  @EventHandler
+  void on(ConsentRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+    insertConsent(
+        event.intakeId(),
+        version,
+        event.scope().name(),
+        event.givenBy().name(),
+        event.method().name(),
+        event.recordedBy(),
+        at,
+        false);
+    update(
+        event.intakeId(),
+        version,
+        at,
+        """
+        active_consents = CASE WHEN :scope = ANY(active_consents) THEN active_consents
+                               ELSE array_append(active_consents, :scope) END
+        """,
+        "scope",
+        event.scope().name());
+  }
+
+  @EventHandler
+  void on(ConsentWithdrawn event, @SequenceNumber long version, @Timestamp Instant at) {
+    insertConsent(
+        event.intakeId(), version, event.scope().name(), null, null, event.recordedBy(), at, true);
+    update(
+        event.intakeId(),
+        version,
+        at,
+        "active_consents = array_remove(active_consents, :scope)",
+        "scope",
+        event.scope().name());
+  }
+
+  private void insertConsent(
+      UUID intakeId,
+      long version,
+      String scope,
+      String givenBy,
+      String method,
+      String by,
+      Instant at,
+      boolean withdrawn) {
+    jdbc.sql(
+            """
+            INSERT INTO intake_consent
+              (intake_id, version, scope, given_by, method, recorded_by, recorded_at, withdrawn)
+            VALUES (:id, :version, :scope, :givenBy, :method, :by, :at, :withdrawn)
+            ON CONFLICT DO NOTHING
+            """)
+        .param("id", intakeId)
+        .param("version", version)
+        .param("scope", scope)
+        .param("givenBy", givenBy)
+        .param("method", method)
+        .param("by", by)
+        .param("at", ts(at))
+        .param("withdrawn", withdrawn)
+        .update();
+  }
+
+  @EventHandler
+  void on(ScreeningRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO intake_screening
+              (screening_id, intake_id, version, instrument, instrument_version, answers,
+               recent_behaviour, total, band, flags, risk, recorded_by, recorded_at)
+            VALUES (:id, :intake, :version, :instrument, :iv, :answers, :recent, :total, :band,
+                    :flags, :risk, :by, :at)
+            ON CONFLICT (screening_id) DO NOTHING
+            """)
+        .param("id", event.screeningId())
+        .param("intake", event.intakeId())
+        .param("version", version)
+        .param("instrument", event.instrument().name())
+        .param("iv", event.instrumentVersion())
+        .param("answers", event.answers().toArray(Integer[]::new))
+        .param("recent", event.recentBehaviour())
+        .param("total", event.total())
+        .param("band", event.band() == null ? null : event.band().name())
+        .param("flags", event.flags().stream().map(ScreeningFlag::name).toArray(String[]::new))
+        .param("risk", event.risk().name())
+        .param("by", event.recordedBy())
+        .param("at", ts(at))
+        .update();
+    update(event.intakeId(), version, at, "", null, null);
+  }
+
+  @EventHandler
+  void on(CrisisAlertRaised event, @SequenceNumber long version, @Timestamp Instant at) {
+    update(
+        event.intakeId(), version, at, "crisis_alert = :reason", "reason", event.reason().name());
+  }
+
+  @EventHandler
+  void on(IntakeTriaged event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            UPDATE intake_view SET priority = :priority, triage_rationale = :rationale,
+                   triaged_by = :by, triaged_at = :at, updated_at = :at, version = :version
+            WHERE intake_id = :id AND version < :version
+            """)
+        .param("priority", event.priority().name())
+        .param("rationale", event.rationale())
+        .param("by", event.triagedBy())
+        .param("at", ts(at))
+        .param("version", version)
+        .param("id", event.intakeId())
+        .update();
+  }
+
+  @EventHandler
+  void on(CounsellorAssigned event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            UPDATE intake_view SET assigned_counsellor = :who, assigned_at = :at,
+                   care_team = CASE WHEN :who = ANY(care_team) THEN care_team
+                                    ELSE array_append(care_team, :who) END,
+                   updated_at = :at, version = :version
+            WHERE intake_id = :id AND version < :version
+            """)
+        .param("who", event.counsellor())
+        .param("at", ts(at))
+        .param("version", version)
+        .param("id", event.intakeId())
+        .update();
+  }
+
+  @EventHandler
+  void on(CareTeamMemberAdded event, @SequenceNumber long version, @Timestamp Instant at) {
+    update(
+        event.intakeId(),
+        version,
+        at,
+        """
+        care_team = CASE WHEN :who = ANY(care_team) THEN care_team
+                         ELSE array_append(care_team, :who) END
+        """,
+        "who",
+        event.member());
+  }
+
+  @EventHandler
+  void on(SessionNoteAdded event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO intake_note (note_id, intake_id, version, text, author, written_at)
+            VALUES (:id, :intake, :version, :text, :author, :at)
+            ON CONFLICT (note_id) DO NOTHING
+            """)
+        .param("id", event.noteId())
+        .param("intake", event.intakeId())
+        .param("version", version)
+        .param("text", event.text())
+        .param("author", event.author())
+        .param("at", ts(at))
+        .update();
+    update(event.intakeId(), version, at, "last_note_at = :at", null, null);
+  }
+
+  @EventHandler
+  void on(IntakeClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            UPDATE intake_view SET closed = TRUE, closure_reason = :reason,
+                   closure_summary = :summary, closed_by = :by, closed_at = :at,
+                   updated_at = :at, version = :version
+            WHERE intake_id = :id AND version < :version
+            """)
+        .param("reason", event.reason().name())
+        .param("summary", event.summary())
+        .param("by", event.closedBy())
+        .param("at", ts(at))
+        .param("version", version)
+        .param("id", event.intakeId())
+        .update();
+  }
+
+  @EventHandler
+  void on(IntakeReopened event, @SequenceNumber long version, @Timestamp Instant at) {
+    update(
+        event.intakeId(),
+        version,
+        at,
+        "closed = FALSE, closure_reason = NULL, closure_summary = NULL, closed_by = NULL,"
+            + " closed_at = NULL",
+        null,
+        null);
+  }
+
+  private void update(
+      UUID intakeId, long version, Instant at, String assignments, String name, Object value) {
+    var statement =
+        jdbc.sql(
+                "UPDATE intake_view SET updated_at = :at, version = :version"
+                    + (assignments.isEmpty() ? "" : ", " + assignments)
+                    + " WHERE intake_id = :id AND version < :version")
+            .param("at", ts(at))
+            .param("version", version)
+            .param("id", intakeId);
+    if (name != null) {
+      statement = statement.param(name, value);
+    }
+    statement.update();
+  }
+
+  private static OffsetDateTime ts(Instant at) {
+    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.sql("TRUNCATE intake_view, intake_consent, intake_screening, intake_note, client_identity")
+        .update();
+  }
+}

@@ -1,0 +1,406 @@
+package org.maplebridge.caseload;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.caseload.CaseloadItem.LatestScore;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.caseload.IntakeDetails.Client;
+import org.maplebridge.caseload.IntakeDetails.Closure;
+import org.maplebridge.caseload.IntakeDetails.Consent;
+import org.maplebridge.caseload.IntakeDetails.Note;
+import org.maplebridge.caseload.IntakeDetails.Screening;
+import org.maplebridge.caseload.IntakeDetails.Triage;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Answers caseload and case queries, applying the viewer's scope where the data is read. */
+@Component
+class CaseloadQueryHandler {
+  /** How soon a case should have its counsellor, by priority (or requested urgency). */
+  private static final Map<String, Duration> ASSIGNMENT_WINDOW =
+      Map.of(
+          "EMERGENCY", Duration.ofHours(1),
+          "URGENT", Duration.ofHours(24),
+          "SOON", Duration.ofDays(3),
+          "ROUTINE", Duration.ofDays(14));
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  CaseloadQueryHandler(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    this.clock = Clock.systemUTC();
+  }
+
+  @QueryHandler
+  public List<CaseloadItem> handle(FindCaseload query) {
+    Actor viewer = query.viewer();
+    if (viewer.unit() == null || !(viewer.is(Role.COUNSELLOR) || viewer.is(Role.SUPERVISOR))) {
+      return List.of();
+    }
+    boolean unitView = viewer.is(Role.SUPERVISOR);
+    List<Row> rows =
+        jdbc.sql(
+                """
+                SELECT v.*, c.name AS client_name,
+                       EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id)
+                         AS screened
+                FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
+                WHERE NOT v.closed AND v.unit = :unit
+                  AND (:unitView OR :viewer = ANY(v.care_team))
+                ORDER BY v.opened_at
+                """)
+            .param("unit", viewer.unit())
+            .param("unitView", unitView)
+            .param("viewer", viewer.username())
+            .query(this::row)
+            .list();
+    Map<UUID, List<LatestScore>> scores = latestScores(rows.stream().map(Row::intakeId).toList());
+    Instant now = clock.instant();
+    List<CaseloadItem> items = new ArrayList<>();
+    for (Row row : rows) {
+      IntakeScope scope =
+          IntakeScope.of(viewer, row.unit(), row.careTeam()).orElse(IntakeScope.SUPERVISOR);
+      Instant due = assignmentDue(row);
+      List<String> overdue =
+          row.assignedCounsellor() == null && due.isBefore(now) ? List.of("ASSIGNMENT") : List.of();
+      items.add(
+          new CaseloadItem(
+              row.intakeId(),
+              row.clientReference(),
+              scope.showsIdentity() ? row.clientName() : initials(row.clientName()),
+              row.status(),
+              row.priority(),
+              row.requestedUrgency(),
+              row.assignedCounsellor(),
+              row.riskFlag(),
+              row.crisisAlert(),
+              scope.showsClinical() ? scores.getOrDefault(row.intakeId(), List.of()) : null,
+              row.nextAction(),
+              row.assignedCounsellor() == null ? due : null,
+              overdue,
+              row.openedAt()));
+    }
+    items.sort(
+        java.util.Comparator.comparing((CaseloadItem item) -> !item.riskFlag())
+            .thenComparing(item -> !item.overdue().isEmpty() ? 0 : 1)
+            .thenComparing(
+                item -> -rank(item.priority() != null ? item.priority() : item.requestedUrgency()))
+            .thenComparing(CaseloadItem::openedAt));
+    return items;
+  }
+
+  @QueryHandler
+  public Optional<IntakeDetails> handle(FindIntake query) {
+    Optional<Row> found =
+        jdbc.sql(
+                """
+                SELECT v.*, c.name AS client_name,
+                       EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id)
+                         AS screened
+                FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
+                WHERE v.intake_id = :id
+                """)
+            .param("id", query.intakeId())
+            .query(this::row)
+            .optional();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Row row = found.get();
+    Optional<IntakeScope> scope = IntakeScope.of(query.viewer(), row.unit(), row.careTeam());
+    return scope.map(s -> details(row, s));
+  }
+
+  private IntakeDetails details(Row row, IntakeScope scope) {
+    UUID id = row.intakeId();
+    List<Consent> consents =
+        jdbc.sql("SELECT * FROM intake_consent WHERE intake_id = :id ORDER BY version")
+            .param("id", id)
+            .query(
+                (r, n) ->
+                    new Consent(
+                        r.getString("scope"),
+                        r.getString("given_by"),
+                        r.getString("method"),
+                        r.getString("recorded_by"),
+                        instant(r, "recorded_at"),
+                        r.getBoolean("withdrawn")))
+            .list();
+    List<Screening> screenings =
+        jdbc.sql("SELECT * FROM intake_screening WHERE intake_id = :id ORDER BY version")
+            .param("id", id)
+            .query((r, n) -> screening(r, scope.showsClinical()))
+            .list();
+    List<Note> notes =
+        scope.showsClinical()
+            ? jdbc.sql("SELECT * FROM intake_note WHERE intake_id = :id ORDER BY version")
+                .param("id", id)
+                .query(
+                    (r, n) ->
+                        new Note(
+                            r.getObject("note_id", UUID.class),
+                            r.getString("text"),
+                            r.getString("author"),
+                            instant(r, "written_at")))
+                .list()
+            : null;
+    Client client = client(row.clientId(), scope.showsIdentity());
+    return new IntakeDetails(
+        id,
+        row.clientReference(),
+        row.clientId(),
+        client,
+        row.status(),
+        row.unit(),
+        row.source(),
+        scope.showsClinical() ? row.concern() : null,
+        row.requestedUrgency(),
+        row.populationGroups(),
+        row.gridArea(),
+        row.openedBy(),
+        row.openedAt(),
+        row.priority() == null
+            ? null
+            : new Triage(
+                row.priority(),
+                scope.showsClinical() ? row.triageRationale() : null,
+                row.triagedBy(),
+                row.triagedAt()),
+        row.priority(),
+        row.assignedCounsellor(),
+        row.careTeam(),
+        consents,
+        row.activeConsents(),
+        screenings,
+        notes,
+        row.riskFlag(),
+        row.crisisAlert(),
+        row.closedAt() == null
+            ? null
+            : new Closure(
+                row.closureReason(),
+                scope.showsClinical() ? row.closureSummary() : null,
+                row.closedBy(),
+                row.closedAt()),
+        scope.name(),
+        row.version());
+  }
+
+  private Client client(UUID clientId, boolean identity) {
+    return jdbc.sql("SELECT * FROM client_identity WHERE client_id = :id")
+        .param("id", clientId)
+        .query(
+            (r, n) -> {
+              var birth = r.getObject("birth_date", java.time.LocalDate.class);
+              return identity
+                  ? new Client(
+                      r.getString("name"),
+                      birth,
+                      null,
+                      r.getString("phone"),
+                      r.getString("national_id"),
+                      r.getString("address"),
+                      false)
+                  : new Client(
+                      initials(r.getString("name")),
+                      null,
+                      birth == null ? null : birth.getYear(),
+                      null,
+                      null,
+                      null,
+                      true);
+            })
+        .optional()
+        .orElse(null);
+  }
+
+  private static Screening screening(ResultSet r, boolean clinical) throws SQLException {
+    Integer[] answers = (Integer[]) r.getArray("answers").getArray();
+    return new Screening(
+        r.getObject("screening_id", UUID.class),
+        r.getString("instrument"),
+        r.getString("instrument_version"),
+        clinical ? Arrays.asList(answers) : null,
+        clinical ? (Boolean) r.getObject("recent_behaviour") : null,
+        clinical ? r.getInt("total") : null,
+        clinical ? r.getString("band") : null,
+        strings(r, "flags"),
+        r.getString("risk"),
+        r.getString("recorded_by"),
+        instant(r, "recorded_at"));
+  }
+
+  private Map<UUID, List<LatestScore>> latestScores(List<UUID> intakeIds) {
+    Map<UUID, List<LatestScore>> scores = new LinkedHashMap<>();
+    if (intakeIds.isEmpty()) {
+      return scores;
+    }
+    jdbc.sql(
+            """
+            SELECT DISTINCT ON (intake_id, instrument) intake_id, instrument, total, band, flags, risk
+            FROM intake_screening WHERE intake_id = ANY(:ids)
+            ORDER BY intake_id, instrument, version DESC
+            """)
+        .param("ids", intakeIds.toArray(UUID[]::new))
+        .query(
+            (r, n) -> {
+              scores
+                  .computeIfAbsent(r.getObject("intake_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new LatestScore(
+                          r.getString("instrument"),
+                          r.getInt("total"),
+                          r.getString("band"),
+                          strings(r, "flags"),
+                          r.getString("risk")));
+              return null;
+            })
+        .list();
+    return scores;
+  }
+
+  private Instant assignmentDue(Row row) {
+    String urgency = row.priority() != null ? row.priority() : row.requestedUrgency();
+    Instant from = row.triagedAt() != null ? row.triagedAt() : row.openedAt();
+    return from.plus(ASSIGNMENT_WINDOW.get(urgency));
+  }
+
+  private static int rank(String urgency) {
+    return switch (urgency) {
+      case "EMERGENCY" -> 3;
+      case "URGENT" -> 2;
+      case "SOON" -> 1;
+      default -> 0;
+    };
+  }
+
+  static String initials(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String part : name.trim().split("\\s+")) {
+      initials.appendCodePoint(part.codePointAt(0)).append('.');
+    }
+    return initials.toString();
+  }
+
+  private Row row(ResultSet r, int n) throws SQLException {
+    return new Row(
+        r.getObject("intake_id", UUID.class),
+        r.getObject("client_id", UUID.class),
+        r.getString("client_reference"),
+        r.getString("client_name"),
+        r.getString("unit"),
+        r.getString("source"),
+        r.getString("concern"),
+        r.getString("requested_urgency"),
+        strings(r, "population_groups"),
+        r.getString("grid_area"),
+        r.getString("opened_by"),
+        instant(r, "opened_at"),
+        r.getString("priority"),
+        r.getString("triage_rationale"),
+        r.getString("triaged_by"),
+        instant(r, "triaged_at"),
+        r.getString("assigned_counsellor"),
+        strings(r, "care_team"),
+        strings(r, "active_consents"),
+        r.getString("crisis_alert"),
+        r.getBoolean("closed"),
+        r.getString("closure_reason"),
+        r.getString("closure_summary"),
+        r.getString("closed_by"),
+        instant(r, "closed_at"),
+        r.getBoolean("screened"),
+        r.getLong("version"));
+  }
+
+  static List<String> strings(ResultSet r, String column) throws SQLException {
+    Array array = r.getArray(column);
+    return array == null ? List.of() : List.of((String[]) array.getArray());
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private record Row(
+      UUID intakeId,
+      UUID clientId,
+      String clientReference,
+      String clientName,
+      String unit,
+      String source,
+      String concern,
+      String requestedUrgency,
+      List<String> populationGroups,
+      String gridArea,
+      String openedBy,
+      Instant openedAt,
+      String priority,
+      String triageRationale,
+      String triagedBy,
+      Instant triagedAt,
+      String assignedCounsellor,
+      List<String> careTeam,
+      List<String> activeConsents,
+      String crisisAlert,
+      boolean closed,
+      String closureReason,
+      String closureSummary,
+      String closedBy,
+      Instant closedAt,
+      boolean screened,
+      long version) {
+
+    boolean riskFlag() {
+      return crisisAlert != null;
+    }
+
+    String status() {
+      if (closed) {
+        return "CLOSED";
+      }
+      if (assignedCounsellor != null) {
+        return "ASSIGNED";
+      }
+      return priority != null ? "TRIAGED" : "OPEN";
+    }
+
+    /** The next thing the case needs, in the order intake work is done. */
+    String nextAction() {
+      if (closed) {
+        return null;
+      }
+      if (!activeConsents.contains("COUNSELLING")) {
+        return "RECORD_CONSENT";
+      }
+      if (!screened) {
+        return "SCREEN";
+      }
+      if (priority == null) {
+        return "TRIAGE";
+      }
+      return assignedCounsellor == null ? "ASSIGN_COUNSELLOR" : "HOLD_SESSION";
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.maplebridge.caseload;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+
+/**
+ * What a viewer may see of an intake. The care team sees everything; the unit's supervisor sees the
+ * case with identity masked and without clinical content; everybody else sees nothing.
+ */
+public enum IntakeScope {
+  CARE_TEAM(true, true),
+  SUPERVISOR(false, false);
+
+  private final boolean identity;
+  private final boolean clinical;
+
+  IntakeScope(boolean identity, boolean clinical) {
+    this.identity = identity;
+    this.clinical = clinical;
+  }
+
+  public boolean showsIdentity() {
+    return identity;
+  }
+
+  public boolean showsClinical() {
+    return clinical;
+  }
+
+  public static Optional<IntakeScope> of(Actor viewer, String unit, Collection<String> careTeam) {
+    if (!viewer.worksIn(unit)) {
+      return Optional.empty();
+    }
+    if (careTeam.contains(viewer.username())
+        && (viewer.is(Role.COUNSELLOR) || viewer.is(Role.SUPERVISOR))) {
+      return Optional.of(CARE_TEAM);
+    }
+    return viewer.is(Role.SUPERVISOR) ? Optional.of(SUPERVISOR) : Optional.empty();
+  }
+}

@@ -1,0 +1,29 @@
+package org.maplebridge.caseload;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.maplebridge.events.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Decides a viewer's scope on a case from its unit and care team. */
+@Component
+public class IntakeScopes {
+  private final JdbcClient jdbc;
+
+  IntakeScopes(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Empty when the case does not exist or is out of the viewer's reach. */
+  public Optional<IntakeScope> of(UUID intakeId, Actor viewer) {
+    return jdbc.sql("SELECT unit, care_team FROM intake_view WHERE intake_id = :id")
+        .param("id", intakeId)
+        .query(
+            (row, n) ->
+                IntakeScope.of(
+                    viewer, row.getString("unit"), CaseloadQueryHandler.strings(row, "care_team")))
+        .optional()
+        .flatMap(scope -> scope);
+  }
+}

@@ -1,0 +1,44 @@
+package org.maplebridge.history;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.events.Actor;
+import org.maplebridge.read.NotFound;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Case timelines. */
+@RestController
+@Tag(name = "History", description = "Timelines of records, scoped, optionally as of a moment")
+class HistoryController {
+  private final QueryGateway queries;
+
+  HistoryController(QueryGateway queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/api/intakes/{id}/history")
+  @Operation(summary = "Every step of a case with who and when; asOf shows it as it stood then")
+  List<HistoryEntry> intakeHistory(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          OffsetDateTime asOf,
+      Actor viewer) {
+    Optional<IntakeHistory> history =
+        queries
+            .query(
+                new FindIntakeHistory(id, viewer, asOf == null ? null : asOf.toInstant()),
+                ResponseTypes.optionalInstanceOf(IntakeHistory.class))
+            .join();
+    return history.orElseThrow(() -> new NotFound("Intake " + id)).entries();
+  }
+}

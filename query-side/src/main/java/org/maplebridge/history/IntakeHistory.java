@@ -1,0 +1,6 @@
+package org.maplebridge.history;
+
+import java.util.List;
+
+/** A record's timeline, oldest step first. */
+public record IntakeHistory(List<HistoryEntry> entries) {}

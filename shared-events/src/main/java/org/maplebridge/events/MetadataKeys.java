@@ -1,0 +1,27 @@
+package org.maplebridge.events;
+
+/**
+ * Keys of the technical context every command carries and every stored event keeps: who acted, in
+ * which role and unit, and which request it came from.
+ */
+public final class MetadataKeys {
+  /** Username of the staff member who issued the command. */
+  public static final String USER = "user";
+
+  /** Role of that staff member: COUNSELLOR, CRISIS_WORKER, SUPERVISOR or ADMIN. */
+  public static final String ROLE = "role";
+
+  /** The unit the staff member acted for; empty for ADMIN. */
+  public static final String UNIT = "unit";
+
+  /** Ties together every message caused by one request. */
+  public static final String CORRELATION_ID = "correlationId";
+
+  /** The client's Idempotency-Key header, when it sent one. */
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+  /** The aggregate version the caller last saw (HTTP If-Match); a mismatch is a conflict. */
+  public static final String EXPECTED_VERSION = "expectedVersion";
+
+  private MetadataKeys() {}
+}

@@ -1,0 +1,7 @@
+package org.maplebridge.events.intake;
+
+/** Why an intake raised a crisis alert. */
+public enum CrisisAlertReason {
+  CSSRS_HIGH_RISK,
+  SELF_HARM_ITEM
+}
