@@ -1,5 +1,6 @@
 package org.maplebridge.platform.storage;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -16,6 +17,11 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
+
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new PostgresDuplicateKeyResolver();
+  }
 
   @Bean
   SagaSqlSchema sagaSqlSchema() {

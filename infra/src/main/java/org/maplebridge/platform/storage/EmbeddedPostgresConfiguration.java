@@ -3,8 +3,12 @@ package org.maplebridge.platform.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +79,7 @@ class EmbeddedPostgresConfiguration {
       if (!Files.exists(pidFile)) {
         return;
       }
+      requireNoLivePlatformOn(dataDirectory);
       List<String> lines = Files.readAllLines(pidFile);
       Optional<ProcessHandle> server =
           lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
@@ -91,6 +96,27 @@ class EmbeddedPostgresConfiguration {
       }
       // A pid file whose server is gone would make the new server refuse to start.
       Files.deleteIfExists(pidFile);
+    }
+
+    /**
+     * zonky holds a file lock in the data directory while its platform lives; a lock we can take
+     * means the platform that started the server is gone.
+     */
+    private static void requireNoLivePlatformOn(Path dataDirectory) throws IOException {
+      Path lockFile = dataDirectory.resolve("epg-lock");
+      if (!Files.exists(lockFile)) {
+        return;
+      }
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+          FileLock lock = channel.tryLock()) {
+        if (lock == null) {
+          throw new IllegalStateException(
+              "Another MapleBridge platform is using the database in " + dataDirectory);
+        }
+      } catch (OverlappingFileLockException e) {
+        throw new IllegalStateException(
+            "This process already runs a database in " + dataDirectory, e);
+      }
     }
 
     private static Optional<Long> parsePid(String line) {

@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -100,6 +101,7 @@ public class Problems extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     ConflictingModificationException.class,
     ConcurrencyException.class,
+    AggregateStreamCreationException.class,
     LockAcquisitionFailedException.class
   })
   ProblemDetail conflict(Exception e) {
@@ -145,7 +147,9 @@ public class Problems extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(404).body(notFound(e));
     if (e instanceof NotAllowed n) return ResponseEntity.status(403).body(notAllowed(n));
     if (e instanceof InvalidInput i) return ResponseEntity.status(400).body(invalidInput(i));
-    if (e instanceof ConflictingModificationException || e instanceof ConcurrencyException)
+    if (e instanceof ConflictingModificationException
+        || e instanceof ConcurrencyException
+        || e instanceof AggregateStreamCreationException)
       return ResponseEntity.status(409).body(conflict(e));
     return unexpected(e);
   }

@@ -1,0 +1,78 @@
+package org.maplebridge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform on a real PostgreSQL and a real HTTP port, in demo mode. By default an
+ * embedded PostgreSQL in a fresh directory; with {@code -Dmaplebridge.test.db-url=jdbc:...} an
+ * external server (its schema must be empty or MapleBridge's own).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "maplebridge.demo=true",
+      "maplebridge.embedded-postgres.port=0",
+      "maplebridge.read-your-writes.max-wait=PT10S"
+    })
+@AutoConfigureObservability
+public abstract class PlatformTest {
+  public static final String PASSWORD = "demo-only";
+  private static final Path DATA = temporaryDataDirectory();
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    String external = System.getProperty("maplebridge.test.db-url", "");
+    if (!external.isBlank()) {
+      registry.add("spring.datasource.url", () -> external);
+      registry.add(
+          "spring.datasource.username",
+          () -> System.getProperty("maplebridge.test.db-username", "postgres"));
+    } else {
+      registry.add("maplebridge.embedded-postgres.data-directory", DATA::toString);
+    }
+  }
+
+  private static Path temporaryDataDirectory() {
+    try {
+      return Files.createTempDirectory("maplebridge-test-pg");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected Api as(String username) {
+    return Api.at(port, username, PASSWORD);
+  }
+
+  protected long eventsOf(String aggregateId) {
+    return jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id")
+        .param("id", aggregateId)
+        .query(Long.class)
+        .single();
+  }
+
+  protected long allEvents() {
+    return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+  }
+
+  protected static final String NEW_CLIENT_INTAKE =
+      """
+      {"client":{"name":"Li Wei","birthDate":"1990-03-04","phone":"+86 138 0000 0000",
+                 "nationalId":"110101199003040000","address":"12 Maple Road"},
+       "source":"WALK_IN","concern":"Low mood for weeks, not sleeping","urgency":"SOON",
+       "populationGroups":["STUDENT"]}
+      """;
+}
