@@ -85,6 +85,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
         .param("hash", passwordHash)
         .param("role", role.name())
         .param("unit", unit)
-        .update();
+        .update()
+        == 1;
   }
 }

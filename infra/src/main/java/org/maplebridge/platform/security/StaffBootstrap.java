@@ -76,10 +76,12 @@ class StaffBootstrap implements ApplicationRunner {
     byte[] random = new byte[18];
     new SecureRandom().nextBytes(random);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    accounts.create("admin", "Administrator", passwords.encode(password), Role.ADMIN, null);
-    // Printed once, on purpose: there is no other way to learn it.
-    log.warn(
-        "First start: created user 'admin' with password {} - change it after signing in",
-        password);
+    // Another instance starting at the same moment may win the race; only the winner's password
+    // is printed. Printed once, on purpose: there is no other way to learn it.
+    if (accounts.create("admin", "Administrator", passwords.encode(password), Role.ADMIN, null)) {
+      log.warn(
+          "First start: created user 'admin' with password {} - change it after signing in",
+          password);
+    }
   }
 }
