@@ -72,20 +72,21 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
         .update();
   }
 
-  public void create(
+  /** Creates the account unless the username is taken; true when it was created. */
+  public boolean create(
       String username, String displayName, String passwordHash, Role role, String unit) {
-    jdbc.sql(
-            """
+    return jdbc.sql(
+                """
             INSERT INTO staff_account (username, display_name, password_hash, role, unit)
             VALUES (:username, :name, :hash, :role, :unit)
             ON CONFLICT (username) DO NOTHING
             """)
-        .param("username", username)
-        .param("name", displayName)
-        .param("hash", passwordHash)
-        .param("role", role.name())
-        .param("unit", unit)
-        .update()
+            .param("username", username)
+            .param("name", displayName)
+            .param("hash", passwordHash)
+            .param("role", role.name())
+            .param("unit", unit)
+            .update()
         == 1;
   }
 }
