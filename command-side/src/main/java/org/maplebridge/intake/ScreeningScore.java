@@ -8,7 +8,7 @@ import org.maplebridge.events.intake.SeverityBand;
 import org.maplebridge.events.intake.SuicideRisk;
 
 /** A screening as the platform scored it, with the raw answers it was scored from. */
-record ScreeningScore(
+public record ScreeningScore(
     Instrument instrument,
     String instrumentVersion,
     List<Integer> answers,

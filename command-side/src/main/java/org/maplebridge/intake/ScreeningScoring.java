@@ -10,7 +10,7 @@ import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.InvalidInput;
 
 /** Scores screenings with the instruments' published scoring. Bad answers are refused. */
-final class ScreeningScoring {
+public final class ScreeningScoring {
 
   static final String PHQ9_VERSION = "PHQ-9 (Kroenke, Spitzer & Williams 2001)";
   static final String GAD7_VERSION = "GAD-7 (Spitzer et al. 2006)";
@@ -18,7 +18,8 @@ final class ScreeningScoring {
 
   private ScreeningScoring() {}
 
-  static ScreeningScore score(Instrument instrument, List<?> answers, Boolean recentBehaviour) {
+  public static ScreeningScore score(
+      Instrument instrument, List<?> answers, Boolean recentBehaviour) {
     return switch (instrument) {
       case PHQ9 -> phq9(itemScores(answers, 9), recentBehaviour);
       case GAD7 -> gad7(itemScores(answers, 7), recentBehaviour);

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
@@ -22,11 +26,14 @@ import org.maplebridge.PlatformTest;
 import org.maplebridge.events.intake.IntakeReopened;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.util.ClassUtils;
 
 /** The platform's foundations, checked where a user or operator would notice them. */
 class PlatformWiringTest extends PlatformTest {
   @Autowired EventStorageEngine storage;
   @Autowired DeadlineManager deadlines;
+  @Autowired EventProcessingConfiguration processing;
+  @Autowired EventStore eventStore;
 
   @Autowired
   @Qualifier("eventSerializer")
@@ -101,6 +108,22 @@ class PlatformWiringTest extends PlatformTest {
   @Test
   void acknowledgedCommitsAreSynchronous() {
     assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+  }
+
+  @Test
+  void projectionsParkFailingEventsInAPostgresDeadLetterQueue() {
+    assertThat(processing.deadLetterQueue("caseload"))
+        .get()
+        .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+  }
+
+  @Test
+  void axonServerIsAvailableButOffByDefault() {
+    assertThat(
+            ClassUtils.isPresent(
+                "org.axonframework.axonserver.connector.AxonServerConfiguration", null))
+        .isTrue();
+    assertThat(eventStore).isNotInstanceOf(AxonServerEventStore.class);
   }
 
   @Test

@@ -5,5 +5,7 @@ public enum Role {
   COUNSELLOR,
   CRISIS_WORKER,
   SUPERVISOR,
-  ADMIN
+  ADMIN,
+  /** The platform acting on its own: deadlines and automation. Never a staff account. */
+  SYSTEM
 }

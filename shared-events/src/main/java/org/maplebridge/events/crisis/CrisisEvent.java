@@ -1,0 +1,30 @@
+package org.maplebridge.events.crisis;
+
+import java.util.UUID;
+
+/** Everything that happens in a crisis episode. */
+public sealed interface CrisisEvent
+    permits CrisisContactOpened,
+        RiskAssessed,
+        SupervisorConsultRequested,
+        SupervisorConsulted,
+        EscalationRaised,
+        EscalationAcknowledged,
+        EscalationDeadlineMissed,
+        EmergencyServicesDispatched,
+        RescueConfirmationOverdue,
+        RescueConfirmed,
+        CrisisDeescalated,
+        SafetyPlanRecorded,
+        FollowUpScheduled,
+        FollowUpAttemptFailed,
+        FollowUpCompleted,
+        FollowUpOverdue,
+        LostToFollowUp,
+        ReturnedToAssessment,
+        ClosureApprovalRequested,
+        CrisisClosed,
+        CrisisReopened {
+
+  UUID crisisId();
+}

@@ -1,0 +1,26 @@
+package org.maplebridge.events.crisis;
+
+import java.util.List;
+import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.intake.SuicideRisk;
+
+/**
+ * Risk was assessed: the level decided by the worker, with the C-SSRS screener answers (1 yes, 0
+ * no) and its triage when asked, and the desire, capability, intent and buffers found.
+ */
+public record RiskAssessed(
+    UUID crisisId,
+    UUID assessmentId,
+    RiskLevel level,
+    RiskLevel previousLevel,
+    @ClinicalData List<Integer> screenerAnswers,
+    @ClinicalData Boolean recentBehaviour,
+    SuicideRisk screenerRisk,
+    @ClinicalData Boolean desire,
+    @ClinicalData Boolean capability,
+    @ClinicalData Boolean intent,
+    @ClinicalData String buffers,
+    @ClinicalData String notes,
+    String assessedBy)
+    implements CrisisEvent {}
