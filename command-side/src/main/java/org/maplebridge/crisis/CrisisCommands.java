@@ -12,10 +12,10 @@ import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
 
 /** The commands of crisis intervention. Who issues them travels in the metadata. */
-final class CrisisCommands {
+public final class CrisisCommands {
   private CrisisCommands() {}
 
-  record OpenCrisisContact(
+  public record OpenCrisisContact(
       UUID crisisId,
       ContactChannel channel,
       Caller caller,
@@ -68,10 +68,10 @@ final class CrisisCommands {
 
   record ReopenCrisis(@TargetAggregateIdentifier UUID crisisId, String reason) {}
 
-  /** Deadline payloads. */
-  record EscalationDue(UUID escalationId) {}
+  /** Deadline payloads; each carries the moment it was due, so what follows is timed from it. */
+  record EscalationDue(UUID escalationId, Instant due) {}
 
-  record RescueConfirmationDue(int attempt) {}
+  record RescueConfirmationDue(int attempt, Instant due) {}
 
-  record FollowUpDue(UUID followUpId) {}
+  record FollowUpDue(UUID followUpId, Instant due) {}
 }

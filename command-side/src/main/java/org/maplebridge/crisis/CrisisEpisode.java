@@ -3,7 +3,6 @@ package org.maplebridge.crisis;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -167,7 +166,7 @@ class CrisisEpisode {
     }
     if (command.level().isAtLeast(RiskLevel.HIGH) && pendingFollowUps.isEmpty()) {
       scheduleFollowUp(
-          UUID.randomUUID(),
+          derivedId("follow-up", followUps.size()),
           GenericEventMessage.clock.instant().plus(deadlines.followUpWithin(command.level())),
           SYSTEM,
           timer);
@@ -198,9 +197,16 @@ class CrisisEpisode {
         GenericEventMessage.clock.instant());
   }
 
+  /** Escalations the platform raises itself get ids derived from the episode: replay-safe. */
   private UUID raiseEscalation(
       String reason, String by, CrisisDeadlines deadlines, DeadlineManager timer, Instant now) {
-    return raiseEscalation(UUID.randomUUID(), reason, by, deadlines, timer, now);
+    return raiseEscalation(
+        derivedId("escalation", escalations.size()), reason, by, deadlines, timer, now);
+  }
+
+  private UUID derivedId(String what, int ordinal) {
+    return UUID.nameUUIDFromBytes(
+        (crisisId + ":" + what + ":" + ordinal).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private UUID raiseEscalation(
@@ -212,9 +218,9 @@ class CrisisEpisode {
       Instant now) {
     EscalationTier tier =
         tierReached == null ? EscalationTier.ON_CALL_SUPERVISOR : tierReached.next();
-    Duration window = deadlines.acknowledgeWithin(level);
-    apply(new EscalationRaised(crisisId, escalationId, tier, level, reason, now.plus(window), by));
-    timer.schedule(window, ESCALATION_DEADLINE, new EscalationDue(escalationId));
+    Instant deadline = now.plus(deadlines.acknowledgeWithin(level));
+    apply(new EscalationRaised(crisisId, escalationId, tier, level, reason, deadline, by));
+    timer.schedule(deadline, ESCALATION_DEADLINE, new EscalationDue(escalationId, deadline));
     return escalationId;
   }
 
@@ -236,10 +242,9 @@ class CrisisEpisode {
     if (tier == null || closed) {
       return;
     }
-    Instant now = GenericEventMessage.clock.instant();
-    apply(new EscalationDeadlineMissed(crisisId, due.escalationId(), tier, now));
+    apply(new EscalationDeadlineMissed(crisisId, due.escalationId(), tier, due.due()));
     if (tier.next() != null) {
-      raiseEscalation("Not acknowledged in time at " + tier, SYSTEM, deadlines, timer, now);
+      raiseEscalation("Not acknowledged in time at " + tier, SYSTEM, deadlines, timer, due.due());
     }
   }
 
@@ -252,16 +257,16 @@ class CrisisEpisode {
     requireCrisisStaff(actor);
     check(new NothingIsAddedToAClosedEpisode(closed));
     check(new ARescueNeedsHighOrImminentRisk(level));
-    Duration window = deadlines.rescueConfirmation();
+    Instant confirmBy = GenericEventMessage.clock.instant().plus(deadlines.rescueConfirmation());
     apply(
         new EmergencyServicesDispatched(
             crisisId,
             command.agency(),
             command.reference(),
             command.confidentialityBreakReason(),
-            GenericEventMessage.clock.instant().plus(window),
+            confirmBy,
             actor.username()));
-    timer.schedule(window, RESCUE_DEADLINE, new RescueConfirmationDue(1));
+    timer.schedule(confirmBy, RESCUE_DEADLINE, new RescueConfirmationDue(1, confirmBy));
   }
 
   @DeadlineHandler(deadlineName = RESCUE_DEADLINE)
@@ -269,18 +274,14 @@ class CrisisEpisode {
     if (!rescueUnconfirmed || closed) {
       return;
     }
-    Instant now = GenericEventMessage.clock.instant();
     boolean retry = due.attempt() < RESCUE_CHECKS;
-    Instant next = now.plus(deadlines.rescueConfirmation());
+    Instant next = due.due().plus(deadlines.rescueConfirmation());
     apply(new RescueConfirmationOverdue(crisisId, due.attempt(), retry ? next : null));
     if (tierReached != EscalationTier.EMERGENCY_SERVICES) {
-      raiseEscalation("Rescue not confirmed", SYSTEM, deadlines, timer, now);
+      raiseEscalation("Rescue not confirmed", SYSTEM, deadlines, timer, due.due());
     }
     if (retry) {
-      timer.schedule(
-          deadlines.rescueConfirmation(),
-          RESCUE_DEADLINE,
-          new RescueConfirmationDue(due.attempt() + 1));
+      timer.schedule(next, RESCUE_DEADLINE, new RescueConfirmationDue(due.attempt() + 1, next));
     }
   }
 
@@ -315,13 +316,13 @@ class CrisisEpisode {
 
   private void scheduleFollowUp(UUID followUpId, Instant dueAt, String by, DeadlineManager timer) {
     apply(new FollowUpScheduled(crisisId, followUpId, dueAt, by));
-    timer.schedule(dueAt, FOLLOW_UP_DEADLINE, new FollowUpDue(followUpId));
+    timer.schedule(dueAt, FOLLOW_UP_DEADLINE, new FollowUpDue(followUpId, dueAt));
   }
 
   @DeadlineHandler(deadlineName = FOLLOW_UP_DEADLINE)
   void followUpDue(FollowUpDue due) {
     if (pendingFollowUps.contains(due.followUpId()) && !closed) {
-      apply(new FollowUpOverdue(crisisId, due.followUpId(), GenericEventMessage.clock.instant()));
+      apply(new FollowUpOverdue(crisisId, due.followUpId(), due.due()));
     }
   }
 

@@ -1,32 +1,49 @@
 package org.maplebridge.platform.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Copies who acted, in which role and unit, and for which request, from each command to every event
- * it causes, so that the event store keeps the who/when/why of each change. The causation id names
- * the command itself.
+ * it causes, so the event store keeps the who/when/why of each change. What a deadline causes is
+ * the platform's own doing: its events name the system, not whoever set the deadline. The causation
+ * id names the message that caused the event.
  */
 @Configuration(proxyBeanMethods = false)
 class MetadataPropagation {
+  static final String CAUSATION_ID = "causationId";
 
   @Bean
   CorrelationDataProvider actorAndRequest() {
-    return new SimpleCorrelationDataProvider(
-        MetadataKeys.USER,
-        MetadataKeys.ROLE,
-        MetadataKeys.UNIT,
-        MetadataKeys.CORRELATION_ID,
-        MetadataKeys.IDEMPOTENCY_KEY);
+    return message -> {
+      MetaData metadata = message.getMetaData();
+      Map<String, Object> data = new HashMap<>();
+      if (message instanceof DeadlineMessage<?>) {
+        data.put(MetadataKeys.USER, "system");
+        data.put(MetadataKeys.ROLE, Role.SYSTEM.name());
+      } else {
+        copy(metadata, data, MetadataKeys.USER);
+        copy(metadata, data, MetadataKeys.ROLE);
+      }
+      copy(metadata, data, MetadataKeys.UNIT);
+      copy(metadata, data, MetadataKeys.CORRELATION_ID);
+      copy(metadata, data, MetadataKeys.IDEMPOTENCY_KEY);
+      data.put(CAUSATION_ID, message.getIdentifier());
+      return data;
+    };
   }
 
-  @Bean
-  CorrelationDataProvider causation() {
-    return message -> Map.of("causationId", message.getIdentifier());
+  private static void copy(MetaData from, Map<String, Object> to, String key) {
+    Object value = from.get(key);
+    if (value != null) {
+      to.put(key, value);
+    }
   }
 }

@@ -1,0 +1,569 @@
+package org.maplebridge.crisis;
+
+import static org.maplebridge.events.crisis.EscalationTier.EMERGENCY_SERVICES;
+import static org.maplebridge.events.crisis.EscalationTier.ON_CALL_CLINICIAN;
+import static org.maplebridge.events.crisis.EscalationTier.ON_CALL_SUPERVISOR;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.crisis.CrisisCommands.AcknowledgeEscalation;
+import org.maplebridge.crisis.CrisisCommands.AssessRisk;
+import org.maplebridge.crisis.CrisisCommands.CloseCrisis;
+import org.maplebridge.crisis.CrisisCommands.CompleteFollowUp;
+import org.maplebridge.crisis.CrisisCommands.ConfirmRescue;
+import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
+import org.maplebridge.crisis.CrisisCommands.Escalate;
+import org.maplebridge.crisis.CrisisCommands.EscalationDue;
+import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
+import org.maplebridge.crisis.CrisisDeadlines.EscalationAck;
+import org.maplebridge.crisis.CrisisDeadlines.FollowUp;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.crisis.Caller;
+import org.maplebridge.events.crisis.ClosureApprovalRequested;
+import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.CrisisClosed;
+import org.maplebridge.events.crisis.CrisisClosureReason;
+import org.maplebridge.events.crisis.CrisisContactOpened;
+import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.EmergencyServicesDispatched;
+import org.maplebridge.events.crisis.EscalationAcknowledged;
+import org.maplebridge.events.crisis.EscalationDeadlineMissed;
+import org.maplebridge.events.crisis.EscalationRaised;
+import org.maplebridge.events.crisis.EscalationTier;
+import org.maplebridge.events.crisis.FollowUpAttemptFailed;
+import org.maplebridge.events.crisis.FollowUpCompleted;
+import org.maplebridge.events.crisis.FollowUpOverdue;
+import org.maplebridge.events.crisis.FollowUpScheduled;
+import org.maplebridge.events.crisis.LostToFollowUp;
+import org.maplebridge.events.crisis.RescueConfirmationOverdue;
+import org.maplebridge.events.crisis.ReturnedToAssessment;
+import org.maplebridge.events.crisis.RiskAssessed;
+import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.SupervisorConsultRequested;
+import org.maplebridge.events.intake.SuicideRisk;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.RuleViolated;
+
+class CrisisEpisodeTest {
+  private static final UUID CRISIS = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+  private static final UUID ASSESSMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+  private static final UUID FOLLOW_UP = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+  private static final Duration IMMINENT_ACK = Duration.ofMinutes(5);
+  private static final Duration HIGH_ACK = Duration.ofMinutes(15);
+  private static final Duration RESCUE = Duration.ofMinutes(15);
+  private static final Duration FOLLOW_UP_WITHIN = Duration.ofHours(24);
+
+  private static final Map<String, Actor> STAFF =
+      Map.of(
+          "carol", new Actor("carol", Role.CRISIS_WORKER, "north"),
+          "sam", new Actor("sam", Role.SUPERVISOR, "north"),
+          "alice", new Actor("alice", Role.COUNSELLOR, "north"),
+          "erin", new Actor("erin", Role.CRISIS_WORKER, "south"));
+
+  private AggregateTestFixture<CrisisEpisode> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(CrisisEpisode.class);
+    fixture.registerInjectableResource(
+        new CrisisDeadlines(
+            new EscalationAck(IMMINENT_ACK, HIGH_ACK, Duration.ofMinutes(60)),
+            RESCUE,
+            new FollowUp(FOLLOW_UP_WITHIN, FOLLOW_UP_WITHIN)));
+  }
+
+  private static Map<String, Object> as(String username) {
+    Actor actor = STAFF.get(username);
+    return Map.of("user", actor.username(), "role", actor.role().name(), "unit", actor.unit());
+  }
+
+  private static Message<?> by(String username, Object command) {
+    return GenericCommandMessage.asCommandMessage(command).andMetaData(as(username));
+  }
+
+  private static UUID derived(String what, int ordinal) {
+    return UUID.nameUUIDFromBytes(
+        (CRISIS + ":" + what + ":" + ordinal).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Instant now() {
+    return fixture.currentTime();
+  }
+
+  private static CrisisContactOpened opened() {
+    return new CrisisContactOpened(
+        CRISIS,
+        ContactChannel.HOTLINE,
+        Caller.SELF,
+        null,
+        "Caller on a bridge",
+        "north",
+        null,
+        "carol");
+  }
+
+  private static AssessRisk assess(RiskLevel level) {
+    return new AssessRisk(
+        CRISIS,
+        ASSESSMENT,
+        level,
+        null,
+        null,
+        true,
+        true,
+        level == RiskLevel.IMMINENT,
+        "Sister",
+        "Talked for 20 minutes");
+  }
+
+  private static RiskAssessed assessed(RiskLevel level, RiskLevel previous) {
+    return new RiskAssessed(
+        CRISIS,
+        ASSESSMENT,
+        level,
+        previous,
+        null,
+        null,
+        null,
+        true,
+        true,
+        level == RiskLevel.IMMINENT,
+        "Sister",
+        "Talked for 20 minutes",
+        "carol");
+  }
+
+  @Nested
+  class ContactAndAssessment {
+    @Test
+    void aHotlineWorkerOpensAnAnonymousContact() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller on a bridge", null),
+              as("carol"))
+          .expectEvents(opened());
+    }
+
+    @Test
+    void staffOfAnotherUnitOrCounsellorsFindNoSuchEpisode() {
+      fixture
+          .given(opened())
+          .when(assess(RiskLevel.LOW), as("erin"))
+          .expectException(RecordNotFound.class);
+      fixture
+          .given(opened())
+          .when(assess(RiskLevel.LOW), as("alice"))
+          .expectException(RecordNotFound.class);
+    }
+
+    @Test
+    void anEscalationNeedsARiskLevelFirst() {
+      fixture
+          .given(opened())
+          .when(new Escalate(CRISIS, UUID.randomUUID(), "Worried"), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void highRiskAsksForASupervisorConsultAndAFollowUp() {
+      fixture
+          .given(opened())
+          .when(assess(RiskLevel.HIGH), as("carol"))
+          .expectEvents(
+              assessed(RiskLevel.HIGH, null),
+              new SupervisorConsultRequested(CRISIS, RiskLevel.HIGH),
+              new FollowUpScheduled(
+                  CRISIS, derived("follow-up", 0), now().plus(FOLLOW_UP_WITHIN), "system"))
+          .expectScheduledDeadlineWithName(FOLLOW_UP_WITHIN, CrisisEpisode.FOLLOW_UP_DEADLINE);
+    }
+
+    @Test
+    void assessingImminentRiskEscalatesInOneStep() {
+      fixture
+          .given(opened())
+          .when(assess(RiskLevel.IMMINENT), as("carol"))
+          .expectEvents(
+              assessed(RiskLevel.IMMINENT, null),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 0),
+                  ON_CALL_SUPERVISOR,
+                  RiskLevel.IMMINENT,
+                  "Imminent risk assessed",
+                  now().plus(IMMINENT_ACK),
+                  "carol"),
+              new FollowUpScheduled(
+                  CRISIS, derived("follow-up", 0), now().plus(FOLLOW_UP_WITHIN), "system"))
+          .expectScheduledDeadline(
+              IMMINENT_ACK, new EscalationDue(derived("escalation", 0), now().plus(IMMINENT_ACK)));
+    }
+
+    @Test
+    void aScreenerIsScoredWithTheAssessment() {
+      fixture
+          .given(opened())
+          .when(
+              new AssessRisk(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.MODERATE,
+                  List.of(true, true, true, false, false, false),
+                  null,
+                  true,
+                  false,
+                  false,
+                  null,
+                  null),
+              as("carol"))
+          .expectEvents(
+              new RiskAssessed(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.MODERATE,
+                  null,
+                  List.of(1, 1, 1, 0, 0, 0),
+                  null,
+                  SuicideRisk.MODERATE,
+                  true,
+                  false,
+                  false,
+                  null,
+                  null,
+                  "carol"));
+    }
+  }
+
+  @Nested
+  class EscalationLadder {
+    private TestExecutor<CrisisEpisode> imminentEpisode() {
+      return fixture.givenCommands(
+          by(
+              "carol",
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller on a bridge", null)),
+          by("carol", assess(RiskLevel.IMMINENT)));
+    }
+
+    @Test
+    void anEscalationAcknowledgedInTimeClimbsNoFurther() {
+      imminentEpisode()
+          .andGivenCommands(by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))))
+          .whenTimeElapses(Duration.ofMinutes(6))
+          .expectNoEvents();
+    }
+
+    @Test
+    void theSupervisorAcknowledgesAnEscalation() {
+      imminentEpisode()
+          .when(new AcknowledgeEscalation(CRISIS, derived("escalation", 0)), as("sam"))
+          .expectEvents(
+              new EscalationAcknowledged(
+                  CRISIS, derived("escalation", 0), ON_CALL_SUPERVISOR, "sam", true));
+    }
+
+    @Test
+    void aMissedDeadlineEscalatesToTheNextTierByItself() {
+      Instant start = now();
+      imminentEpisode()
+          .whenTimeElapses(Duration.ofMinutes(6))
+          .expectEvents(
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 0), ON_CALL_SUPERVISOR, start.plus(IMMINENT_ACK)),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Not acknowledged in time at ON_CALL_SUPERVISOR",
+                  start.plus(IMMINENT_ACK).plus(IMMINENT_ACK),
+                  "system"));
+    }
+
+    @Test
+    void nobodyAnsweringClimbsEveryTier() {
+      Instant start = now();
+      Instant first = start.plus(IMMINENT_ACK);
+      Instant second = first.plus(IMMINENT_ACK);
+      Instant third = second.plus(IMMINENT_ACK);
+      imminentEpisode()
+          .whenTimeElapses(Duration.ofMinutes(16))
+          .expectEvents(
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 0), ON_CALL_SUPERVISOR, first),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Not acknowledged in time at ON_CALL_SUPERVISOR",
+                  second,
+                  "system"),
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 1), ON_CALL_CLINICIAN, second),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 2),
+                  EMERGENCY_SERVICES,
+                  RiskLevel.IMMINENT,
+                  "Not acknowledged in time at ON_CALL_CLINICIAN",
+                  third,
+                  "system"),
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 2), EMERGENCY_SERVICES, third));
+    }
+
+    @Test
+    void thereIsNoRungAboveEmergencyServices() {
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.HIGH, null),
+              new EscalationRaised(
+                  CRISIS,
+                  UUID.randomUUID(),
+                  EscalationTier.EMERGENCY_SERVICES,
+                  RiskLevel.HIGH,
+                  "x",
+                  Instant.now(),
+                  "carol"))
+          .when(new Escalate(CRISIS, UUID.randomUUID(), "Again"), as("carol"))
+          .expectException(RuleViolated.class);
+    }
+
+    @Test
+    void aManualEscalationTakesTheDeadlineOfTheRisk() {
+      UUID escalation = UUID.randomUUID();
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new Escalate(CRISIS, escalation, "Plan and means"), as("carol"))
+          .expectEvents(
+              new EscalationRaised(
+                  CRISIS,
+                  escalation,
+                  ON_CALL_SUPERVISOR,
+                  RiskLevel.HIGH,
+                  "Plan and means",
+                  now().plus(HIGH_ACK),
+                  "carol"))
+          .expectScheduledDeadline(HIGH_ACK, new EscalationDue(escalation, now().plus(HIGH_ACK)));
+    }
+  }
+
+  @Nested
+  class Rescue {
+    @Test
+    void anUnconfirmedRescueIsRetriedAndEscalated() {
+      Instant start = now();
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS,
+                      ContactChannel.HOTLINE,
+                      Caller.THIRD_PARTY,
+                      null,
+                      "Neighbour called",
+                      null)),
+              by("carol", assess(RiskLevel.IMMINENT)),
+              by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))),
+              by(
+                  "carol",
+                  new DispatchEmergencyServices(
+                      CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Imminent danger to life")))
+          .whenTimeElapses(RESCUE.plusMinutes(1))
+          .expectEvents(
+              new RescueConfirmationOverdue(CRISIS, 1, start.plus(RESCUE).plus(RESCUE)),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Rescue not confirmed",
+                  start.plus(RESCUE).plus(IMMINENT_ACK),
+                  "system"));
+    }
+
+    @Test
+    void aConfirmedRescueNeedsNoChasing() {
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "x", null)),
+              by("carol", assess(RiskLevel.HIGH)),
+              by(
+                  "carol",
+                  new DispatchEmergencyServices(
+                      CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home")),
+              by("carol", new ConfirmRescue(CRISIS, "Police with the person, taken to hospital")))
+          .whenTimeElapses(RESCUE.plusMinutes(1))
+          .expectNoEvents();
+    }
+
+    @Test
+    void aRescueRecordsTheBreakOfConfidentialityAndTheAgency() {
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null))
+          .when(
+              new DispatchEmergencyServices(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Overdose taken"),
+              as("carol"))
+          .expectEvents(
+              new EmergencyServicesDispatched(
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-778",
+                  "Overdose taken",
+                  now().plus(RESCUE),
+                  "carol"));
+    }
+
+    @Test
+    void noRescueWithoutHighRisk() {
+      fixture
+          .given(opened(), assessed(RiskLevel.MODERATE, null))
+          .when(
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110", "x"),
+              as("carol"))
+          .expectException(RuleViolated.class);
+      fixture
+          .given(opened())
+          .when(new ConfirmRescue(CRISIS, "ok"), as("carol"))
+          .expectException(RuleViolated.class);
+    }
+  }
+
+  @Nested
+  class FollowUps {
+    @Test
+    void aFollowUpNotDoneInTimeIsOverdue() {
+      Instant due = fixture.currentTime().plus(Duration.ofHours(1));
+      fixture.givenCommands(
+          by(
+              "carol",
+              new OpenCrisisContact(CRISIS, ContactChannel.CHAT, Caller.SELF, null, "x", null)),
+          by("carol", new ScheduleFollowUp(CRISIS, FOLLOW_UP, due)));
+      fixture
+          .whenTimeElapses(Duration.ofHours(2))
+          .expectEvents(new FollowUpOverdue(CRISIS, FOLLOW_UP, due));
+    }
+
+    @Test
+    void aCompletedFollowUpIsNotOverdue() {
+      Instant due = fixture.currentTime().plus(Duration.ofHours(1));
+      fixture.givenCommands(
+          by(
+              "carol",
+              new OpenCrisisContact(CRISIS, ContactChannel.CHAT, Caller.SELF, null, "x", null)),
+          by("carol", new ScheduleFollowUp(CRISIS, FOLLOW_UP, due)),
+          by(
+              "carol",
+              new CompleteFollowUp(CRISIS, FOLLOW_UP, true, RiskLevel.LOW, "Doing better")));
+      fixture.whenTimeElapses(Duration.ofHours(2)).expectNoEvents();
+    }
+
+    @Test
+    void threeFailedAttemptsLoseThePersonToFollowUp() {
+      FollowUpScheduled scheduled =
+          new FollowUpScheduled(CRISIS, FOLLOW_UP, Instant.now(), "carol");
+      fixture
+          .given(
+              opened(),
+              scheduled,
+              new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 1, "No answer", "carol"),
+              new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 2, "No answer", "carol"))
+          .when(
+              new CompleteFollowUp(CRISIS, FOLLOW_UP, false, null, "Number disconnected"),
+              as("carol"))
+          .expectEvents(
+              new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 3, "Number disconnected", "carol"),
+              new LostToFollowUp(CRISIS, 3));
+    }
+
+    @Test
+    void higherRiskAtAFollowUpReturnsTheEpisodeToAssessment() {
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.MODERATE, null),
+              new FollowUpScheduled(CRISIS, FOLLOW_UP, Instant.now(), "carol"))
+          .when(
+              new CompleteFollowUp(CRISIS, FOLLOW_UP, true, RiskLevel.HIGH, "New plan"),
+              as("carol"))
+          .expectEvents(
+              new FollowUpCompleted(CRISIS, FOLLOW_UP, RiskLevel.HIGH, "New plan", "carol"),
+              new ReturnedToAssessment(CRISIS, RiskLevel.MODERATE, RiskLevel.HIGH));
+    }
+
+    @Test
+    void anUnknownFollowUpIsNotFound() {
+      fixture
+          .given(opened())
+          .when(new CompleteFollowUp(CRISIS, FOLLOW_UP, true, RiskLevel.LOW, null), as("carol"))
+          .expectException(RecordNotFound.class);
+    }
+  }
+
+  @Nested
+  class Closure {
+    @Test
+    void closingAHighRiskEpisodeWaitsForTheSupervisor() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CloseCrisis(CRISIS, CrisisClosureReason.STABILISED, "Safe with family"),
+              as("carol"))
+          .expectEvents(
+              new ClosureApprovalRequested(
+                  CRISIS, CrisisClosureReason.STABILISED, "Safe with family", "carol"));
+    }
+
+    @Test
+    void theSupervisorClosesAHighRiskEpisodeWithApproval() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CloseCrisis(CRISIS, CrisisClosureReason.STABILISED, "Safe with family"),
+              as("sam"))
+          .expectEvents(
+              new CrisisClosed(
+                  CRISIS, CrisisClosureReason.STABILISED, "Safe with family", "sam", "sam"));
+    }
+
+    @Test
+    void aLowRiskEpisodeClosesWithoutApproval() {
+      fixture
+          .given(opened(), assessed(RiskLevel.LOW, null))
+          .when(new CloseCrisis(CRISIS, CrisisClosureReason.NOT_A_CRISIS, null), as("carol"))
+          .expectEvents(
+              new CrisisClosed(CRISIS, CrisisClosureReason.NOT_A_CRISIS, null, "carol", null));
+    }
+
+    @Test
+    void onlyTheSupervisorRecordsAConsult() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("carol"))
+          .expectException(NotAllowed.class);
+    }
+  }
+}
