@@ -27,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 public abstract class PlatformTest {
   public static final String PASSWORD = "demo-only";
-  private static final Path DATA = temporaryDataDirectory();
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
@@ -41,7 +40,9 @@ public abstract class PlatformTest {
           "spring.datasource.username",
           () -> System.getProperty("maplebridge.test.db-username", "postgres"));
     } else {
-      registry.add("maplebridge.embedded-postgres.data-directory", DATA::toString);
+      // Each Spring context (test classes with other settings get their own) needs its own server.
+      Path data = temporaryDataDirectory();
+      registry.add("maplebridge.embedded-postgres.data-directory", data::toString);
     }
   }
 

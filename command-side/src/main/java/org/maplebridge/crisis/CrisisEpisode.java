@@ -355,8 +355,14 @@ class CrisisEpisode {
     }
   }
 
+  /** Whether a close request closed the episode or now waits for the supervisor. */
+  enum ClosureOutcome {
+    CLOSED,
+    AWAITING_APPROVAL
+  }
+
   @CommandHandler
-  void handle(CloseCrisis command, Actor actor) {
+  ClosureOutcome handle(CloseCrisis command, Actor actor) {
     requireCrisisStaff(actor);
     check(new NothingIsAddedToAClosedEpisode(closed));
     boolean needsApproval = highestLevel != null && highestLevel.isAtLeast(RiskLevel.HIGH);
@@ -364,7 +370,7 @@ class CrisisEpisode {
       apply(
           new ClosureApprovalRequested(
               crisisId, command.reason(), command.summary(), actor.username()));
-      return;
+      return ClosureOutcome.AWAITING_APPROVAL;
     }
     apply(
         new CrisisClosed(
@@ -373,6 +379,7 @@ class CrisisEpisode {
             command.summary(),
             actor.username(),
             needsApproval ? actor.username() : null));
+    return ClosureOutcome.CLOSED;
   }
 
   @CommandHandler

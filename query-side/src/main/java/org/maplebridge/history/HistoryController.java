@@ -2,9 +2,9 @@ package org.maplebridge.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Case timelines. */
+/** Timelines of cases and crisis episodes. */
 @RestController
 @Tag(name = "History", description = "Timelines of records, scoped, optionally as of a moment")
 class HistoryController {
@@ -33,12 +33,28 @@ class HistoryController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           OffsetDateTime asOf,
       Actor viewer) {
-    Optional<IntakeHistory> history =
-        queries
-            .query(
-                new FindIntakeHistory(id, viewer, asOf == null ? null : asOf.toInstant()),
-                ResponseTypes.optionalInstanceOf(IntakeHistory.class))
-            .join();
-    return history.orElseThrow(() -> new NotFound("Intake " + id)).entries();
+    return answer(new FindIntakeHistory(id, viewer, instant(asOf)), "Intake " + id);
+  }
+
+  @GetMapping("/api/crises/{id}/history")
+  @Operation(summary = "Every step of a crisis episode with who and when, optionally as of then")
+  List<HistoryEntry> crisisHistory(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          OffsetDateTime asOf,
+      Actor viewer) {
+    return answer(new FindCrisisHistory(id, viewer, instant(asOf)), "Crisis episode " + id);
+  }
+
+  private List<HistoryEntry> answer(Object query, String what) {
+    return queries
+        .query(query, ResponseTypes.optionalInstanceOf(History.class))
+        .join()
+        .orElseThrow(() -> new NotFound(what))
+        .entries();
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
   }
 }

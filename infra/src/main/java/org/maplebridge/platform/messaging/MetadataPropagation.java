@@ -1,12 +1,16 @@
 package org.maplebridge.platform.messaging;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +42,15 @@ class MetadataPropagation {
       data.put(CAUSATION_ID, message.getIdentifier());
       return data;
     };
+  }
+
+  /**
+   * Deadlines run outside any command: without this, what they cause would carry no actor at all.
+   */
+  @Bean
+  InitializingBean deadlinesRecordTheSystemAsActor(
+      DeadlineManager deadlines, List<CorrelationDataProvider> providers) {
+    return () -> deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
   }
 
   private static void copy(MetaData from, Map<String, Object> to, String key) {

@@ -3,4 +3,4 @@ package org.maplebridge.history;
 import java.util.List;
 
 /** A record's timeline, oldest step first. */
-public record IntakeHistory(List<HistoryEntry> entries) {}
+public record History(List<HistoryEntry> entries) {}

@@ -1,0 +1,113 @@
+package org.maplebridge.crisisboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
+import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
+import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
+import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
+import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.events.Actor;
+import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.NotFound;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The crisis board (also live), crisis episodes and client risk alerts. */
+@RestController
+@Tag(name = "Crisis board", description = "Open crisis episodes by risk and deadline, live")
+class CrisisBoardController {
+  private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+  private final QueryGateway queries;
+
+  CrisisBoardController(QueryGateway queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/api/crisis-board")
+  @Operation(
+      summary = "Open episodes of the caller's unit, highest risk and nearest deadline first")
+  CrisisBoard board(Actor viewer) {
+    requireBoardWatcher(viewer);
+    return queries.query(new FindCrisisBoard(viewer), CrisisBoard.class).join();
+  }
+
+  /**
+   * The board as server-sent events: the board now, then the whole board again each time anything
+   * on it changes (a subscription query fed by the projection), for as long as the page is open.
+   */
+  @GetMapping(path = "/api/crisis-board/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "The crisis board as server-sent events, sent again on every change")
+  SseEmitter liveBoard(Actor viewer) {
+    requireBoardWatcher(viewer);
+    FindCrisisBoard query = new FindCrisisBoard(viewer);
+    SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+    SubscriptionQueryResult<CrisisBoard, BoardChanged> subscription =
+        queries.subscriptionQuery(
+            query,
+            ResponseTypes.instanceOf(CrisisBoard.class),
+            ResponseTypes.instanceOf(BoardChanged.class));
+    Runnable close = subscription::cancel;
+    emitter.onCompletion(close);
+    emitter.onTimeout(close);
+    emitter.onError(error -> close.run());
+    subscription
+        .initialResult()
+        .subscribe(board -> send(emitter, board, subscription), emitter::completeWithError);
+    subscription
+        .updates()
+        .subscribe(
+            changed -> send(emitter, queries.query(query, CrisisBoard.class).join(), subscription),
+            emitter::completeWithError);
+    return emitter;
+  }
+
+  private static void send(
+      SseEmitter emitter, CrisisBoard board, SubscriptionQueryResult<?, ?> subscription) {
+    try {
+      emitter.send(SseEmitter.event().name("board").data(board, MediaType.APPLICATION_JSON));
+    } catch (IOException | IllegalStateException gone) {
+      subscription.cancel();
+    }
+  }
+
+  @GetMapping("/api/crises/{id}")
+  @Operation(summary = "A crisis episode as the caller's scope allows; ETag carries its version")
+  ResponseEntity<CrisisDetails> crisis(@PathVariable UUID id, Actor viewer) {
+    CrisisDetails details =
+        queries
+            .query(
+                new FindCrisis(id, viewer), ResponseTypes.optionalInstanceOf(CrisisDetails.class))
+            .join()
+            .orElseThrow(() -> new NotFound("Crisis episode " + id));
+    return ResponseEntity.ok().eTag("\"" + details.version() + "\"").body(details);
+  }
+
+  @GetMapping("/api/clients/{id}/risk-alert")
+  @Operation(summary = "A client's active risk and current safety plan, for crisis staff")
+  RiskAlert riskAlert(@PathVariable UUID id, Actor viewer) {
+    requireBoardWatcher(viewer);
+    return queries
+        .query(new FindRiskAlert(id, viewer), ResponseTypes.optionalInstanceOf(RiskAlert.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Risk alert for client " + id));
+  }
+
+  private static void requireBoardWatcher(Actor viewer) {
+    if (!CrisisScope.watchesTheBoard(viewer)) {
+      throw new Forbidden("The crisis board is for the unit's crisis workers and supervisor");
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package org.maplebridge.crisisboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
+import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.events.crisis.ClosureApprovalRequested;
+import org.maplebridge.events.crisis.CrisisClosed;
+import org.maplebridge.events.crisis.CrisisContactOpened;
+import org.maplebridge.events.crisis.CrisisDeescalated;
+import org.maplebridge.events.crisis.CrisisReopened;
+import org.maplebridge.events.crisis.EmergencyServicesDispatched;
+import org.maplebridge.events.crisis.EscalationAcknowledged;
+import org.maplebridge.events.crisis.EscalationDeadlineMissed;
+import org.maplebridge.events.crisis.EscalationRaised;
+import org.maplebridge.events.crisis.FollowUpAttemptFailed;
+import org.maplebridge.events.crisis.FollowUpCompleted;
+import org.maplebridge.events.crisis.FollowUpOverdue;
+import org.maplebridge.events.crisis.FollowUpScheduled;
+import org.maplebridge.events.crisis.LostToFollowUp;
+import org.maplebridge.events.crisis.RescueConfirmationOverdue;
+import org.maplebridge.events.crisis.RescueConfirmed;
+import org.maplebridge.events.crisis.ReturnedToAssessment;
+import org.maplebridge.events.crisis.RiskAssessed;
+import org.maplebridge.events.crisis.SafetyPlanRecorded;
+import org.maplebridge.events.crisis.SupervisorConsultRequested;
+import org.maplebridge.events.crisis.SupervisorConsulted;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the crisis tables and tells everyone watching a unit's board that it changed. Idempotent
+ * (an episode row only moves forward in version, child rows are written once) and replayable.
+ */
+@Component
+@ProcessingGroup(CrisisBoardProjection.GROUP)
+class CrisisBoardProjection {
+  static final String GROUP = "crisis-board";
+  private final JdbcClient jdbc;
+  private final QueryUpdateEmitter updates;
+  private final ObjectMapper json;
+
+  CrisisBoardProjection(JdbcClient jdbc, QueryUpdateEmitter updates, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.updates = updates;
+    this.json = json;
+  }
+
+  @EventHandler
+  void on(CrisisContactOpened event, @SequenceNumber long version, @Timestamp Instant at) {
+    int inserted =
+        jdbc.sql(
+                """
+                INSERT INTO crisis_view (crisis_id, unit, channel, caller, client_id, intake_id,
+                  summary, opened_by, opened_at, updated_at, version)
+                VALUES (:id, :unit, :channel, :caller, :client, :intake, :summary, :by, :at, :at,
+                  :version)
+                ON CONFLICT (crisis_id) DO NOTHING
+                """)
+            .param("id", event.crisisId())
+            .param("unit", event.unit())
+            .param("channel", event.channel().name())
+            .param("caller", event.caller().name())
+            .param("client", event.clientId())
+            .param("intake", event.intakeId())
+            .param("summary", event.summary())
+            .param("by", event.openedBy())
+            .param("at", ts(at))
+            .param("version", version)
+            .update();
+    if (inserted == 1) {
+      changed(event.unit());
+    }
+  }
+
+  @EventHandler
+  void on(RiskAssessed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "risk = :risk, highest_risk = CASE WHEN highest_risk IS NULL OR"
+            + " array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], highest_risk)"
+            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :risk)"
+            + " THEN :risk ELSE highest_risk END",
+        Map.of("risk", event.level().name()));
+  }
+
+  @EventHandler
+  void on(SupervisorConsultRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.crisisId(), version, at, "consult_requested = TRUE", Map.of());
+  }
+
+  @EventHandler
+  void on(SupervisorConsulted event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "consult_requested = FALSE, consulted_by = :by, consult_advice = :advice",
+        params("by", event.supervisor(), "advice", event.advice()));
+  }
+
+  @EventHandler
+  void on(EscalationRaised event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO crisis_escalation (escalation_id, crisis_id, tier, risk, reason, raised_by,
+              raised_at, deadline)
+            VALUES (:id, :crisis, :tier, :risk, :reason, :by, :at, :deadline)
+            ON CONFLICT (escalation_id) DO NOTHING
+            """)
+        .param("id", event.escalationId())
+        .param("crisis", event.crisisId())
+        .param("tier", event.tier().name())
+        .param("risk", event.level().name())
+        .param("reason", event.reason())
+        .param("by", event.raisedBy())
+        .param("at", ts(at))
+        .param("deadline", ts(event.deadline()))
+        .update();
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "tier = :tier, escalation_id = :escalation, escalation_deadline = :deadline,"
+            + " acknowledged = FALSE, acknowledged_by = NULL",
+        params(
+            "tier",
+            event.tier().name(),
+            "escalation",
+            event.escalationId(),
+            "deadline",
+            ts(event.deadline())));
+  }
+
+  @EventHandler
+  void on(EscalationAcknowledged event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            "UPDATE crisis_escalation SET acknowledged_by = :by, acknowledged_at = :at"
+                + " WHERE escalation_id = :id AND acknowledged_by IS NULL")
+        .param("by", event.acknowledgedBy())
+        .param("at", ts(at))
+        .param("id", event.escalationId())
+        .update();
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "acknowledged = CASE WHEN escalation_id = :escalation THEN TRUE ELSE acknowledged END,"
+            + " acknowledged_by = CASE WHEN escalation_id = :escalation THEN :by"
+            + " ELSE acknowledged_by END",
+        params("escalation", event.escalationId(), "by", event.acknowledgedBy()));
+  }
+
+  @EventHandler
+  void on(EscalationDeadlineMissed event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql("UPDATE crisis_escalation SET missed = TRUE WHERE escalation_id = :id")
+        .param("id", event.escalationId())
+        .update();
+    set(event.crisisId(), version, at, "missed_deadlines = missed_deadlines + 1", Map.of());
+  }
+
+  @EventHandler
+  void on(EmergencyServicesDispatched event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "rescue = 'UNCONFIRMED', rescue_agency = :agency, rescue_reference = :reference,"
+            + " rescue_reason = :reason, rescue_confirm_by = :confirmBy",
+        params(
+            "agency",
+            event.agency().name(),
+            "reference",
+            event.reference(),
+            "reason",
+            event.confidentialityBreakReason(),
+            "confirmBy",
+            ts(event.confirmBy())));
+  }
+
+  @EventHandler
+  void on(RescueConfirmationOverdue event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "rescue = 'OVERDUE', rescue_confirm_by = :next",
+        params("next", event.nextCheck() == null ? null : ts(event.nextCheck())));
+  }
+
+  @EventHandler
+  void on(RescueConfirmed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "rescue = 'CONFIRMED', rescue_outcome = :outcome",
+        params("outcome", event.outcome()));
+  }
+
+  @EventHandler
+  void on(CrisisDeescalated event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.crisisId(), version, at, "deescalated = TRUE", Map.of());
+  }
+
+  @EventHandler
+  void on(SafetyPlanRecorded event, @SequenceNumber long version, @Timestamp Instant at)
+      throws JsonProcessingException {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "safety_plan = :plan, safety_plan_version = :planVersion",
+        params("plan", json.writeValueAsString(event.plan()), "planVersion", event.version()));
+  }
+
+  @EventHandler
+  void on(FollowUpScheduled event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO crisis_follow_up (follow_up_id, crisis_id, due_at, scheduled_by, status)
+            VALUES (:id, :crisis, :due, :by, 'PENDING') ON CONFLICT (follow_up_id) DO NOTHING
+            """)
+        .param("id", event.followUpId())
+        .param("crisis", event.crisisId())
+        .param("due", ts(event.dueAt()))
+        .param("by", event.scheduledBy())
+        .update();
+    set(event.crisisId(), version, at, "", Map.of());
+  }
+
+  @EventHandler
+  void on(FollowUpOverdue event, @SequenceNumber long version, @Timestamp Instant at) {
+    followUp(event.followUpId(), "status = 'OVERDUE'", Map.of(), "status = 'PENDING'");
+    set(event.crisisId(), version, at, "", Map.of());
+  }
+
+  @EventHandler
+  void on(FollowUpAttemptFailed event, @SequenceNumber long version, @Timestamp Instant at) {
+    followUp(event.followUpId(), "attempts = :attempt", Map.of("attempt", event.attempt()), "TRUE");
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "failed_follow_ups = :attempt",
+        Map.of("attempt", event.attempt()));
+  }
+
+  @EventHandler
+  void on(FollowUpCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
+    followUp(
+        event.followUpId(),
+        "status = 'COMPLETED', level = :level, done_by = :by, done_at = :at",
+        params("level", event.level().name(), "by", event.by(), "at", ts(at)),
+        "TRUE");
+    set(event.crisisId(), version, at, "", Map.of());
+  }
+
+  @EventHandler
+  void on(LostToFollowUp event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.crisisId(), version, at, "lost_to_follow_up = TRUE", Map.of());
+  }
+
+  @EventHandler
+  void on(ReturnedToAssessment event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "risk = :risk, highest_risk = CASE WHEN"
+            + " array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], coalesce(highest_risk, 'LOW'))"
+            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :risk)"
+            + " THEN :risk ELSE highest_risk END",
+        Map.of("risk", event.to().name()));
+  }
+
+  @EventHandler
+  void on(ClosureApprovalRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "closure_pending = TRUE, closure_reason = :reason",
+        Map.of("reason", event.reason().name()));
+  }
+
+  @EventHandler
+  void on(CrisisClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "closed = TRUE, closure_pending = FALSE, closure_reason = :reason,"
+            + " closure_summary = :summary, closed_by = :by, approved_by = :approvedBy,"
+            + " closed_at = :at",
+        params(
+            "reason",
+            event.reason().name(),
+            "summary",
+            event.summary(),
+            "by",
+            event.closedBy(),
+            "approvedBy",
+            event.approvedBy()));
+  }
+
+  @EventHandler
+  void on(CrisisReopened event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "closed = FALSE, closure_reason = NULL, closure_summary = NULL, closed_by = NULL,"
+            + " approved_by = NULL, closed_at = NULL",
+        Map.of());
+  }
+
+  private void followUp(UUID id, String assignments, Map<String, Object> values, String guard) {
+    var statement =
+        jdbc.sql(
+                "UPDATE crisis_follow_up SET "
+                    + assignments
+                    + " WHERE follow_up_id = :followUp AND "
+                    + guard)
+            .param("followUp", id);
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      statement = statement.param(value.getKey(), value.getValue());
+    }
+    statement.update();
+  }
+
+  /** Moves an episode row to {@code version}, once; tells the unit's board watchers. */
+  private void set(
+      UUID crisisId, long version, Instant at, String assignments, Map<String, Object> values) {
+    var statement =
+        jdbc.sql(
+                "UPDATE crisis_view SET updated_at = :at, version = :version"
+                    + (assignments.isEmpty() ? "" : ", " + assignments)
+                    + " WHERE crisis_id = :id AND version < :version RETURNING unit")
+            .param("at", ts(at))
+            .param("version", version)
+            .param("id", crisisId);
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      statement = statement.param(value.getKey(), value.getValue());
+    }
+    Optional<String> unit = statement.query(String.class).optional();
+    unit.ifPresent(this::changed);
+  }
+
+  private void changed(String unit) {
+    updates.emit(
+        FindCrisisBoard.class, query -> unit.equals(query.viewer().unit()), new BoardChanged(unit));
+  }
+
+  /** Map.of refuses nulls; event fields may be null. */
+  private static Map<String, Object> params(Object... keysAndValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return values;
+  }
+
+  private static OffsetDateTime ts(Instant at) {
+    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.sql("TRUNCATE crisis_view, crisis_escalation, crisis_follow_up").update();
+  }
+}

@@ -1,0 +1,20 @@
+package org.maplebridge.crisisboard;
+
+import java.util.UUID;
+import org.maplebridge.events.Actor;
+
+/** What can be asked of the crisis read models. */
+public final class CrisisQueries {
+  private CrisisQueries() {}
+
+  /** The open episodes of the viewer's unit by risk and nearest deadline. */
+  public record FindCrisisBoard(Actor viewer) {}
+
+  /** Sent to board subscribers of {@code unit} when anything on it changed. */
+  public record BoardChanged(String unit) {}
+
+  public record FindCrisis(UUID crisisId, Actor viewer) {}
+
+  /** A client's active risk and current safety plan, for crisis staff of the unit. */
+  public record FindRiskAlert(UUID clientId, Actor viewer) {}
+}

@@ -1,0 +1,302 @@
+package org.maplebridge.crisisboard;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
+import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.BoardItem;
+import org.maplebridge.crisisboard.CrisisViews.Closure;
+import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
+import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
+import org.maplebridge.crisisboard.CrisisViews.Escalation;
+import org.maplebridge.crisisboard.CrisisViews.FollowUp;
+import org.maplebridge.crisisboard.CrisisViews.Rescue;
+import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.events.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Answers the crisis board, episode and risk-alert queries within the viewer's scope. */
+@Component
+class CrisisQueryHandler {
+  private static final List<String> RISKS = List.of("LOW", "MODERATE", "HIGH", "IMMINENT");
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final Clock clock = Clock.systemUTC();
+
+  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @QueryHandler
+  public CrisisBoard handle(FindCrisisBoard query) {
+    Actor viewer = query.viewer();
+    Instant now = clock.instant();
+    if (!CrisisScope.watchesTheBoard(viewer)) {
+      return new CrisisBoard(viewer.unit(), now, List.of());
+    }
+    List<BoardItem> items =
+        jdbc.sql(
+                """
+                SELECT v.*,
+                  (SELECT min(f.due_at) FROM crisis_follow_up f
+                    WHERE f.crisis_id = v.crisis_id AND f.status IN ('PENDING', 'OVERDUE'))
+                    AS follow_up_due,
+                  EXISTS (SELECT 1 FROM crisis_follow_up f
+                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue
+                FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
+                """)
+            .param("unit", viewer.unit())
+            .query((row, n) -> boardItem(row, now))
+            .list();
+    List<BoardItem> ordered = new ArrayList<>(items);
+    ordered.sort(
+        Comparator.comparingInt((BoardItem item) -> -riskRank(item.risk()))
+            .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(BoardItem::openedAt));
+    return new CrisisBoard(viewer.unit(), now, ordered);
+  }
+
+  private BoardItem boardItem(ResultSet row, Instant now) throws SQLException {
+    Boolean acknowledged = (Boolean) row.getObject("acknowledged");
+    Instant deadline = instant(row, "escalation_deadline");
+    Instant rescueBy = instant(row, "rescue_confirm_by");
+    Instant followUpDue = instant(row, "follow_up_due");
+    String rescue = row.getString("rescue");
+    Instant escalationDue = Boolean.FALSE.equals(acknowledged) ? deadline : null;
+    Instant rescueDue = "CONFIRMED".equals(rescue) ? null : rescueBy;
+    Instant next =
+        Stream.of(escalationDue, rescueDue, followUpDue)
+            .filter(java.util.Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(null);
+    return new BoardItem(
+        row.getObject("crisis_id", UUID.class),
+        status(row),
+        row.getString("channel"),
+        row.getString("risk"),
+        row.getString("tier"),
+        row.getObject("escalation_id", UUID.class),
+        acknowledged,
+        row.getString("acknowledged_by"),
+        deadline,
+        escalationDue == null ? null : Duration.between(now, escalationDue).toSeconds(),
+        row.getInt("missed_deadlines"),
+        rescue,
+        rescueBy,
+        followUpDue,
+        row.getBoolean("follow_up_overdue"),
+        row.getInt("failed_follow_ups"),
+        row.getBoolean("lost_to_follow_up"),
+        row.getBoolean("consult_requested"),
+        row.getBoolean("closure_pending"),
+        next,
+        instant(row, "opened_at"));
+  }
+
+  private static String status(ResultSet row) throws SQLException {
+    if (row.getBoolean("closed")) {
+      return "CLOSED";
+    }
+    if (row.getBoolean("closure_pending")) {
+      return "AWAITING_CLOSURE_APPROVAL";
+    }
+    if (row.getBoolean("lost_to_follow_up")) {
+      return "LOST_TO_FOLLOW_UP";
+    }
+    String rescue = row.getString("rescue");
+    if (rescue != null && !"CONFIRMED".equals(rescue)) {
+      return "RESCUE_UNCONFIRMED";
+    }
+    if (row.getString("tier") != null) {
+      return "ESCALATED";
+    }
+    return row.getString("risk") == null ? "IDENTIFIED" : "ASSESSED";
+  }
+
+  @QueryHandler
+  public Optional<CrisisDetails> handle(FindCrisis query) {
+    return jdbc.sql("SELECT * FROM crisis_view WHERE crisis_id = :id")
+        .param("id", query.crisisId())
+        .query(
+            (row, n) ->
+                CrisisScope.of(query.viewer(), row.getString("unit"))
+                    .map(scope -> details(row, scope)))
+        .optional()
+        .flatMap(details -> details);
+  }
+
+  private CrisisDetails details(ResultSet row, CrisisScope scope) {
+    try {
+      UUID id = row.getObject("crisis_id", UUID.class);
+      boolean clinical = scope.showsClinical();
+      List<Escalation> escalations =
+          jdbc.sql("SELECT * FROM crisis_escalation WHERE crisis_id = :id ORDER BY raised_at")
+              .param("id", id)
+              .query(
+                  (r, n) ->
+                      new Escalation(
+                          r.getObject("escalation_id", UUID.class),
+                          r.getString("tier"),
+                          r.getString("risk"),
+                          r.getString("reason"),
+                          r.getString("raised_by"),
+                          instant(r, "raised_at"),
+                          instant(r, "deadline"),
+                          r.getString("acknowledged_by"),
+                          instant(r, "acknowledged_at"),
+                          r.getBoolean("missed")))
+              .list();
+      List<FollowUp> followUps =
+          jdbc.sql("SELECT * FROM crisis_follow_up WHERE crisis_id = :id ORDER BY due_at")
+              .param("id", id)
+              .query(
+                  (r, n) ->
+                      new FollowUp(
+                          r.getObject("follow_up_id", UUID.class),
+                          instant(r, "due_at"),
+                          r.getString("status"),
+                          r.getInt("attempts"),
+                          clinical ? r.getString("level") : null,
+                          r.getString("done_by"),
+                          instant(r, "done_at")))
+              .list();
+      String rescueStatus = row.getString("rescue");
+      return new CrisisDetails(
+          id,
+          row.getString("unit"),
+          status(row),
+          row.getString("channel"),
+          row.getString("caller"),
+          row.getObject("client_id", UUID.class),
+          row.getObject("intake_id", UUID.class),
+          clinical ? row.getString("summary") : null,
+          row.getString("opened_by"),
+          instant(row, "opened_at"),
+          row.getString("risk"),
+          row.getString("highest_risk"),
+          row.getBoolean("consult_requested"),
+          row.getString("consulted_by"),
+          clinical ? row.getString("consult_advice") : null,
+          escalations,
+          rescueStatus == null
+              ? null
+              : new Rescue(
+                  rescueStatus,
+                  row.getString("rescue_agency"),
+                  row.getString("rescue_reference"),
+                  clinical ? row.getString("rescue_reason") : null,
+                  instant(row, "rescue_confirm_by"),
+                  clinical ? row.getString("rescue_outcome") : null),
+          row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
+          clinical ? plan(row.getString("safety_plan")) : null,
+          followUps,
+          row.getInt("failed_follow_ups"),
+          row.getBoolean("lost_to_follow_up"),
+          row.getBoolean("deescalated"),
+          row.getBoolean("closure_pending"),
+          row.getString("closed_by") == null
+              ? null
+              : new Closure(
+                  row.getString("closure_reason"),
+                  clinical ? row.getString("closure_summary") : null,
+                  row.getString("closed_by"),
+                  row.getString("approved_by"),
+                  instant(row, "closed_at")),
+          scope.name(),
+          row.getLong("version"));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A client's highest current risk over the unit's open episodes, and the latest safety plan: what
+   * a crisis worker needs when the person calls again.
+   */
+  @QueryHandler
+  public Optional<RiskAlert> handle(FindRiskAlert query) {
+    Actor viewer = query.viewer();
+    if (!CrisisScope.watchesTheBoard(viewer)) {
+      return Optional.empty();
+    }
+    boolean clinical =
+        CrisisScope.of(viewer, viewer.unit()).map(CrisisScope::showsClinical).orElse(false);
+    List<RiskAlert> episodes =
+        jdbc.sql(
+                """
+                SELECT crisis_id, risk, safety_plan, safety_plan_version, updated_at
+                FROM crisis_view WHERE client_id = :client AND unit = :unit AND NOT closed
+                """)
+            .param("client", query.clientId())
+            .param("unit", viewer.unit())
+            .query(
+                (row, n) ->
+                    new RiskAlert(
+                        query.clientId(),
+                        row.getString("risk"),
+                        row.getObject("crisis_id", UUID.class),
+                        row.getInt("safety_plan_version") == 0
+                            ? null
+                            : row.getInt("safety_plan_version"),
+                        clinical ? plan(row.getString("safety_plan")) : null,
+                        instant(row, "updated_at")))
+            .list();
+    if (episodes.isEmpty()) {
+      return Optional.empty();
+    }
+    RiskAlert highest =
+        episodes.stream().max(Comparator.comparingInt(alert -> riskRank(alert.risk()))).get();
+    RiskAlert latestPlan =
+        episodes.stream()
+            .filter(alert -> alert.safetyPlanVersion() != null)
+            .max(Comparator.comparing(RiskAlert::updatedAt))
+            .orElse(highest);
+    return Optional.of(
+        new RiskAlert(
+            query.clientId(),
+            highest.risk(),
+            highest.crisisId(),
+            latestPlan.safetyPlanVersion(),
+            latestPlan.safetyPlan(),
+            highest.updatedAt()));
+  }
+
+  private Map<String, Object> plan(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return json.readValue(stored, new TypeReference<Map<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int riskRank(String risk) {
+    return risk == null ? -1 : RISKS.indexOf(risk);
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

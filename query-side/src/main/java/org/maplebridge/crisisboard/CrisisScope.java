@@ -1,0 +1,46 @@
+package org.maplebridge.crisisboard;
+
+import java.util.Optional;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+
+/**
+ * What a viewer may see of a crisis episode: the unit's crisis workers see the crisis part in full;
+ * the supervisor sees the case (risk, tiers, deadlines) without clinical content; nobody else sees
+ * it.
+ */
+public enum CrisisScope {
+  CRISIS_STAFF(true, true),
+  SUPERVISOR(false, false);
+
+  private final boolean identity;
+  private final boolean clinical;
+
+  CrisisScope(boolean identity, boolean clinical) {
+    this.identity = identity;
+    this.clinical = clinical;
+  }
+
+  public boolean showsIdentity() {
+    return identity;
+  }
+
+  public boolean showsClinical() {
+    return clinical;
+  }
+
+  public static Optional<CrisisScope> of(Actor viewer, String unit) {
+    if (!viewer.worksIn(unit)) {
+      return Optional.empty();
+    }
+    if (viewer.is(Role.CRISIS_WORKER)) {
+      return Optional.of(CRISIS_STAFF);
+    }
+    return viewer.is(Role.SUPERVISOR) ? Optional.of(SUPERVISOR) : Optional.empty();
+  }
+
+  /** Board and alerts are for the unit's crisis workers and supervisor. */
+  public static boolean watchesTheBoard(Actor viewer) {
+    return viewer.unit() != null && (viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR));
+  }
+}

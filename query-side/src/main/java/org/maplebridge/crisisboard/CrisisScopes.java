@@ -1,0 +1,26 @@
+package org.maplebridge.crisisboard;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.maplebridge.events.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Decides a viewer's scope on an episode from its unit. */
+@Component
+public class CrisisScopes {
+  private final JdbcClient jdbc;
+
+  CrisisScopes(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Empty when the episode does not exist or is out of the viewer's reach. */
+  public Optional<CrisisScope> of(UUID crisisId, Actor viewer) {
+    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
+        .param("id", crisisId)
+        .query(String.class)
+        .optional()
+        .flatMap(unit -> CrisisScope.of(viewer, unit));
+  }
+}

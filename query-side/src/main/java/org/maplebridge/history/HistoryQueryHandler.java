@@ -1,0 +1,82 @@
+package org.maplebridge.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.caseload.IntakeScopes;
+import org.maplebridge.crisisboard.CrisisScopes;
+import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.read.ScopedPayload;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event store is the history: every step of a record with actor and time, read from the
+ * record's own event stream and shown through the viewer's scope, optionally as it stood then.
+ */
+@Component
+class HistoryQueryHandler {
+  private final EventStore events;
+  private final IntakeScopes intakeScopes;
+  private final CrisisScopes crisisScopes;
+  private final ObjectMapper json;
+
+  HistoryQueryHandler(
+      EventStore events, IntakeScopes intakeScopes, CrisisScopes crisisScopes, ObjectMapper json) {
+    this.events = events;
+    this.intakeScopes = intakeScopes;
+    this.crisisScopes = crisisScopes;
+    this.json = json;
+  }
+
+  @QueryHandler
+  public Optional<History> handle(FindIntakeHistory query) {
+    return intakeScopes
+        .of(query.intakeId(), query.viewer())
+        .map(
+            scope ->
+                history(
+                    query.intakeId().toString(),
+                    scope.showsIdentity(),
+                    scope.showsClinical(),
+                    query.asOf()));
+  }
+
+  @QueryHandler
+  public Optional<History> handle(FindCrisisHistory query) {
+    return crisisScopes
+        .of(query.crisisId(), query.viewer())
+        .map(
+            scope ->
+                history(
+                    query.crisisId().toString(),
+                    scope.showsIdentity(),
+                    scope.showsClinical(),
+                    query.asOf()));
+  }
+
+  private History history(String aggregateId, boolean identity, boolean clinical, Instant asOf) {
+    List<HistoryEntry> entries = new ArrayList<>();
+    DomainEventStream stream = events.readEvents(aggregateId);
+    while (stream.hasNext()) {
+      DomainEventMessage<?> event = stream.next();
+      if (asOf != null && event.getTimestamp().isAfter(asOf)) {
+        break;
+      }
+      entries.add(
+          new HistoryEntry(
+              event.getSequenceNumber(),
+              event.getPayloadType().getSimpleName(),
+              event.getTimestamp(),
+              (String) event.getMetaData().get(MetadataKeys.USER),
+              (String) event.getMetaData().get(MetadataKeys.ROLE),
+              ScopedPayload.of(event.getPayload(), identity, clinical, json)));
+    }
+    return new History(entries);
+  }
+}
