@@ -1,6 +1,7 @@
 package org.maplebridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,6 +41,16 @@ class PlatformRestartIT {
     Response opened = alice.post("/api/intakes", INTAKE);
     assertThat(opened.status()).isEqualTo(201);
     String id = opened.id();
+    Api carol = Api.at(http, "carol", PlatformTest.PASSWORD);
+    String crisis =
+        carol
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    assertThat(
+            carol
+                .post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"IMMINENT\"}")
+                .status())
+        .isEqualTo(201);
 
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -53,6 +64,13 @@ class PlatformRestartIT {
             .get("/api/intakes/" + id);
     assertThat(read.status()).as(read.toString()).isEqualTo(200);
     assertThat(read.json().get("clientReference").asText()).matches("C-\\d{4}-\\d{6}");
+    // The escalation deadlines fell due while the platform was down: they fire after the restart.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(carol.get("/api/crises/" + crisis).json().path("escalations").toString())
+                    .contains("EMERGENCY_SERVICES"));
     System.out.printf(
         "Platform start: %d ms on a new data directory, %d ms after kill -9%n",
         firstStart.toMillis(), recovery.toMillis());
@@ -74,6 +92,7 @@ class PlatformRestartIT {
                 System.getProperty("maplebridge.jar"),
                 "--server.port=" + http,
                 "--maplebridge.demo=true",
+                "--maplebridge.deadlines.escalation-ack.imminent=PT4S",
                 "--maplebridge.embedded-postgres.data-directory=" + data,
                 "--maplebridge.embedded-postgres.port=" + database))
         .redirectErrorStream(true)
