@@ -26,6 +26,7 @@ import org.maplebridge.PlatformTest;
 import org.maplebridge.events.intake.IntakeReopened;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.ClassUtils;
 
 /** The platform's foundations, checked where a user or operator would notice them. */
@@ -103,6 +104,11 @@ class PlatformWiringTest extends PlatformTest {
         .isZero();
     assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
     assertThat(generalSerializer).isInstanceOf(JacksonSerializer.class);
+  }
+
+  @Test
+  void aDemoPlatformListensOnLocalhostOnly(@Value("${server.address}") String address) {
+    assertThat(address).isEqualTo("127.0.0.1");
   }
 
   @Test
