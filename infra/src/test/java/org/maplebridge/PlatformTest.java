@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole platform on a real PostgreSQL and a real HTTP port, in demo mode. By default an
  * embedded PostgreSQL in a fresh directory; with {@code -Dmaplebridge.test.db-url=jdbc:...} an
- * external server (its schema must be empty or MapleBridge's own).
+ * external server, in a new schema per Spring context.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -35,7 +36,12 @@ public abstract class PlatformTest {
   static void database(DynamicPropertyRegistry registry) {
     String external = System.getProperty("maplebridge.test.db-url", "");
     if (!external.isBlank()) {
-      registry.add("spring.datasource.url", () -> external);
+      // Each Spring context gets a schema of its own, so that contexts with different settings
+      // do not run each other's deadlines or share projection work.
+      String schema = "mb_" + UUID.randomUUID().toString().substring(0, 8);
+      String url = external + (external.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      registry.add("spring.datasource.url", () -> url);
+      registry.add("spring.flyway.schemas", () -> schema);
       registry.add(
           "spring.datasource.username",
           () -> System.getProperty("maplebridge.test.db-username", "postgres"));
@@ -65,8 +71,11 @@ public abstract class PlatformTest {
         .single();
   }
 
-  protected long allEvents() {
-    return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+  /** Intakes opened so far (counting all events would count other tests' deadlines too). */
+  protected long intakesOpened() {
+    return jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.IntakeOpened'")
+        .query(Long.class)
+        .single();
   }
 
   protected static final String NEW_CLIENT_INTAKE =

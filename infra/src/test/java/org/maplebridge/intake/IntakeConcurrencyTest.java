@@ -22,7 +22,7 @@ class IntakeConcurrencyTest extends PlatformTest {
   @Test
   void theSameIdempotencyKeyTwiceWritesOnce() {
     Api alice = as("alice").with("Idempotency-Key", UUID.randomUUID().toString());
-    long before = allEvents();
+    long before = intakesOpened();
 
     Response first = alice.post("/api/intakes", NEW_CLIENT_INTAKE);
     Response retry = alice.post("/api/intakes", NEW_CLIENT_INTAKE);
@@ -31,25 +31,25 @@ class IntakeConcurrencyTest extends PlatformTest {
     assertThat(retry.status()).isEqualTo(201);
     assertThat(retry.id()).isEqualTo(first.id());
     assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-    assertThat(allEvents()).isEqualTo(before + 1);
+    assertThat(intakesOpened()).isEqualTo(before + 1);
   }
 
   @Test
   void anIdempotencyKeyReusedForAnotherRequestIsRefused() {
     Api alice = as("alice").with("Idempotency-Key", UUID.randomUUID().toString());
     alice.post("/api/intakes", NEW_CLIENT_INTAKE);
-    long before = allEvents();
+    long before = intakesOpened();
 
     Response other = alice.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", "Zhang San"));
 
     assertThat(other.status()).isEqualTo(422);
-    assertThat(allEvents()).isEqualTo(before);
+    assertThat(intakesOpened()).isEqualTo(before);
   }
 
   @Test
   void racingRetriesWithOneKeyWriteOnce() throws Exception {
     Api alice = as("alice").with("Idempotency-Key", UUID.randomUUID().toString());
-    long before = allEvents();
+    long before = intakesOpened();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Response>> answers = new ArrayList<>();
@@ -62,7 +62,7 @@ class IntakeConcurrencyTest extends PlatformTest {
         ids.add(answer.get().id());
       }
       assertThat(ids).hasSize(1);
-      assertThat(allEvents()).isEqualTo(before + 1);
+      assertThat(intakesOpened()).isEqualTo(before + 1);
     } finally {
       pool.shutdownNow();
     }

@@ -1,0 +1,16 @@
+package org.maplebridge.events.directory;
+
+/** Kinds of service a person can be referred to. */
+public enum ServiceType {
+  PSYCHIATRIC_ASSESSMENT,
+  HOSPITAL_EMERGENCY,
+  INPATIENT_CARE,
+  OUTPATIENT_COUNSELLING,
+  SOCIAL_WORK,
+  SCHOOL_COUNSELLING,
+  DISABILITY_REHABILITATION,
+  DRUG_REHABILITATION,
+  COMMUNITY_CORRECTIONS,
+  LEGAL_AID,
+  SHELTER
+}
