@@ -1,5 +1,6 @@
 package org.maplebridge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +70,16 @@ public abstract class PlatformTest {
         .param("id", aggregateId)
         .query(Long.class)
         .single();
+  }
+
+  /** The element of a JSON list whose {@code field} is {@code id}, or null. */
+  protected static JsonNode findIn(JsonNode list, String field, String id) {
+    for (JsonNode element : list) {
+      if (element.path(field).asText().equals(id)) {
+        return element;
+      }
+    }
+    return null;
   }
 
   /** Intakes opened so far (counting all events would count other tests' deadlines too). */

@@ -33,15 +33,6 @@ import org.springframework.test.context.TestPropertySource;
 class CrisisDeadlinesTest extends PlatformTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonNode item(JsonNode board, String crisisId) {
-    for (JsonNode item : board.get("items")) {
-      if (item.get("crisisId").asText().equals(crisisId)) {
-        return item;
-      }
-    }
-    return null;
-  }
-
   @Test
   void anImminentEpisodeNobodyAcknowledgesClimbsTheLadderOnItsOwnAndTheBoardShowsIt()
       throws Exception {
@@ -61,7 +52,8 @@ class CrisisDeadlinesTest extends PlatformTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              JsonNode item = item(as("sam").get("/api/crisis-board").json(), id);
+              JsonNode item =
+                  findIn(as("sam").get("/api/crisis-board").json().get("items"), "crisisId", id);
               assertThat(item.path("tier").asText()).isEqualTo("EMERGENCY_SERVICES");
               assertThat(item.get("missedDeadlines").asInt()).isGreaterThanOrEqualTo(2);
             });
@@ -80,7 +72,7 @@ class CrisisDeadlinesTest extends PlatformTest {
     watching.get(30, TimeUnit.SECONDS);
     List<String> tiersSeenLive = new ArrayList<>();
     for (JsonNode board : seenBySam) {
-      JsonNode item = item(board, id);
+      JsonNode item = findIn(board.get("items"), "crisisId", id);
       if (item != null && item.has("tier")) {
         tiersSeenLive.add(item.get("tier").asText());
       }
@@ -114,7 +106,8 @@ class CrisisDeadlinesTest extends PlatformTest {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              JsonNode item = item(as("carol").get("/api/crisis-board").json(), id);
+              JsonNode item =
+                  findIn(as("carol").get("/api/crisis-board").json().get("items"), "crisisId", id);
               assertThat(item.path("rescue").asText()).isEqualTo("OVERDUE");
               assertThat(item.path("status").asText()).isEqualTo("RESCUE_UNCONFIRMED");
               assertThat(item.has("tier")).as("escalated while unconfirmed").isTrue();
@@ -149,7 +142,7 @@ class CrisisDeadlinesTest extends PlatformTest {
                   synchronized (seen) {
                     seen.add(board);
                   }
-                  JsonNode item = item(board, id);
+                  JsonNode item = findIn(board.get("items"), "crisisId", id);
                   if (item != null && "EMERGENCY_SERVICES".equals(item.path("tier").asText())) {
                     return;
                   }

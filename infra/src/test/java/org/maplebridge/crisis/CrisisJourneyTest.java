@@ -15,15 +15,6 @@ import org.maplebridge.PlatformTest;
 /** Carol takes a crisis call from first contact through rescue, safety plan and follow-up. */
 class CrisisJourneyTest extends PlatformTest {
 
-  private static JsonNode item(JsonNode board, String crisisId) {
-    for (JsonNode item : board.get("items")) {
-      if (item.get("crisisId").asText().equals(crisisId)) {
-        return item;
-      }
-    }
-    return null;
-  }
-
   @Test
   void aHotlineWorkerTakesAnImminentCallThroughRescueToFollowUp() {
     Api carol = as("carol");
@@ -50,7 +41,7 @@ class CrisisJourneyTest extends PlatformTest {
             .with("X-Consistency-Token", assessed.header("X-Consistency-Token"))
             .get("/api/crisis-board")
             .json();
-    JsonNode item = item(board, id);
+    JsonNode item = findIn(board.get("items"), "crisisId", id);
     assertThat(item.get("risk").asText()).isEqualTo("IMMINENT");
     assertThat(item.get("tier").asText()).isEqualTo("ON_CALL_SUPERVISOR");
     assertThat(item.get("acknowledged").asBoolean()).isFalse();
@@ -125,7 +116,8 @@ class CrisisJourneyTest extends PlatformTest {
             "/api/crises/" + id + "/closure", "{\"reason\":\"STABILISED\",\"summary\":\"Safe\"}");
     assertThat(approved.status()).isEqualTo(204);
     Api samReading = sam.with("X-Consistency-Token", approved.header("X-Consistency-Token"));
-    assertThat(item(samReading.get("/api/crisis-board").json(), id)).isNull();
+    assertThat(findIn(samReading.get("/api/crisis-board").json().get("items"), "crisisId", id))
+        .isNull();
 
     JsonNode seenBySam = samReading.get("/api/crises/" + id).json();
     assertThat(seenBySam.get("closure").get("approvedBy").asText()).isEqualTo("sam");

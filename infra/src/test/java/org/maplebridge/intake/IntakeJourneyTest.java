@@ -68,7 +68,7 @@ class IntakeJourneyTest extends PlatformTest {
 
     Api aliceReading = alice.with("X-Consistency-Token", note.header("X-Consistency-Token"));
     JsonNode caseload = aliceReading.get("/api/caseload").json();
-    JsonNode item = find(caseload, id);
+    JsonNode item = findCase(caseload, id);
     assertThat(item).as("case on alice's caseload").isNotNull();
     assertThat(item.get("clientReference").asText()).matches("C-\\d{4}-\\d{6}");
     assertThat(item.get("status").asText()).isEqualTo("ASSIGNED");
@@ -102,7 +102,7 @@ class IntakeJourneyTest extends PlatformTest {
             {"reason":"GOALS_MET","summary":"Mood improved, plan in place"}""");
     assertThat(closed.status()).isEqualTo(204);
     Api afterClosing = alice.with("X-Consistency-Token", closed.header("X-Consistency-Token"));
-    assertThat(find(afterClosing.get("/api/caseload").json(), id)).as("closed case").isNull();
+    assertThat(findCase(afterClosing.get("/api/caseload").json(), id)).as("closed case").isNull();
     assertThat(afterClosing.get("/api/intakes/" + id).json().get("status").asText())
         .isEqualTo("CLOSED");
     assertThat(alice.post("/api/intakes/" + id + "/notes", "{\"text\":\"Late\"}").status())
@@ -112,7 +112,7 @@ class IntakeJourneyTest extends PlatformTest {
         alice.post("/api/intakes/" + id + "/reopening", "{\"reason\":\"Came back in spring\"}");
     assertThat(reopened.status()).isEqualTo(204);
     assertThat(
-            find(
+            findCase(
                 alice
                     .with("X-Consistency-Token", reopened.header("X-Consistency-Token"))
                     .get("/api/caseload")
@@ -166,12 +166,7 @@ class IntakeJourneyTest extends PlatformTest {
     assertThat(then.get(1).get("type").asText()).isEqualTo("ConsentRecorded");
   }
 
-  private static JsonNode find(JsonNode caseload, String intakeId) {
-    for (JsonNode item : caseload) {
-      if (item.get("intakeId").asText().equals(intakeId)) {
-        return item;
-      }
-    }
-    return null;
+  private static JsonNode findCase(JsonNode caseload, String intakeId) {
+    return findIn(caseload, "intakeId", intakeId);
   }
 }
