@@ -71,6 +71,7 @@ import org.maplebridge.intake.ScreeningScoring;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.SourceFacts;
 
 /**
  * A crisis episode: contact, risk assessment, the escalation ladder with its deadlines, rescue,
@@ -96,6 +97,8 @@ class CrisisEpisode {
   private final Set<UUID> escalations = new HashSet<>();
   private EscalationTier tierReached;
   private boolean rescueUnconfirmed;
+  private boolean rescued;
+  private UUID clientId;
   private final Set<UUID> pendingFollowUps = new HashSet<>();
   private final Set<UUID> followUps = new HashSet<>();
   private int failedFollowUps;
@@ -389,6 +392,10 @@ class CrisisEpisode {
     apply(new CrisisReopened(crisisId, command.reason(), actor.username()));
   }
 
+  SourceFacts referralFacts() {
+    return new SourceFacts(clientId, unit, Set.of(), false, rescued);
+  }
+
   /** Crisis workers and the supervisor of the unit; for anyone else the episode does not exist. */
   private void requireCrisisStaff(Actor actor) {
     boolean crisisStaff =
@@ -402,6 +409,7 @@ class CrisisEpisode {
   void on(CrisisContactOpened event) {
     crisisId = event.crisisId();
     unit = event.unit();
+    clientId = event.clientId();
   }
 
   @EventSourcingHandler
@@ -431,6 +439,7 @@ class CrisisEpisode {
   @EventSourcingHandler
   void on(EmergencyServicesDispatched event) {
     rescueUnconfirmed = true;
+    rescued = true;
   }
 
   @EventSourcingHandler

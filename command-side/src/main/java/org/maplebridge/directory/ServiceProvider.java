@@ -46,6 +46,10 @@ class ServiceProvider {
     apply(new ProviderUpdated(providerId, command.details(), actor.username()));
   }
 
+  boolean offers(org.maplebridge.events.directory.ServiceType serviceType) {
+    return details.serviceTypes().contains(serviceType);
+  }
+
   private static void requireAdministrator(Actor actor) {
     if (!actor.is(Role.ADMIN) && !actor.is(Role.SYSTEM)) {
       throw new NotAllowed("Only administrators keep the service directory");

@@ -48,6 +48,7 @@ import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.SourceFacts;
 import org.maplebridge.write.StaffDirectory;
 
 /**
@@ -223,6 +224,15 @@ class Intake {
     requireInScope(actor);
     check(new OnlyAClosedCaseCanBeReopened(closed));
     apply(new IntakeReopened(intakeId, command.reason(), actor.username()));
+  }
+
+  SourceFacts referralFacts() {
+    return new SourceFacts(
+        clientId,
+        unit,
+        Set.copyOf(careTeam),
+        activeConsents.contains(ConsentScope.REFERRAL_SHARING),
+        false);
   }
 
   /** Outside the unit, and inside it for anyone but the supervisor and the care team: 404. */

@@ -1,0 +1,478 @@
+package org.maplebridge.referral;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.maplebridge.write.BusinessRule.check;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.referral.AppointmentAttended;
+import org.maplebridge.events.referral.AppointmentMissed;
+import org.maplebridge.events.referral.AppointmentScheduled;
+import org.maplebridge.events.referral.ConsentBasis;
+import org.maplebridge.events.referral.ConsentOverrideRecorded;
+import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCancelled;
+import org.maplebridge.events.referral.ReferralCompleted;
+import org.maplebridge.events.referral.ReferralDeclined;
+import org.maplebridge.events.referral.ReferralEnteredInError;
+import org.maplebridge.events.referral.ReferralFailed;
+import org.maplebridge.events.referral.ReferralLoopClosed;
+import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralPutOnHold;
+import org.maplebridge.events.referral.ReferralReceived;
+import org.maplebridge.events.referral.ReferralRedirected;
+import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralResumed;
+import org.maplebridge.events.referral.ReferralReviewed;
+import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralStage;
+import org.maplebridge.events.referral.ReferralUrgency;
+import org.maplebridge.referral.ReferralCommands.CancelReferral;
+import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
+import org.maplebridge.referral.ReferralCommands.PutOnHold;
+import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
+import org.maplebridge.referral.ReferralCommands.RecordAppointment;
+import org.maplebridge.referral.ReferralCommands.RecordAttendance;
+import org.maplebridge.referral.ReferralCommands.RecordCompletion;
+import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
+import org.maplebridge.referral.ReferralCommands.RecordDecline;
+import org.maplebridge.referral.ReferralCommands.RecordFailure;
+import org.maplebridge.referral.ReferralCommands.RecordReceipt;
+import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RequestReferral;
+import org.maplebridge.referral.ReferralCommands.Resume;
+import org.maplebridge.referral.ReferralCommands.ReviewReferral;
+import org.maplebridge.referral.ReferralCommands.SendReferral;
+import org.maplebridge.referral.ReferralCommands.StageDue;
+import org.maplebridge.referral.ReferralRules.ProviderAnswersComeAfterSending;
+import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
+import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
+import org.maplebridge.referral.ReferralRules.Status;
+import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
+import org.maplebridge.write.ExpectedVersionFromMetadata;
+import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.SourceFacts;
+import org.maplebridge.write.StaffDirectory;
+
+/**
+ * A referral, a closed loop: requested, sent with the minimum necessary fields once sharing is
+ * allowed, answered by the provider, followed to its outcome, and closed when the referrer
+ * acknowledges the feedback. Each waiting step has a deadline by urgency; a missed one makes the
+ * referral overdue for the supervisor.
+ */
+@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+class Referral {
+  static final String STAGE_DEADLINE = "referral-stage";
+  static final int MISSES_BEFORE_FAILURE = 3;
+  private static final Set<Status> AFTER_ACCEPTANCE =
+      Set.of(Status.ACCEPTED, Status.SCHEDULED, Status.MISSED, Status.IN_PROGRESS, Status.ON_HOLD);
+
+  @AggregateIdentifier private UUID referralId;
+  private String unit;
+  private UUID intakeId;
+  private UUID crisisId;
+  private String requestedBy;
+  private UUID providerId;
+  private org.maplebridge.events.directory.ServiceType serviceType;
+  private ReferralUrgency urgency;
+  private Set<org.maplebridge.events.referral.DisclosedField> disclosed;
+  private boolean override;
+  private boolean sent;
+  private Status status;
+  private int misses;
+  private ReferralStage pendingStage;
+  private int stageStarts;
+
+  Referral() {
+    // for Axon
+  }
+
+  @CommandHandler
+  Referral(RequestReferral command, Actor actor, ReferralSources sources) {
+    boolean fromIntake = command.intakeId() != null;
+    if (fromIntake == (command.crisisId() != null)) {
+      throw new InvalidInput("intakeId", "Refer from either an intake or a crisis episode");
+    }
+    SourceFacts source =
+        (fromIntake ? sources.intake(command.intakeId()) : sources.crisis(command.crisisId()))
+            .filter(facts -> mayReferFrom(actor, facts, !fromIntake))
+            .orElseThrow(() -> new RecordNotFound(fromIntake ? "Intake" : "Crisis episode"));
+    if (!sources.providerOffers(command.providerId(), command.serviceType())) {
+      throw new InvalidInput("providerId", "That provider does not offer " + command.serviceType());
+    }
+    apply(
+        new ReferralRequested(
+            command.referralId(),
+            command.intakeId(),
+            command.crisisId(),
+            source.clientId(),
+            source.unit(),
+            command.serviceType(),
+            command.providerId(),
+            command.urgency(),
+            command.reason(),
+            Set.copyOf(command.disclosedFields()),
+            actor.username()));
+  }
+
+  private static boolean mayReferFrom(Actor actor, SourceFacts source, boolean crisis) {
+    if (!actor.worksIn(source.unit())) {
+      return false;
+    }
+    return crisis
+        ? actor.is(Role.CRISIS_WORKER) || actor.is(Role.SUPERVISOR)
+        : actor.is(Role.SUPERVISOR) || source.team().contains(actor.username());
+  }
+
+  @CommandHandler
+  void handle(
+      RecordConsentOverride command, Actor actor, ReferralSources sources, StaffDirectory staff) {
+    requireReferrer(actor, sources);
+    check(new ReferralIsSentOnce(sent));
+    boolean supervisorHere =
+        staff
+            .find(command.authorisedBy())
+            .filter(member -> member.is(Role.SUPERVISOR) && member.worksIn(unit))
+            .isPresent();
+    if (!supervisorHere) {
+      throw new InvalidInput(
+          "authorisedBy", "An override is authorised by a supervisor of the unit");
+    }
+    apply(
+        new ConsentOverrideRecorded(
+            referralId, command.reason(), command.authorisedBy(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(
+      SendReferral command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
+    SourceFacts source = requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("sent", status, Set.of(Status.REQUESTED)));
+    check(new ReferralIsSentOnce(sent));
+    boolean consent = source.consentsToSharingForReferral();
+    boolean rescue = source.rescueUnderway();
+    check(new SharingNeedsConsentOrAnOverride(consent, override, rescue));
+    ConsentBasis basis =
+        rescue
+            ? ConsentBasis.RESCUE
+            : consent ? ConsentBasis.CLIENT_CONSENT : ConsentBasis.OVERRIDE;
+    Instant due = startStage(ReferralStage.ACKNOWLEDGEMENT, deadlines, timer);
+    apply(new ReferralSent(referralId, providerId, basis, disclosed, due, actor.username()));
+  }
+
+  private Instant startStage(
+      ReferralStage stage, ReferralDeadlines deadlines, DeadlineManager timer) {
+    Instant due = GenericEventMessage.clock.instant().plus(deadlines.respondWithin(urgency));
+    timer.schedule(due, STAGE_DEADLINE, new StageDue(stage, stageStarts + 1, due));
+    return due;
+  }
+
+  @DeadlineHandler(deadlineName = STAGE_DEADLINE)
+  void stageDue(StageDue due) {
+    if (due.stage() == pendingStage && due.start() == stageStarts) {
+      apply(new ReferralOverdue(referralId, due.stage(), due.due()));
+    }
+  }
+
+  @CommandHandler
+  void handle(
+      RecordReceipt command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
+    requireReferrer(actor, sources);
+    check(new ProviderAnswersComeAfterSending(sent));
+    check(new TheLoopGoesStepByStep("received", status, Set.of(Status.REQUESTED)));
+    Instant due = startStage(ReferralStage.ACCEPTANCE, deadlines, timer);
+    apply(new ReferralReceived(referralId, due, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(
+      RecordAcceptance command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
+    requireReferrer(actor, sources);
+    check(new ProviderAnswersComeAfterSending(sent));
+    check(new TheLoopGoesStepByStep("accepted", status, Set.of(Status.REQUESTED, Status.RECEIVED)));
+    Instant now = GenericEventMessage.clock.instant();
+    Instant feedbackBy = startStage(ReferralStage.FEEDBACK, deadlines, timer);
+    apply(
+        new ReferralAccepted(
+            referralId, now.plus(deadlines.providerAccess()), feedbackBy, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordDecline command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new ProviderAnswersComeAfterSending(sent));
+    check(new TheLoopGoesStepByStep("declined", status, Set.of(Status.REQUESTED, Status.RECEIVED)));
+    apply(new ReferralDeclined(referralId, command.reason(), command.notes(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(
+      Redirect command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("redirected", status, Set.of(Status.DECLINED)));
+    if (!sources.providerOffers(command.providerId(), serviceType)) {
+      throw new InvalidInput("providerId", "That provider does not offer " + serviceType);
+    }
+    Instant due = startStage(ReferralStage.ACKNOWLEDGEMENT, deadlines, timer);
+    apply(
+        new ReferralRedirected(
+            referralId, providerId, command.providerId(), due, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordAppointment command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(
+        new TheLoopGoesStepByStep(
+            "given an appointment",
+            status,
+            Set.of(Status.ACCEPTED, Status.MISSED, Status.SCHEDULED)));
+    apply(new AppointmentScheduled(referralId, command.at(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordAttendance command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("attended or missed", status, Set.of(Status.SCHEDULED)));
+    if (command.attended()) {
+      apply(new AppointmentAttended(referralId, actor.username()));
+      return;
+    }
+    apply(new AppointmentMissed(referralId, misses + 1, actor.username()));
+    if (misses >= MISSES_BEFORE_FAILURE) {
+      apply(
+          new ReferralFailed(
+              referralId, "Missed " + MISSES_BEFORE_FAILURE + " appointments", actor.username()));
+    }
+  }
+
+  @CommandHandler
+  void handle(PutOnHold command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("put on hold", status, Set.of(Status.IN_PROGRESS)));
+    apply(new ReferralPutOnHold(referralId, command.reason(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(Resume command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("resumed", status, Set.of(Status.ON_HOLD)));
+    apply(new ReferralResumed(referralId, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordCompletion command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("completed", status, AFTER_ACCEPTANCE));
+    apply(new ReferralCompleted(referralId, command.outcome(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RecordFailure command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("failed", status, AFTER_ACCEPTANCE));
+    apply(new ReferralFailed(referralId, command.reason(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(CloseLoop command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(
+        new TheLoopGoesStepByStep(
+            "closed without feedback", status, Set.of(Status.COMPLETED, Status.FAILED)));
+    apply(new ReferralLoopClosed(referralId, actor.username()));
+  }
+
+  @CommandHandler
+  void handle(CancelReferral command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    check(new TheLoopGoesStepByStep("cancelled", status, Status.OPEN));
+    apply(new ReferralCancelled(referralId, command.side(), command.reason(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(MarkEnteredInError command, Actor actor, ReferralSources sources) {
+    requireSupervisor(actor, sources);
+    if (status == Status.ENTERED_IN_ERROR) {
+      return;
+    }
+    apply(new ReferralEnteredInError(referralId, command.reason(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(ReviewReferral command, Actor actor, ReferralSources sources) {
+    requireSupervisor(actor, sources);
+    apply(
+        new ReferralReviewed(
+            referralId, command.reviewId(), command.kind(), command.text(), actor.username()));
+  }
+
+  /** The source case or episode as it is now. */
+  private SourceFacts source(ReferralSources sources) {
+    return (intakeId != null ? sources.intake(intakeId) : sources.crisis(crisisId))
+        .orElseThrow(() -> new IllegalStateException("The referral's source is gone"));
+  }
+
+  /**
+   * The unit's supervisor, whoever requested it, the source case's care team now, and for crisis
+   * referrals the unit's crisis staff; for anyone else the referral does not exist.
+   */
+  private SourceFacts requireReferrer(Actor actor, ReferralSources sources) {
+    SourceFacts source = source(sources);
+    boolean related =
+        actor.is(Role.SUPERVISOR)
+            || actor.username().equals(requestedBy)
+            || source.team().contains(actor.username())
+            || (crisisId != null && actor.is(Role.CRISIS_WORKER));
+    if (!actor.worksIn(unit) || !related) {
+      throw new RecordNotFound("Referral " + referralId);
+    }
+    return source;
+  }
+
+  private void requireSupervisor(Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    if (!actor.is(Role.SUPERVISOR)) {
+      throw new NotAllowed("Only the unit's supervisor does this");
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ReferralRequested event) {
+    referralId = event.referralId();
+    unit = event.unit();
+    intakeId = event.intakeId();
+    crisisId = event.crisisId();
+    providerId = event.providerId();
+    serviceType = event.serviceType();
+    urgency = event.urgency();
+    disclosed = event.disclosedFields();
+    requestedBy = event.requestedBy();
+    status = Status.REQUESTED;
+  }
+
+  @EventSourcingHandler
+  void on(ConsentOverrideRecorded event) {
+    override = true;
+  }
+
+  @EventSourcingHandler
+  void on(ReferralSent event) {
+    sent = true;
+    awaiting(ReferralStage.ACKNOWLEDGEMENT);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralReceived event) {
+    status = Status.RECEIVED;
+    awaiting(ReferralStage.ACCEPTANCE);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralAccepted event) {
+    status = Status.ACCEPTED;
+    awaiting(ReferralStage.FEEDBACK);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralDeclined event) {
+    finish(Status.DECLINED);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralRedirected event) {
+    providerId = event.toProvider();
+    status = Status.REQUESTED;
+    awaiting(ReferralStage.ACKNOWLEDGEMENT);
+  }
+
+  @EventSourcingHandler
+  void on(AppointmentScheduled event) {
+    status = Status.SCHEDULED;
+  }
+
+  @EventSourcingHandler
+  void on(AppointmentAttended event) {
+    status = Status.IN_PROGRESS;
+  }
+
+  @EventSourcingHandler
+  void on(AppointmentMissed event) {
+    status = Status.MISSED;
+    misses = event.misses();
+  }
+
+  @EventSourcingHandler
+  void on(ReferralPutOnHold event) {
+    status = Status.ON_HOLD;
+  }
+
+  @EventSourcingHandler
+  void on(ReferralResumed event) {
+    status = Status.IN_PROGRESS;
+  }
+
+  @EventSourcingHandler
+  void on(ReferralCompleted event) {
+    finish(Status.COMPLETED);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralFailed event) {
+    finish(Status.FAILED);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralLoopClosed event) {
+    finish(Status.LOOP_CLOSED);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralCancelled event) {
+    finish(Status.CANCELLED);
+  }
+
+  @EventSourcingHandler
+  void on(ReferralEnteredInError event) {
+    finish(Status.ENTERED_IN_ERROR);
+  }
+
+  private void awaiting(ReferralStage stage) {
+    pendingStage = stage;
+    stageStarts++;
+  }
+
+  private void finish(Status finalStatus) {
+    status = finalStatus;
+    pendingStage = null;
+  }
+}

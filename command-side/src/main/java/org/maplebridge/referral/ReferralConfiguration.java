@@ -1,0 +1,8 @@
+package org.maplebridge.referral;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReferralDeadlines.class)
+class ReferralConfiguration {}

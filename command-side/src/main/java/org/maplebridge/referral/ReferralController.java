@@ -1,0 +1,221 @@
+package org.maplebridge.referral;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.referral.DeclineReason;
+import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ReferralSide;
+import org.maplebridge.events.referral.ReferralUrgency;
+import org.maplebridge.events.referral.ReviewKind;
+import org.maplebridge.referral.ReferralCommands.CancelReferral;
+import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
+import org.maplebridge.referral.ReferralCommands.PutOnHold;
+import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
+import org.maplebridge.referral.ReferralCommands.RecordAppointment;
+import org.maplebridge.referral.ReferralCommands.RecordAttendance;
+import org.maplebridge.referral.ReferralCommands.RecordCompletion;
+import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
+import org.maplebridge.referral.ReferralCommands.RecordDecline;
+import org.maplebridge.referral.ReferralCommands.RecordFailure;
+import org.maplebridge.referral.ReferralCommands.RecordReceipt;
+import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RequestReferral;
+import org.maplebridge.referral.ReferralCommands.Resume;
+import org.maplebridge.referral.ReferralCommands.ReviewReferral;
+import org.maplebridge.referral.ReferralCommands.SendReferral;
+import org.maplebridge.write.Created;
+import org.maplebridge.write.Text;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The write API of referrals. Until providers have accounts, the referrer records the provider's
+ * answers (receipt, acceptance, decline, appointment, attendance, outcome) as after a phone call.
+ */
+@RestController
+@RequestMapping("/api/referrals")
+@Tag(name = "Referral", description = "The closed referral loop")
+class ReferralController {
+  private final CommandGateway commands;
+
+  ReferralController(CommandGateway commands) {
+    this.commands = commands;
+  }
+
+  private ResponseEntity<Void> done(Object command) {
+    commands.sendAndWait(command);
+    return ResponseEntity.noContent().build();
+  }
+
+  record ReferralRequest(
+      UUID intakeId,
+      UUID crisisId,
+      @NotNull ServiceType serviceType,
+      @NotNull UUID providerId,
+      @NotNull ReferralUrgency urgency,
+      @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String reason,
+      @NotEmpty Set<@NotNull DisclosedField> disclosedFields) {}
+
+  @PostMapping
+  @Operation(summary = "Request a referral from an intake or a crisis episode")
+  ResponseEntity<Created> request(@Valid @RequestBody ReferralRequest request) {
+    UUID id = UUID.randomUUID();
+    commands.sendAndWait(
+        new RequestReferral(
+            id,
+            request.intakeId(),
+            request.crisisId(),
+            request.serviceType(),
+            request.providerId(),
+            request.urgency(),
+            request.reason(),
+            request.disclosedFields()));
+    return Created.at("/api/referrals/" + id, id);
+  }
+
+  record WaiverRequest(
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason,
+      @NotBlank @Size(max = 100) String authorisedBy) {}
+
+  @PostMapping("/{id}/consent-waiver")
+  @Operation(summary = "Record an override of consent, with its reason and authorising supervisor")
+  ResponseEntity<Void> waiver(@PathVariable UUID id, @Valid @RequestBody WaiverRequest request) {
+    return done(new RecordConsentOverride(id, request.reason(), request.authorisedBy()));
+  }
+
+  @PostMapping("/{id}/sending")
+  @Operation(summary = "Send it: needs consent to share for referral, an override, or a rescue")
+  ResponseEntity<Void> send(@PathVariable UUID id) {
+    return done(new SendReferral(id));
+  }
+
+  @PostMapping("/{id}/receipt")
+  @Operation(summary = "The provider acknowledged it")
+  ResponseEntity<Void> receipt(@PathVariable UUID id) {
+    return done(new RecordReceipt(id));
+  }
+
+  @PostMapping("/{id}/acceptance")
+  ResponseEntity<Void> accept(@PathVariable UUID id) {
+    return done(new RecordAcceptance(id));
+  }
+
+  record DeclineRequest(
+      @NotNull DeclineReason reason,
+      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String notes) {}
+
+  @PostMapping("/{id}/decline")
+  ResponseEntity<Void> decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
+    return done(new RecordDecline(id, request.reason(), request.notes()));
+  }
+
+  record RedirectRequest(@NotNull UUID providerId) {}
+
+  @PostMapping("/{id}/redirect")
+  @Operation(summary = "Send a declined referral on to another provider")
+  ResponseEntity<Void> redirect(
+      @PathVariable UUID id, @Valid @RequestBody RedirectRequest request) {
+    return done(new Redirect(id, request.providerId()));
+  }
+
+  record AppointmentRequest(@NotNull OffsetDateTime at) {}
+
+  @PostMapping("/{id}/appointment")
+  ResponseEntity<Void> appointment(
+      @PathVariable UUID id, @Valid @RequestBody AppointmentRequest request) {
+    return done(new RecordAppointment(id, request.at().toInstant()));
+  }
+
+  record AttendanceRequest(@NotNull Boolean attended) {}
+
+  @PostMapping("/{id}/attendance")
+  @Operation(summary = "Attended (in progress) or missed; three misses fail the referral")
+  ResponseEntity<Void> attendance(
+      @PathVariable UUID id, @Valid @RequestBody AttendanceRequest request) {
+    return done(new RecordAttendance(id, request.attended()));
+  }
+
+  record HoldRequest(@Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+
+  @PostMapping("/{id}/hold")
+  ResponseEntity<Void> hold(@PathVariable UUID id, @Valid @RequestBody HoldRequest request) {
+    return done(new PutOnHold(id, request.reason()));
+  }
+
+  @PostMapping("/{id}/resumption")
+  ResponseEntity<Void> resume(@PathVariable UUID id) {
+    return done(new Resume(id));
+  }
+
+  record CompletionRequest(
+      @NotBlank @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String outcome) {}
+
+  @PostMapping("/{id}/completion")
+  @Operation(summary = "The provider's outcome feedback")
+  ResponseEntity<Void> complete(
+      @PathVariable UUID id, @Valid @RequestBody CompletionRequest request) {
+    return done(new RecordCompletion(id, request.outcome()));
+  }
+
+  record FailureRequest(
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+
+  @PostMapping("/{id}/failure")
+  ResponseEntity<Void> fail(@PathVariable UUID id, @Valid @RequestBody FailureRequest request) {
+    return done(new RecordFailure(id, request.reason()));
+  }
+
+  @PostMapping("/{id}/loop-closure")
+  @Operation(summary = "The referrer acknowledges the outcome: the loop is closed")
+  ResponseEntity<Void> closeLoop(@PathVariable UUID id) {
+    return done(new CloseLoop(id));
+  }
+
+  record CancellationRequest(
+      @NotNull ReferralSide side,
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+
+  @PostMapping("/{id}/cancellation")
+  ResponseEntity<Void> cancel(
+      @PathVariable UUID id, @Valid @RequestBody CancellationRequest request) {
+    return done(new CancelReferral(id, request.side(), request.reason()));
+  }
+
+  record ErrorRequest(
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+
+  @PostMapping("/{id}/entered-in-error")
+  @Operation(summary = "Supervisor: mark as entered in error (the history stays)")
+  ResponseEntity<Void> enteredInError(
+      @PathVariable UUID id, @Valid @RequestBody ErrorRequest request) {
+    return done(new MarkEnteredInError(id, request.reason()));
+  }
+
+  record ReviewRequest(
+      @NotNull ReviewKind kind,
+      @NotBlank @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String text) {}
+
+  @PostMapping("/{id}/reviews")
+  @Operation(summary = "Supervisor: record a finding, concern or approval")
+  ResponseEntity<Created> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
+    UUID reviewId = UUID.randomUUID();
+    commands.sendAndWait(new ReviewReferral(id, reviewId, request.kind(), request.text()));
+    return Created.at("/api/referrals/" + id, reviewId);
+  }
+}

@@ -1,0 +1,340 @@
+package org.maplebridge.referral;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.referral.AppointmentMissed;
+import org.maplebridge.events.referral.AppointmentScheduled;
+import org.maplebridge.events.referral.ConsentBasis;
+import org.maplebridge.events.referral.ConsentOverrideRecorded;
+import org.maplebridge.events.referral.DeclineReason;
+import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCompleted;
+import org.maplebridge.events.referral.ReferralDeclined;
+import org.maplebridge.events.referral.ReferralEnteredInError;
+import org.maplebridge.events.referral.ReferralFailed;
+import org.maplebridge.events.referral.ReferralLoopClosed;
+import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralReceived;
+import org.maplebridge.events.referral.ReferralRedirected;
+import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralStage;
+import org.maplebridge.events.referral.ReferralUrgency;
+import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
+import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
+import org.maplebridge.referral.ReferralCommands.RecordAttendance;
+import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
+import org.maplebridge.referral.ReferralCommands.RecordReceipt;
+import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RequestReferral;
+import org.maplebridge.referral.ReferralCommands.SendReferral;
+import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.RuleViolated;
+import org.maplebridge.write.SourceFacts;
+import org.maplebridge.write.StaffDirectory;
+
+class ReferralTest {
+  private static final UUID REFERRAL = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+  private static final UUID INTAKE = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+  private static final UUID CRISIS = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+  private static final UUID CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000c9");
+  private static final UUID CLINIC = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+  private static final UUID SHELTER = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+  private static final Duration URGENT = Duration.ofHours(24);
+  private static final Set<DisclosedField> FIELDS =
+      Set.of(DisclosedField.NAME, DisclosedField.PHONE);
+  private static final Map<String, Actor> STAFF =
+      Map.of(
+          "alice", new Actor("alice", Role.COUNSELLOR, "north"),
+          "bob", new Actor("bob", Role.COUNSELLOR, "north"),
+          "carol", new Actor("carol", Role.CRISIS_WORKER, "north"),
+          "sam", new Actor("sam", Role.SUPERVISOR, "north"),
+          "dave", new Actor("dave", Role.COUNSELLOR, "south"));
+
+  private AggregateTestFixture<Referral> fixture;
+  private boolean consentToShare;
+  private boolean rescue;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Referral.class);
+    fixture.registerInjectableResource(
+        new ReferralSources() {
+          @Override
+          public Optional<SourceFacts> intake(UUID intakeId) {
+            return Optional.of(
+                new SourceFacts(CLIENT, "north", Set.of("alice"), consentToShare, false));
+          }
+
+          @Override
+          public Optional<SourceFacts> crisis(UUID crisisId) {
+            return Optional.of(new SourceFacts(CLIENT, "north", Set.of(), false, rescue));
+          }
+
+          @Override
+          public boolean providerOffers(UUID providerId, ServiceType serviceType) {
+            return serviceType == ServiceType.PSYCHIATRIC_ASSESSMENT;
+          }
+        });
+    fixture.registerInjectableResource(
+        new ReferralDeadlines(
+            Duration.ofHours(1), URGENT, Duration.ofDays(5), Duration.ofDays(90)));
+    fixture.registerInjectableResource(
+        (StaffDirectory) username -> Optional.ofNullable(STAFF.get(username)));
+  }
+
+  private static Map<String, Object> as(String username) {
+    Actor actor = STAFF.get(username);
+    return Map.of("user", actor.username(), "role", actor.role().name(), "unit", actor.unit());
+  }
+
+  private static Message<?> by(String username, Object command) {
+    return GenericCommandMessage.asCommandMessage(command).andMetaData(as(username));
+  }
+
+  private static RequestReferral fromIntake() {
+    return new RequestReferral(
+        REFERRAL,
+        INTAKE,
+        null,
+        ServiceType.PSYCHIATRIC_ASSESSMENT,
+        CLINIC,
+        ReferralUrgency.URGENT,
+        "Needs a psychiatric assessment",
+        FIELDS);
+  }
+
+  private static ReferralRequested requested() {
+    return new ReferralRequested(
+        REFERRAL,
+        INTAKE,
+        null,
+        CLIENT,
+        "north",
+        ServiceType.PSYCHIATRIC_ASSESSMENT,
+        CLINIC,
+        ReferralUrgency.URGENT,
+        "Needs a psychiatric assessment",
+        FIELDS,
+        "alice");
+  }
+
+  private static ReferralSent sent() {
+    return new ReferralSent(
+        REFERRAL, CLINIC, ConsentBasis.CLIENT_CONSENT, FIELDS, Instant.now(), "alice");
+  }
+
+  @Test
+  void theCareTeamRequestsAReferral() {
+    fixture.givenNoPriorActivity().when(fromIntake(), as("alice")).expectEvents(requested());
+  }
+
+  @Test
+  void someoneOutsideTheCareTeamCannotReferFromTheCase() {
+    fixture
+        .givenNoPriorActivity()
+        .when(fromIntake(), as("bob"))
+        .expectException(RecordNotFound.class);
+    fixture
+        .givenNoPriorActivity()
+        .when(fromIntake(), as("dave"))
+        .expectException(RecordNotFound.class);
+  }
+
+  @Test
+  void theProviderMustOfferTheService() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new RequestReferral(
+                REFERRAL,
+                INTAKE,
+                null,
+                ServiceType.SHELTER,
+                CLINIC,
+                ReferralUrgency.ROUTINE,
+                "Housing",
+                FIELDS),
+            as("alice"))
+        .expectException(InvalidInput.class);
+  }
+
+  @Test
+  void withoutConsentToShareNothingIsSent() {
+    fixture
+        .given(requested())
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void consentToShareSendsTheChosenFieldsWithAnAcknowledgementDeadline() {
+    consentToShare = true;
+    fixture
+        .given(requested())
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectEvents(
+            new ReferralSent(
+                REFERRAL,
+                CLINIC,
+                ConsentBasis.CLIENT_CONSENT,
+                FIELDS,
+                fixture.currentTime().plus(URGENT),
+                "alice"))
+        .expectScheduledDeadlineWithName(URGENT, Referral.STAGE_DEADLINE);
+  }
+
+  @Test
+  void anOverrideNeedsASupervisorAsAuthoriserAndThenAllowsSending() {
+    fixture
+        .given(requested())
+        .when(new RecordConsentOverride(REFERRAL, "Risk to life", "bob"), as("alice"))
+        .expectException(InvalidInput.class);
+    fixture
+        .given(requested(), new ConsentOverrideRecorded(REFERRAL, "Risk to life", "sam", "alice"))
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectEvents(
+            new ReferralSent(
+                REFERRAL,
+                CLINIC,
+                ConsentBasis.OVERRIDE,
+                FIELDS,
+                fixture.currentTime().plus(URGENT),
+                "alice"));
+  }
+
+  @Test
+  void aRescueNeedsNoConsent() {
+    rescue = true;
+    ReferralRequested fromCrisis =
+        new ReferralRequested(
+            REFERRAL,
+            null,
+            CRISIS,
+            CLIENT,
+            "north",
+            ServiceType.PSYCHIATRIC_ASSESSMENT,
+            CLINIC,
+            ReferralUrgency.EMERGENCY,
+            "After rescue",
+            FIELDS,
+            "carol");
+    fixture
+        .given(fromCrisis)
+        .when(new SendReferral(REFERRAL), as("carol"))
+        .expectEvents(
+            new ReferralSent(
+                REFERRAL,
+                CLINIC,
+                ConsentBasis.RESCUE,
+                FIELDS,
+                fixture.currentTime().plus(Duration.ofHours(1)),
+                "carol"));
+  }
+
+  @Test
+  void anUnacknowledgedReferralBecomesOverdue() {
+    consentToShare = true;
+    Instant due = fixture.currentTime().plus(URGENT);
+    fixture
+        .givenCommands(by("alice", fromIntake()), by("alice", new SendReferral(REFERRAL)))
+        .whenTimeElapses(URGENT.plusMinutes(1))
+        .expectEvents(new ReferralOverdue(REFERRAL, ReferralStage.ACKNOWLEDGEMENT, due));
+  }
+
+  @Test
+  void anAcknowledgedReferralIsNotOverdueForAcknowledgement() {
+    consentToShare = true;
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("alice", new RecordReceipt(REFERRAL)))
+        .whenTimeElapses(URGENT.minusMinutes(1))
+        .expectNoEvents();
+  }
+
+  @Test
+  void providerAnswersComeAfterSending() {
+    fixture
+        .given(requested())
+        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void aDeclinedReferralGoesOnToAnotherProvider() {
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null, "alice"))
+        .when(new Redirect(REFERRAL, SHELTER), as("alice"))
+        .expectEvents(
+            new ReferralRedirected(
+                REFERRAL, CLINIC, SHELTER, fixture.currentTime().plus(URGENT), "alice"));
+  }
+
+  @Test
+  void threeMissedAppointmentsFailTheReferral() {
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice"),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
+            new AppointmentMissed(REFERRAL, 1, "alice"),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
+            new AppointmentMissed(REFERRAL, 2, "alice"),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"))
+        .when(new RecordAttendance(REFERRAL, false), as("alice"))
+        .expectEvents(
+            new AppointmentMissed(REFERRAL, 3, "alice"),
+            new ReferralFailed(REFERRAL, "Missed 3 appointments", "alice"));
+  }
+
+  @Test
+  void theLoopClosesOnlyOnFeedback() {
+    fixture
+        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice"))
+        .when(new CloseLoop(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice"),
+            new ReferralCompleted(REFERRAL, "Assessed, medication started", "alice"))
+        .when(new CloseLoop(REFERRAL), as("alice"))
+        .expectEvents(new ReferralLoopClosed(REFERRAL, "alice"));
+  }
+
+  @Test
+  void onlyTheSupervisorMarksAReferralEnteredInError() {
+    fixture
+        .given(requested())
+        .when(new MarkEnteredInError(REFERRAL, "Wrong client"), as("alice"))
+        .expectException(NotAllowed.class);
+    fixture
+        .given(requested())
+        .when(new MarkEnteredInError(REFERRAL, "Wrong client"), as("sam"))
+        .expectEvents(new ReferralEnteredInError(REFERRAL, "Wrong client", "sam"));
+  }
+}

@@ -1,0 +1,12 @@
+package org.maplebridge.events.referral;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The provider accepted: it may see the disclosed fields until {@code accessUntil} (any final state
+ * ends that sooner); outcome feedback is due by {@code feedbackBy}.
+ */
+public record ReferralAccepted(
+    UUID referralId, Instant accessUntil, Instant feedbackBy, String recordedBy)
+    implements ReferralEvent {}

@@ -1,0 +1,7 @@
+package org.maplebridge.events.referral;
+
+import java.util.UUID;
+
+/** The service paused. */
+public record ReferralPutOnHold(UUID referralId, String reason, String recordedBy)
+    implements ReferralEvent {}
