@@ -3,9 +3,6 @@ package org.maplebridge.crisisboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +35,7 @@ import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
+import org.maplebridge.read.SqlParams;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +76,7 @@ class CrisisBoardProjection {
             .param("intake", event.intakeId())
             .param("summary", event.summary())
             .param("by", event.openedBy())
-            .param("at", ts(at))
+            .param("at", SqlParams.utc(at))
             .param("version", version)
             .update();
     if (inserted == 1) {
@@ -111,7 +109,7 @@ class CrisisBoardProjection {
         version,
         at,
         "consult_requested = FALSE, consulted_by = :by, consult_advice = :advice",
-        params("by", event.supervisor(), "advice", event.advice()));
+        SqlParams.of("by", event.supervisor(), "advice", event.advice()));
   }
 
   @EventHandler
@@ -129,8 +127,8 @@ class CrisisBoardProjection {
         .param("risk", event.level().name())
         .param("reason", event.reason())
         .param("by", event.raisedBy())
-        .param("at", ts(at))
-        .param("deadline", ts(event.deadline()))
+        .param("at", SqlParams.utc(at))
+        .param("deadline", SqlParams.utc(event.deadline()))
         .update();
     set(
         event.crisisId(),
@@ -138,13 +136,13 @@ class CrisisBoardProjection {
         at,
         "tier = :tier, escalation_id = :escalation, escalation_deadline = :deadline,"
             + " acknowledged = FALSE, acknowledged_by = NULL",
-        params(
+        SqlParams.of(
             "tier",
             event.tier().name(),
             "escalation",
             event.escalationId(),
             "deadline",
-            ts(event.deadline())));
+            SqlParams.utc(event.deadline())));
   }
 
   @EventHandler
@@ -153,7 +151,7 @@ class CrisisBoardProjection {
             "UPDATE crisis_escalation SET acknowledged_by = :by, acknowledged_at = :at"
                 + " WHERE escalation_id = :id AND acknowledged_by IS NULL")
         .param("by", event.acknowledgedBy())
-        .param("at", ts(at))
+        .param("at", SqlParams.utc(at))
         .param("id", event.escalationId())
         .update();
     set(
@@ -163,7 +161,7 @@ class CrisisBoardProjection {
         "acknowledged = CASE WHEN escalation_id = :escalation THEN TRUE ELSE acknowledged END,"
             + " acknowledged_by = CASE WHEN escalation_id = :escalation THEN :by"
             + " ELSE acknowledged_by END",
-        params("escalation", event.escalationId(), "by", event.acknowledgedBy()));
+        SqlParams.of("escalation", event.escalationId(), "by", event.acknowledgedBy()));
   }
 
   @EventHandler
@@ -182,7 +180,7 @@ class CrisisBoardProjection {
         at,
         "rescue = 'UNCONFIRMED', rescue_agency = :agency, rescue_reference = :reference,"
             + " rescue_reason = :reason, rescue_confirm_by = :confirmBy",
-        params(
+        SqlParams.of(
             "agency",
             event.agency().name(),
             "reference",
@@ -190,7 +188,7 @@ class CrisisBoardProjection {
             "reason",
             event.confidentialityBreakReason(),
             "confirmBy",
-            ts(event.confirmBy())));
+            SqlParams.utc(event.confirmBy())));
   }
 
   @EventHandler
@@ -200,7 +198,7 @@ class CrisisBoardProjection {
         version,
         at,
         "rescue = 'OVERDUE', rescue_confirm_by = :next",
-        params("next", event.nextCheck() == null ? null : ts(event.nextCheck())));
+        SqlParams.of("next", event.nextCheck() == null ? null : SqlParams.utc(event.nextCheck())));
   }
 
   @EventHandler
@@ -210,7 +208,7 @@ class CrisisBoardProjection {
         version,
         at,
         "rescue = 'CONFIRMED', rescue_outcome = :outcome",
-        params("outcome", event.outcome()));
+        SqlParams.of("outcome", event.outcome()));
   }
 
   @EventHandler
@@ -226,7 +224,8 @@ class CrisisBoardProjection {
         version,
         at,
         "safety_plan = :plan, safety_plan_version = :planVersion",
-        params("plan", json.writeValueAsString(event.plan()), "planVersion", event.version()));
+        SqlParams.of(
+            "plan", json.writeValueAsString(event.plan()), "planVersion", event.version()));
   }
 
   @EventHandler
@@ -238,7 +237,7 @@ class CrisisBoardProjection {
             """)
         .param("id", event.followUpId())
         .param("crisis", event.crisisId())
-        .param("due", ts(event.dueAt()))
+        .param("due", SqlParams.utc(event.dueAt()))
         .param("by", event.scheduledBy())
         .update();
     set(event.crisisId(), version, at, "", Map.of());
@@ -266,7 +265,7 @@ class CrisisBoardProjection {
     followUp(
         event.followUpId(),
         "status = 'COMPLETED', level = :level, done_by = :by, done_at = :at",
-        params("level", event.level().name(), "by", event.by(), "at", ts(at)),
+        SqlParams.of("level", event.level().name(), "by", event.by(), "at", SqlParams.utc(at)),
         "TRUE");
     set(event.crisisId(), version, at, "", Map.of());
   }
@@ -308,7 +307,7 @@ class CrisisBoardProjection {
         "closed = TRUE, closure_pending = FALSE, closure_reason = :reason,"
             + " closure_summary = :summary, closed_by = :by, approved_by = :approvedBy,"
             + " closed_at = :at",
-        params(
+        SqlParams.of(
             "reason",
             event.reason().name(),
             "summary",
@@ -352,7 +351,7 @@ class CrisisBoardProjection {
                 "UPDATE crisis_view SET updated_at = :at, version = :version"
                     + (assignments.isEmpty() ? "" : ", " + assignments)
                     + " WHERE crisis_id = :id AND version < :version RETURNING unit")
-            .param("at", ts(at))
+            .param("at", SqlParams.utc(at))
             .param("version", version)
             .param("id", crisisId);
     for (Map.Entry<String, Object> value : values.entrySet()) {
@@ -365,19 +364,6 @@ class CrisisBoardProjection {
   private void changed(String unit) {
     updates.emit(
         FindCrisisBoard.class, query -> unit.equals(query.viewer().unit()), new BoardChanged(unit));
-  }
-
-  /** Map.of refuses nulls; event fields may be null. */
-  private static Map<String, Object> params(Object... keysAndValues) {
-    Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return values;
-  }
-
-  private static OffsetDateTime ts(Instant at) {
-    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 
   @ResetHandler

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +46,16 @@ class HistoryController {
           OffsetDateTime asOf,
       Actor viewer) {
     return answer(new FindCrisisHistory(id, viewer, instant(asOf)), "Crisis episode " + id);
+  }
+
+  @GetMapping("/api/referrals/{id}/audit")
+  @Operation(summary = "Supervisor: every step of a referral with actor, role, time and basis")
+  List<HistoryEntry> referralAudit(@PathVariable UUID id, Actor viewer) {
+    List<HistoryEntry> audit = answer(new FindReferralAudit(id, viewer), "Referral " + id);
+    if (!viewer.is(Role.SUPERVISOR)) {
+      throw new Forbidden("The audit trail is for the unit's supervisor");
+    }
+    return audit;
   }
 
   private List<HistoryEntry> answer(Object query, String what) {

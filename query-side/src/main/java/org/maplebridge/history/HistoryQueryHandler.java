@@ -13,6 +13,7 @@ import org.maplebridge.caseload.IntakeScopes;
 import org.maplebridge.crisisboard.CrisisScopes;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.read.ScopedPayload;
+import org.maplebridge.referrals.ReferralScopes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +25,19 @@ class HistoryQueryHandler {
   private final EventStore events;
   private final IntakeScopes intakeScopes;
   private final CrisisScopes crisisScopes;
+  private final ReferralScopes referralScopes;
   private final ObjectMapper json;
 
   HistoryQueryHandler(
-      EventStore events, IntakeScopes intakeScopes, CrisisScopes crisisScopes, ObjectMapper json) {
+      EventStore events,
+      IntakeScopes intakeScopes,
+      CrisisScopes crisisScopes,
+      ReferralScopes referralScopes,
+      ObjectMapper json) {
     this.events = events;
     this.intakeScopes = intakeScopes;
     this.crisisScopes = crisisScopes;
+    this.referralScopes = referralScopes;
     this.json = json;
   }
 
@@ -58,6 +65,13 @@ class HistoryQueryHandler {
                     scope.showsIdentity(),
                     scope.showsClinical(),
                     query.asOf()));
+  }
+
+  @QueryHandler
+  public Optional<History> handle(FindReferralAudit query) {
+    return referralScopes
+        .of(query.referralId(), query.viewer())
+        .map(scope -> history(query.referralId().toString(), false, scope.showsClinical(), null));
   }
 
   private History history(String aggregateId, boolean identity, boolean clinical, Instant asOf) {

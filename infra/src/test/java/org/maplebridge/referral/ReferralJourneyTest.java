@@ -1,0 +1,237 @@
+package org.maplebridge.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.Api;
+import org.maplebridge.Api.Response;
+import org.maplebridge.PlatformTest;
+
+/** Referrals through HTTP, each to a closed loop, with the supervisor auditing the trail. */
+class ReferralJourneyTest extends PlatformTest {
+
+  private String provider(String serviceType) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                as("alice")
+                        .get("/api/providers?serviceType=" + serviceType + "&area=north")
+                        .json()
+                        .size()
+                    > 0);
+    return as("alice")
+        .get("/api/providers?serviceType=" + serviceType + "&area=north")
+        .json()
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
+  private static void ok(Response response) {
+    assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+  }
+
+  private static String referral(String source, String sourceId, String provider, String urgency) {
+    return """
+        {"%s":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s","urgency":"%s",
+         "reason":"Persistent low mood, needs an assessment","disclosedFields":["NAME","PHONE","SCREENINGS"]}"""
+        .formatted(source, sourceId, provider, urgency);
+  }
+
+  @Test
+  void aCounsellorRefersWithConsentAndTheOutcomeComesBack() {
+    Api alice = as("alice");
+    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/consents",
+            "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}"));
+
+    Response requested =
+        alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT"));
+    assertThat(requested.status()).isEqualTo(201);
+    String id = requested.id();
+    assertThat(as("bob").post("/api/referrals/" + id + "/sending", "").status()).isEqualTo(404);
+    ok(alice.post("/api/referrals/" + id + "/sending", ""));
+    ok(alice.post("/api/referrals/" + id + "/receipt", ""));
+    ok(alice.post("/api/referrals/" + id + "/acceptance", ""));
+    assertThat(alice.post("/api/referrals/" + id + "/acceptance", "").status())
+        .as("second acceptance")
+        .isEqualTo(409);
+    ok(
+        alice.post(
+            "/api/referrals/" + id + "/appointment", "{\"at\":\"2026-12-03T09:30:00+08:00\"}"));
+    ok(alice.post("/api/referrals/" + id + "/attendance", "{\"attended\":true}"));
+    ok(
+        alice.post(
+            "/api/referrals/" + id + "/completion",
+            "{\"outcome\":\"Assessed: moderate depression, follow-up booked\"}"));
+    Response closed = alice.post("/api/referrals/" + id + "/loop-closure", "");
+    ok(closed);
+
+    Api aliceReading = alice.with("X-Consistency-Token", closed.header("X-Consistency-Token"));
+    JsonNode seen = aliceReading.get("/api/referrals/" + id).json();
+    assertThat(seen.get("status").asText()).isEqualTo("LOOP_CLOSED");
+    assertThat(seen.get("consentBasis").asText()).isEqualTo("CLIENT_CONSENT");
+    assertThat(seen.get("outcome").asText()).startsWith("Assessed");
+    assertThat(seen.get("providerAccess").asBoolean())
+        .as("a final state ends provider access")
+        .isFalse();
+    assertThat(aliceReading.get("/api/referrals?status=LOOP_CLOSED").body()).contains(id);
+    assertThat(aliceReading.get("/api/referrals/" + id + "/audit").status()).isEqualTo(403);
+    assertThat(as("dave").get("/api/referrals/" + id).status()).isEqualTo(404);
+
+    Api sam = as("sam").with("X-Consistency-Token", closed.header("X-Consistency-Token"));
+    ok(
+        sam.post(
+            "/api/referrals/" + id + "/reviews",
+            "{\"kind\":\"APPROVAL\",\"text\":\"Timely, well documented\"}"));
+    List<String> steps = new ArrayList<>();
+    sam.get("/api/referrals/" + id + "/audit")
+        .json()
+        .forEach(step -> steps.add(step.get("type").asText() + "/" + step.get("by").asText()));
+    assertThat(steps)
+        .containsExactly(
+            "ReferralRequested/alice",
+            "ReferralSent/alice",
+            "ReferralReceived/alice",
+            "ReferralAccepted/alice",
+            "AppointmentScheduled/alice",
+            "AppointmentAttended/alice",
+            "ReferralCompleted/alice",
+            "ReferralLoopClosed/alice",
+            "ReferralReviewed/sam");
+    String audit = sam.get("/api/referrals/" + id + "/audit").body();
+    assertThat(audit).contains("\"basis\":\"CLIENT_CONSENT\"").contains("\"disclosedFields\"");
+  }
+
+  @Test
+  void aCrisisWorkerRefersInAnEmergencyWithAnOverride() {
+    Api carol = as("carol");
+    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String crisis =
+        carol
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    ok(carol.post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"HIGH\"}"));
+    String id =
+        carol.post("/api/referrals", referral("crisisId", crisis, clinic, "EMERGENCY")).id();
+
+    Response refused = carol.post("/api/referrals/" + id + "/sending", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("rule").asText()).isEqualTo("SharingNeedsConsentOrAnOverride");
+    assertThat(
+            carol
+                .post(
+                    "/api/referrals/" + id + "/consent-waiver",
+                    "{\"reason\":\"Risk to life, client unable to consent\",\"authorisedBy\":\"carol\"}")
+                .status())
+        .as("only a supervisor authorises")
+        .isEqualTo(400);
+    ok(
+        carol.post(
+            "/api/referrals/" + id + "/consent-waiver",
+            "{\"reason\":\"Risk to life, client unable to consent\",\"authorisedBy\":\"sam\"}"));
+    ok(carol.post("/api/referrals/" + id + "/sending", ""));
+    ok(carol.post("/api/referrals/" + id + "/acceptance", ""));
+    ok(
+        carol.post(
+            "/api/referrals/" + id + "/completion", "{\"outcome\":\"Admitted for assessment\"}"));
+    Response closed = carol.post("/api/referrals/" + id + "/loop-closure", "");
+    ok(closed);
+
+    JsonNode seen =
+        carol
+            .with("X-Consistency-Token", closed.header("X-Consistency-Token"))
+            .get("/api/referrals/" + id)
+            .json();
+    assertThat(seen.get("status").asText()).isEqualTo("LOOP_CLOSED");
+    assertThat(seen.get("consentBasis").asText()).isEqualTo("OVERRIDE");
+    String audit = as("sam").get("/api/referrals/" + id + "/audit").body();
+    assertThat(audit).contains("ConsentOverrideRecorded").contains("\"authorisedBy\":\"sam\"");
+  }
+
+  @Test
+  void aDeclinedReferralIsRedirectedToAnotherProvider() {
+    Api alice = as("alice");
+    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    Response other =
+        as("admin")
+            .post(
+                "/api/providers",
+                """
+            {"organisation":"East Psychiatric Clinic","serviceName":"Assessment","serviceTypes":["PSYCHIATRIC_ASSESSMENT"],
+             "area":"north","capacity":"AVAILABLE"}""");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/consents",
+            "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"GUARDIAN\",\"method\":\"VERBAL\"}"));
+    String id = alice.post("/api/referrals", referral("intakeId", intake, clinic, "ROUTINE")).id();
+    ok(alice.post("/api/referrals/" + id + "/sending", ""));
+    ok(
+        alice.post(
+            "/api/referrals/" + id + "/decline",
+            "{\"reason\":\"NO_CAPACITY\",\"notes\":\"Waiting list closed\"}"));
+    ok(alice.post("/api/referrals/" + id + "/redirect", "{\"providerId\":\"" + other.id() + "\"}"));
+    Response accepted = alice.post("/api/referrals/" + id + "/acceptance", "");
+    ok(accepted);
+
+    JsonNode seen =
+        alice
+            .with("X-Consistency-Token", accepted.header("X-Consistency-Token"))
+            .get("/api/referrals/" + id)
+            .json();
+    assertThat(seen.get("providerId").asText()).isEqualTo(other.id());
+    assertThat(seen.get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(seen.get("providerAccess").asBoolean()).isTrue();
+  }
+
+  @Test
+  void badReferralsAreRefused() {
+    Api alice = as("alice");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    assertThat(
+            alice.post("/api/referrals", referral("intakeId", intake, clinic, "SOMEDAY")).status())
+        .isEqualTo(400);
+    assertThat(
+            alice
+                .post(
+                    "/api/referrals",
+                    referral("intakeId", intake, clinic, "URGENT")
+                        .replace("PSYCHIATRIC_ASSESSMENT", "SHELTER"))
+                .status())
+        .as("provider does not offer it")
+        .isEqualTo(400);
+    assertThat(
+            alice
+                .post(
+                    "/api/referrals",
+                    referral("intakeId", intake, clinic, "URGENT")
+                        .replace("\"NAME\",\"PHONE\",\"SCREENINGS\"", ""))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            as("bob")
+                .post("/api/referrals", referral("intakeId", intake, clinic, "URGENT"))
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void theDashboardIsTheSupervisors() {
+    assertThat(as("alice").get("/api/dashboard").status()).isEqualTo(403);
+    JsonNode dashboard = as("sam").get("/api/dashboard?populationGroup=STUDENT").json();
+    assertThat(dashboard.get("unit").asText()).isEqualTo("north");
+    assertThat(dashboard.has("openCases")).isTrue();
+    assertThat(dashboard.get("escalations").has("acknowledgedInTime")).isTrue();
+  }
+}

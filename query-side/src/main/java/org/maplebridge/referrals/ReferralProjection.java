@@ -1,0 +1,239 @@
+package org.maplebridge.referrals;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.referral.AppointmentAttended;
+import org.maplebridge.events.referral.AppointmentMissed;
+import org.maplebridge.events.referral.AppointmentScheduled;
+import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCancelled;
+import org.maplebridge.events.referral.ReferralCompleted;
+import org.maplebridge.events.referral.ReferralDeclined;
+import org.maplebridge.events.referral.ReferralEnteredInError;
+import org.maplebridge.events.referral.ReferralFailed;
+import org.maplebridge.events.referral.ReferralLoopClosed;
+import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralPutOnHold;
+import org.maplebridge.events.referral.ReferralReceived;
+import org.maplebridge.events.referral.ReferralRedirected;
+import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralResumed;
+import org.maplebridge.events.referral.ReferralReviewed;
+import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.read.SqlParams;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the referral tracker: status, the times of each step, the next deadline and whether one was
+ * missed. A row moves forward in version only once per event; replayable.
+ */
+@Component
+@ProcessingGroup("referrals")
+class ReferralProjection {
+  private final JdbcClient jdbc;
+
+  ReferralProjection(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(ReferralRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO referral_view (referral_id, unit, intake_id, crisis_id, client_id,
+              service_type, provider_id, urgency, reason, status, disclosed_fields, requested_by,
+              requested_at, updated_at, version)
+            VALUES (:id, :unit, :intake, :crisis, :client, :type, :provider, :urgency, :reason,
+              'REQUESTED', :fields, :by, :at, :at, :version)
+            ON CONFLICT (referral_id) DO NOTHING
+            """)
+        .param("id", event.referralId())
+        .param("unit", event.unit())
+        .param("intake", event.intakeId())
+        .param("crisis", event.crisisId())
+        .param("client", event.clientId())
+        .param("type", event.serviceType().name())
+        .param("provider", event.providerId())
+        .param("urgency", event.urgency().name())
+        .param("reason", event.reason())
+        .param(
+            "fields",
+            event.disclosedFields().stream()
+                .map(DisclosedField::name)
+                .sorted()
+                .toArray(String[]::new))
+        .param("by", event.requestedBy())
+        .param("at", SqlParams.utc(at))
+        .param("version", version)
+        .update();
+  }
+
+  @EventHandler
+  void on(ReferralSent event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "sent = TRUE, sent_at = :at, consent_basis = :basis, next_deadline = :due, overdue = FALSE,"
+            + " overdue_stage = NULL",
+        SqlParams.of("basis", event.basis().name(), "due", SqlParams.utc(event.acknowledgeBy())));
+  }
+
+  @EventHandler
+  void on(ReferralReceived event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'RECEIVED', received_at = :at, next_deadline = :due, overdue = FALSE,"
+            + " overdue_stage = NULL",
+        SqlParams.of("due", SqlParams.utc(event.decideBy())));
+  }
+
+  @EventHandler
+  void on(ReferralAccepted event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'ACCEPTED', accepted_at = :at, access_until = :access, next_deadline = :due,"
+            + " overdue = FALSE, overdue_stage = NULL",
+        SqlParams.of(
+            "access",
+            SqlParams.utc(event.accessUntil()),
+            "due",
+            SqlParams.utc(event.feedbackBy())));
+  }
+
+  @EventHandler
+  void on(ReferralDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
+    finish(event.referralId(), version, at, "DECLINED", null);
+  }
+
+  @EventHandler
+  void on(ReferralRedirected event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'REQUESTED', provider_id = :provider, sent_at = :at, received_at = NULL,"
+            + " finished_at = NULL, next_deadline = :due, overdue = FALSE, overdue_stage = NULL",
+        SqlParams.of("provider", event.toProvider(), "due", SqlParams.utc(event.acknowledgeBy())));
+  }
+
+  @EventHandler
+  void on(AppointmentScheduled event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'SCHEDULED', appointment_at = :appointment",
+        SqlParams.of("appointment", SqlParams.utc(event.at())));
+  }
+
+  @EventHandler
+  void on(AppointmentAttended event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.referralId(), version, at, "status = 'IN_PROGRESS'", Map.of());
+  }
+
+  @EventHandler
+  void on(AppointmentMissed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'MISSED', misses = :misses",
+        SqlParams.of("misses", event.misses()));
+  }
+
+  @EventHandler
+  void on(ReferralPutOnHold event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.referralId(), version, at, "status = 'ON_HOLD'", Map.of());
+  }
+
+  @EventHandler
+  void on(ReferralResumed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.referralId(), version, at, "status = 'IN_PROGRESS'", Map.of());
+  }
+
+  @EventHandler
+  void on(ReferralCompleted event, @SequenceNumber long version, @Timestamp Instant at) {
+    finish(event.referralId(), version, at, "COMPLETED", event.outcome());
+  }
+
+  @EventHandler
+  void on(ReferralFailed event, @SequenceNumber long version, @Timestamp Instant at) {
+    finish(event.referralId(), version, at, "FAILED", event.reason());
+  }
+
+  @EventHandler
+  void on(ReferralLoopClosed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.referralId(), version, at, "status = 'LOOP_CLOSED', loop_closed_at = :at", Map.of());
+  }
+
+  @EventHandler
+  void on(ReferralCancelled event, @SequenceNumber long version, @Timestamp Instant at) {
+    finish(event.referralId(), version, at, "CANCELLED", null);
+  }
+
+  @EventHandler
+  void on(ReferralEnteredInError event, @SequenceNumber long version, @Timestamp Instant at) {
+    finish(event.referralId(), version, at, "ENTERED_IN_ERROR", null);
+  }
+
+  @EventHandler
+  void on(ReferralOverdue event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "overdue = TRUE, overdue_stage = :stage",
+        SqlParams.of("stage", event.stage().name()));
+  }
+
+  @EventHandler
+  void on(ReferralReviewed event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(event.referralId(), version, at, "reviews = reviews + 1", Map.of());
+  }
+
+  /** A final state ends the provider's access and every deadline. */
+  private void finish(UUID id, long version, Instant at, String status, String outcome) {
+    set(
+        id,
+        version,
+        at,
+        "status = :status, finished_at = :at, next_deadline = NULL, overdue = FALSE,"
+            + " overdue_stage = NULL, outcome = coalesce(:outcome, outcome),"
+            + " access_until = CASE WHEN access_until > :at THEN :at ELSE access_until END",
+        SqlParams.of("status", status, "outcome", outcome));
+  }
+
+  private void set(
+      UUID id, long version, Instant at, String assignments, Map<String, Object> values) {
+    var statement =
+        jdbc.sql(
+                "UPDATE referral_view SET updated_at = :at, version = :version, "
+                    + assignments
+                    + " WHERE referral_id = :id AND version < :version")
+            .param("at", SqlParams.utc(at))
+            .param("version", version)
+            .param("id", id);
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      statement = statement.param(value.getKey(), value.getValue());
+    }
+    statement.update();
+  }
+
+  @ResetHandler
+  void reset() {
+    jdbc.sql("TRUNCATE referral_view").update();
+  }
+}

@@ -1,0 +1,220 @@
+package org.maplebridge.referrals;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.events.Actor;
+import org.maplebridge.read.NotFound;
+import org.maplebridge.referrals.ReferralScopes.ReferralScope;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The referral tracker: queries, their handler and the read API. */
+final class ReferralTracker {
+  private ReferralTracker() {}
+
+  record FindReferrals(
+      Actor viewer, String status, Boolean overdue, UUID provider, String urgency) {}
+
+  record FindReferral(UUID referralId, Actor viewer) {}
+
+  record Referrals(List<ReferralItem> items) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ReferralItem(
+      UUID id,
+      String status,
+      boolean overdue,
+      String overdueStage,
+      String urgency,
+      String serviceType,
+      UUID providerId,
+      UUID intakeId,
+      UUID crisisId,
+      UUID clientId,
+      String reason,
+      String consentBasis,
+      List<String> disclosedFields,
+      String requestedBy,
+      Instant requestedAt,
+      Instant sentAt,
+      Instant receivedAt,
+      Instant acceptedAt,
+      Instant appointmentAt,
+      int misses,
+      String outcome,
+      Instant finishedAt,
+      Instant loopClosedAt,
+      Instant nextDeadline,
+      boolean providerAccess,
+      Instant providerAccessUntil,
+      int reviews,
+      @JsonIgnore long version) {}
+
+  @Component
+  static class Handler {
+    private final JdbcClient jdbc;
+    private final ReferralScopes scopes;
+    private final Clock clock = Clock.systemUTC();
+
+    Handler(JdbcClient jdbc, ReferralScopes scopes) {
+      this.jdbc = jdbc;
+      this.scopes = scopes;
+    }
+
+    @QueryHandler
+    public Referrals handle(FindReferrals query) {
+      Actor viewer = query.viewer();
+      if (viewer.unit() == null) {
+        return new Referrals(List.of());
+      }
+      boolean clinical = !viewer.is(org.maplebridge.events.Role.SUPERVISOR);
+      return new Referrals(
+          jdbc.sql(
+                  "SELECT r.* FROM referral_view r WHERE "
+                      + ReferralScopes.VISIBLE
+                      + """
+                        AND (CAST(:status AS text) IS NULL OR r.status = :status)
+                        AND (CAST(:overdue AS boolean) IS NULL OR r.overdue = :overdue)
+                        AND (CAST(:provider AS uuid) IS NULL OR r.provider_id = :provider)
+                        AND (CAST(:urgency AS text) IS NULL OR r.urgency = :urgency)
+                      ORDER BY r.overdue DESC, r.next_deadline NULLS LAST, r.requested_at DESC
+                      """)
+              .param("unit", viewer.unit())
+              .param("role", viewer.role().name())
+              .param("viewer", viewer.username())
+              .param("status", query.status())
+              .param("overdue", query.overdue())
+              .param("provider", query.provider())
+              .param("urgency", query.urgency())
+              .query((row, n) -> item(row, clinical))
+              .list());
+    }
+
+    @QueryHandler
+    public Optional<ReferralItem> handle(FindReferral query) {
+      Optional<ReferralScope> scope = scopes.of(query.referralId(), query.viewer());
+      return scope.flatMap(
+          s ->
+              jdbc.sql("SELECT * FROM referral_view WHERE referral_id = :id")
+                  .param("id", query.referralId())
+                  .query((row, n) -> item(row, s.showsClinical()))
+                  .optional());
+    }
+
+    private ReferralItem item(ResultSet row, boolean clinical) throws SQLException {
+      Instant accessUntil = instant(row, "access_until");
+      return new ReferralItem(
+          row.getObject("referral_id", UUID.class),
+          row.getString("status"),
+          row.getBoolean("overdue"),
+          row.getString("overdue_stage"),
+          row.getString("urgency"),
+          row.getString("service_type"),
+          row.getObject("provider_id", UUID.class),
+          row.getObject("intake_id", UUID.class),
+          row.getObject("crisis_id", UUID.class),
+          row.getObject("client_id", UUID.class),
+          clinical ? row.getString("reason") : null,
+          row.getString("consent_basis"),
+          List.of((String[]) row.getArray("disclosed_fields").getArray()),
+          row.getString("requested_by"),
+          instant(row, "requested_at"),
+          instant(row, "sent_at"),
+          instant(row, "received_at"),
+          instant(row, "accepted_at"),
+          instant(row, "appointment_at"),
+          row.getInt("misses"),
+          clinical ? row.getString("outcome") : null,
+          instant(row, "finished_at"),
+          instant(row, "loop_closed_at"),
+          instant(row, "next_deadline"),
+          accessUntil != null && accessUntil.isAfter(clock.instant()),
+          accessUntil,
+          row.getInt("reviews"),
+          row.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+      OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+      return value == null ? null : value.toInstant();
+    }
+  }
+
+  @RestController
+  @Tag(name = "Referral tracker", description = "Referrals by status, overdue, provider, urgency")
+  static class Api {
+    private final QueryGateway queries;
+
+    Api(QueryGateway queries) {
+      this.queries = queries;
+    }
+
+    @GetMapping("/api/referrals")
+    @Operation(summary = "The caller's referrals; the supervisor's whole unit")
+    List<ReferralItem> referrals(
+        @RequestParam(required = false) ReferralStatus status,
+        @RequestParam(required = false) Boolean overdue,
+        @RequestParam(required = false) UUID provider,
+        @RequestParam(required = false) org.maplebridge.events.referral.ReferralUrgency urgency,
+        Actor viewer) {
+      return queries
+          .query(
+              new FindReferrals(
+                  viewer,
+                  status == null ? null : status.name(),
+                  overdue,
+                  provider,
+                  urgency == null ? null : urgency.name()),
+              Referrals.class)
+          .join()
+          .items();
+    }
+
+    @GetMapping("/api/referrals/{id}")
+    ResponseEntity<ReferralItem> referral(@PathVariable UUID id, Actor viewer) {
+      ReferralItem item =
+          queries
+              .query(
+                  new FindReferral(id, viewer),
+                  ResponseTypes.optionalInstanceOf(ReferralItem.class))
+              .join()
+              .orElseThrow(() -> new NotFound("Referral " + id));
+      return ResponseEntity.ok().eTag("\"" + item.version() + "\"").body(item);
+    }
+  }
+
+  /** The statuses the tracker filters by (a bad one is a 400, not an empty list). */
+  enum ReferralStatus {
+    REQUESTED,
+    RECEIVED,
+    ACCEPTED,
+    DECLINED,
+    SCHEDULED,
+    MISSED,
+    IN_PROGRESS,
+    ON_HOLD,
+    COMPLETED,
+    FAILED,
+    LOOP_CLOSED,
+    CANCELLED,
+    ENTERED_IN_ERROR
+  }
+}

@@ -1,0 +1,35 @@
+-- Query side: the referral tracker, owned by the "referrals" processing group.
+CREATE TABLE referral_view (
+    referral_id       UUID PRIMARY KEY,
+    unit              VARCHAR(64)  NOT NULL,
+    intake_id         UUID,
+    crisis_id         UUID,
+    client_id         UUID,
+    service_type      VARCHAR(40)  NOT NULL,
+    provider_id       UUID         NOT NULL,
+    urgency           VARCHAR(20)  NOT NULL,
+    reason            TEXT,
+    status            VARCHAR(20)  NOT NULL,
+    sent              BOOLEAN      NOT NULL DEFAULT FALSE,
+    consent_basis     VARCHAR(20),
+    disclosed_fields  TEXT[]       NOT NULL,
+    requested_by      VARCHAR(100) NOT NULL,
+    requested_at      TIMESTAMPTZ  NOT NULL,
+    sent_at           TIMESTAMPTZ,
+    received_at       TIMESTAMPTZ,
+    accepted_at       TIMESTAMPTZ,
+    access_until      TIMESTAMPTZ,
+    appointment_at    TIMESTAMPTZ,
+    misses            INTEGER      NOT NULL DEFAULT 0,
+    outcome           TEXT,
+    finished_at       TIMESTAMPTZ,
+    loop_closed_at    TIMESTAMPTZ,
+    next_deadline     TIMESTAMPTZ,
+    overdue           BOOLEAN      NOT NULL DEFAULT FALSE,
+    overdue_stage     VARCHAR(20),
+    reviews           INTEGER      NOT NULL DEFAULT 0,
+    updated_at        TIMESTAMPTZ  NOT NULL,
+    version           BIGINT       NOT NULL
+);
+CREATE INDEX referral_view_unit ON referral_view (unit, status);
+CREATE INDEX referral_view_intake ON referral_view (intake_id);
