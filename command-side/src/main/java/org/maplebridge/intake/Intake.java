@@ -14,6 +14,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.events.intake.ConsentWithdrawn;
@@ -43,6 +44,7 @@ import org.maplebridge.intake.IntakeRules.NoAssignmentBeforeConsentToCounselling
 import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
 import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
+import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
 import org.maplebridge.intake.IntakeRules.TriageIsNotBelowTheRiskAScreeningShowed;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
@@ -213,9 +215,12 @@ class Intake {
   }
 
   @CommandHandler
-  void handle(CloseIntake command, Actor actor) {
+  void handle(CloseIntake command, Actor actor, SentReferrals referrals) {
     requireInScope(actor);
     check(new AClosedCaseIsNotClosedAgain(closed));
+    if (command.reason() == ClosureReason.REFERRED_ON) {
+      check(new ReferredOnMeansAReferralWentOut(referrals.anySentFor(intakeId)));
+    }
     apply(new IntakeClosed(intakeId, command.reason(), command.summary(), actor.username()));
   }
 

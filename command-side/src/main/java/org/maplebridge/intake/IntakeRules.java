@@ -80,4 +80,16 @@ final class IntakeRules {
       return "The case is open: there is nothing to reopen";
     }
   }
+
+  record ReferredOnMeansAReferralWentOut(boolean referralSent) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !referralSent;
+    }
+
+    @Override
+    public String explanation() {
+      return "A case is closed as referred on only once a referral has been sent";
+    }
+  }
 }

@@ -73,6 +73,7 @@ class IntakeTest {
           "dave", new Actor("dave", Role.COUNSELLOR, "south"));
 
   private FixtureConfiguration<Intake> fixture;
+  private boolean referralSent;
 
   @BeforeEach
   void setUp() {
@@ -97,6 +98,7 @@ class IntakeTest {
         });
     fixture.registerInjectableResource(
         (StaffDirectory) username -> Optional.ofNullable(STAFF.get(username)));
+    fixture.registerInjectableResource((SentReferrals) intakeId -> referralSent);
   }
 
   private static Map<String, Object> as(String username) {
@@ -578,6 +580,20 @@ class IntakeTest {
               new CloseIntake(INTAKE, ClosureReason.CLIENT_WITHDREW, "Did not return"), as("alice"))
           .expectEvents(
               new IntakeClosed(INTAKE, ClosureReason.CLIENT_WITHDREW, "Did not return", "alice"));
+    }
+
+    @Test
+    void aCaseIsReferredOnOnlyOnceAReferralWentOut() {
+      fixture
+          .given(opened())
+          .when(new CloseIntake(INTAKE, ClosureReason.REFERRED_ON, "To psychiatry"), as("alice"))
+          .expectException(RuleViolated.class);
+      referralSent = true;
+      fixture
+          .given(opened())
+          .when(new CloseIntake(INTAKE, ClosureReason.REFERRED_ON, "To psychiatry"), as("alice"))
+          .expectEvents(
+              new IntakeClosed(INTAKE, ClosureReason.REFERRED_ON, "To psychiatry", "alice"));
     }
 
     @Test

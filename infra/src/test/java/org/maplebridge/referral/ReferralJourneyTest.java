@@ -59,6 +59,12 @@ class ReferralJourneyTest extends PlatformTest {
     assertThat(requested.status()).isEqualTo(201);
     String id = requested.id();
     assertThat(as("bob").post("/api/referrals/" + id + "/sending", "").status()).isEqualTo(404);
+    assertThat(
+            alice
+                .post("/api/intakes/" + intake + "/closure", "{\"reason\":\"REFERRED_ON\"}")
+                .status())
+        .as("not referred on before a referral went out")
+        .isEqualTo(409);
     ok(alice.post("/api/referrals/" + id + "/sending", ""));
     ok(alice.post("/api/referrals/" + id + "/receipt", ""));
     ok(alice.post("/api/referrals/" + id + "/acceptance", ""));
@@ -86,6 +92,10 @@ class ReferralJourneyTest extends PlatformTest {
         .isFalse();
     assertThat(aliceReading.get("/api/referrals?status=LOOP_CLOSED").body()).contains(id);
     assertThat(aliceReading.get("/api/referrals/" + id + "/audit").status()).isEqualTo(403);
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/closure",
+            "{\"reason\":\"REFERRED_ON\",\"summary\":\"To psychiatry\"}"));
     assertThat(as("dave").get("/api/referrals/" + id).status()).isEqualTo(404);
 
     Api sam = as("sam").with("X-Consistency-Token", closed.header("X-Consistency-Token"));

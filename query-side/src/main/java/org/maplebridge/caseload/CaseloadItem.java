@@ -18,10 +18,19 @@ public record CaseloadItem(
     boolean riskFlag,
     String crisisAlert,
     List<LatestScore> latestScores,
+    List<ReferralState> referrals,
     String nextAction,
     Instant nextActionDue,
     List<String> overdue,
     Instant openedAt) {
+
+  /** A referral made from the case, as the tracker last saw it. */
+  public record ReferralState(java.util.UUID id, String status, boolean overdue) {
+
+    boolean outcomeWaitsForTheReferrer() {
+      return "COMPLETED".equals(status) || "FAILED".equals(status);
+    }
+  }
 
   /** The latest screening of one instrument. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
+import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.caseload.IntakeDetails.Client;
@@ -71,15 +72,28 @@ class CaseloadQueryHandler {
             .param("viewer", viewer.username())
             .query(this::row)
             .list();
-    Map<UUID, List<LatestScore>> scores = latestScores(rows.stream().map(Row::intakeId).toList());
+    List<UUID> ids = rows.stream().map(Row::intakeId).toList();
+    Map<UUID, List<LatestScore>> scores = latestScores(ids);
+    Map<UUID, List<ReferralState>> referrals = referrals(ids);
     Instant now = clock.instant();
     List<CaseloadItem> items = new ArrayList<>();
     for (Row row : rows) {
       IntakeScope scope =
           IntakeScope.of(viewer, row.unit(), row.careTeam()).orElse(IntakeScope.SUPERVISOR);
       Instant due = assignmentDue(row);
-      List<String> overdue =
-          row.assignedCounsellor() == null && due.isBefore(now) ? List.of("ASSIGNMENT") : List.of();
+      List<ReferralState> caseReferrals = referrals.getOrDefault(row.intakeId(), List.of());
+      List<String> overdue = new ArrayList<>();
+      if (row.assignedCounsellor() == null && due.isBefore(now)) {
+        overdue.add("ASSIGNMENT");
+      }
+      if (caseReferrals.stream().anyMatch(ReferralState::overdue)) {
+        overdue.add("REFERRAL");
+      }
+      // A referral's outcome came back: the referrer acknowledges it to close the loop.
+      String nextAction =
+          caseReferrals.stream().anyMatch(ReferralState::outcomeWaitsForTheReferrer)
+              ? "ACKNOWLEDGE_REFERRAL_OUTCOME"
+              : row.nextAction();
       items.add(
           new CaseloadItem(
               row.intakeId(),
@@ -92,7 +106,8 @@ class CaseloadQueryHandler {
               row.riskFlag(),
               row.crisisAlert(),
               scope.showsClinical() ? scores.getOrDefault(row.intakeId(), List.of()) : null,
-              row.nextAction(),
+              caseReferrals,
+              nextAction,
               row.assignedCounsellor() == null ? due : null,
               overdue,
               row.openedAt()));
@@ -274,6 +289,29 @@ class CaseloadQueryHandler {
             })
         .list();
     return scores;
+  }
+
+  /** Referrals made from these cases, read from the referral tracker. */
+  private Map<UUID, List<ReferralState>> referrals(List<UUID> intakeIds) {
+    Map<UUID, List<ReferralState>> referrals = new LinkedHashMap<>();
+    if (intakeIds.isEmpty()) {
+      return referrals;
+    }
+    jdbc.sql(
+            "SELECT referral_id, intake_id, status, overdue FROM referral_view"
+                + " WHERE intake_id = ANY(:ids) ORDER BY requested_at")
+        .param("ids", intakeIds.toArray(UUID[]::new))
+        .query(
+            (r, n) ->
+                referrals
+                    .computeIfAbsent(r.getObject("intake_id", UUID.class), k -> new ArrayList<>())
+                    .add(
+                        new ReferralState(
+                            r.getObject("referral_id", UUID.class),
+                            r.getString("status"),
+                            r.getBoolean("overdue"))))
+        .list();
+    return referrals;
   }
 
   private Instant assignmentDue(Row row) {

@@ -1,4 +1,4 @@
-package org.maplebridge.crisis;
+package org.maplebridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,14 +23,18 @@ import org.maplebridge.Api;
 import org.maplebridge.PlatformTest;
 import org.springframework.test.context.TestPropertySource;
 
-/** With deadlines of seconds: nobody answers an imminent call, and the ladder climbs by itself. */
+/**
+ * With deadlines of seconds: nobody answers an imminent call and the ladder climbs by itself; an
+ * unconfirmed rescue is chased; an unanswered referral becomes overdue for the supervisor.
+ */
 @TestPropertySource(
     properties = {
       "maplebridge.deadlines.escalation-ack.imminent=PT2S",
       "maplebridge.deadlines.escalation-ack.high=PT2S",
-      "maplebridge.deadlines.rescue-confirmation=PT3S"
+      "maplebridge.deadlines.rescue-confirmation=PT3S",
+      "maplebridge.deadlines.referral-response.urgent=PT2S"
     })
-class CrisisDeadlinesTest extends PlatformTest {
+class DeadlinesTest extends PlatformTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -112,6 +116,45 @@ class CrisisDeadlinesTest extends PlatformTest {
               assertThat(item.path("status").asText()).isEqualTo("RESCUE_UNCONFIRMED");
               assertThat(item.has("tier")).as("escalated while unconfirmed").isTrue();
             });
+  }
+
+  @Test
+  void anUnansweredReferralIsFlaggedOverdueToTheSupervisor() {
+    Api alice = as("alice");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    alice.post(
+        "/api/intakes/" + intake + "/consents",
+        "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> alice.get("/api/providers?serviceType=SOCIAL_WORK").json().size() > 0);
+    String provider =
+        alice.get("/api/providers?serviceType=SOCIAL_WORK").json().get(0).get("id").asText();
+    String id =
+        alice
+            .post(
+                "/api/referrals",
+                """
+                {"intakeId":"%s","serviceType":"SOCIAL_WORK","providerId":"%s","urgency":"URGENT",
+                 "reason":"Family support","disclosedFields":["NAME","PHONE"]}"""
+                    .formatted(intake, provider))
+            .id();
+    alice.post("/api/referrals/" + id + "/sending", "");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode referral = as("sam").get("/api/referrals/" + id).json();
+              assertThat(referral.path("overdue").asBoolean()).isTrue();
+              assertThat(referral.path("overdueStage").asText()).isEqualTo("ACKNOWLEDGEMENT");
+            });
+    assertThat(as("sam").get("/api/referrals?overdue=true").body()).contains(id);
+    assertThat(as("sam").get("/api/dashboard").json().get("overdue").get("referrals").toString())
+        .contains(id);
+    assertThat(
+            findIn(alice.get("/api/caseload").json(), "intakeId", intake).get("overdue").toString())
+        .contains("REFERRAL");
   }
 
   /** Reads the server-sent board events until the episode reaches emergency services. */
