@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How long a provider has to acknowledge, accept and give feedback, by urgency ({@code
  * maplebridge.deadlines.referral-response.*}), and how long an accepted referral opens the
- * disclosed fields to it ({@code maplebridge.referrals.provider-access}).
+ * disclosed fields to it ({@code provider-access}).
  */
 @ConfigurationProperties("maplebridge.deadlines.referral-response")
 record ReferralDeadlines(
