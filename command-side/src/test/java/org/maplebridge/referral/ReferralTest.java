@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
 import org.maplebridge.events.referral.ConsentBasis;
@@ -21,26 +22,36 @@ import org.maplebridge.events.referral.ConsentOverrideRecorded;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
 import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCancelled;
 import org.maplebridge.events.referral.ReferralCompleted;
 import org.maplebridge.events.referral.ReferralDeclined;
 import org.maplebridge.events.referral.ReferralEnteredInError;
 import org.maplebridge.events.referral.ReferralFailed;
 import org.maplebridge.events.referral.ReferralLoopClosed;
 import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralPutOnHold;
 import org.maplebridge.events.referral.ReferralReceived;
 import org.maplebridge.events.referral.ReferralRedirected;
 import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralResumed;
+import org.maplebridge.events.referral.ReferralReviewed;
 import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralSide;
 import org.maplebridge.events.referral.ReferralStage;
 import org.maplebridge.events.referral.ReferralUrgency;
+import org.maplebridge.events.referral.ReviewKind;
+import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
+import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
 import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
 import org.maplebridge.referral.ReferralCommands.RequestReferral;
+import org.maplebridge.referral.ReferralCommands.Resume;
+import org.maplebridge.referral.ReferralCommands.ReviewReferral;
 import org.maplebridge.referral.ReferralCommands.SendReferral;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
@@ -336,5 +347,99 @@ class ReferralTest {
         .given(requested())
         .when(new MarkEnteredInError(REFERRAL, "Wrong client"), as("sam"))
         .expectEvents(new ReferralEnteredInError(REFERRAL, "Wrong client", "sam"));
+  }
+
+  private static ReferralAccepted accepted() {
+    return new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice");
+  }
+
+  @Test
+  void aSecondAcceptanceIsRefused() {
+    fixture
+        .given(requested(), sent(), accepted())
+        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void attendanceStartsTheServiceWhichMayPauseAndResume() {
+    fixture
+        .given(
+            requested(),
+            sent(),
+            accepted(),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"))
+        .when(new RecordAttendance(REFERRAL, true), as("alice"))
+        .expectEvents(new AppointmentAttended(REFERRAL, "alice"));
+    fixture
+        .given(
+            requested(),
+            sent(),
+            accepted(),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
+            new AppointmentAttended(REFERRAL, "alice"))
+        .when(new PutOnHold(REFERRAL, "Client in hospital"), as("alice"))
+        .expectEvents(new ReferralPutOnHold(REFERRAL, "Client in hospital", "alice"));
+    fixture
+        .given(
+            requested(),
+            sent(),
+            accepted(),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
+            new AppointmentAttended(REFERRAL, "alice"),
+            new ReferralPutOnHold(REFERRAL, "x", "alice"))
+        .when(new Resume(REFERRAL), as("alice"))
+        .expectEvents(new ReferralResumed(REFERRAL, "alice"));
+    fixture
+        .given(requested(), sent(), accepted())
+        .when(new Resume(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void eitherSideCancelsAnOpenReferralButNotAFinishedOne() {
+    fixture
+        .given(requested(), sent())
+        .when(new CancelReferral(REFERRAL, ReferralSide.PROVIDER, "Client moved away"), as("alice"))
+        .expectEvents(
+            new ReferralCancelled(REFERRAL, ReferralSide.PROVIDER, "Client moved away", "alice"));
+    fixture
+        .given(requested(), sent(), accepted(), new ReferralCompleted(REFERRAL, "Done", "alice"))
+        .when(new CancelReferral(REFERRAL, ReferralSide.REFERRER, "Too late"), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void aReferralIsSentOnce() {
+    consentToShare = true;
+    fixture
+        .given(requested(), sent())
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void onlyTheSupervisorReviews() {
+    fixture
+        .given(requested())
+        .when(new ReviewReferral(REFERRAL, REFERRAL, ReviewKind.CONCERN, "Slow"), as("alice"))
+        .expectException(NotAllowed.class);
+    fixture
+        .given(requested())
+        .when(new ReviewReferral(REFERRAL, REFERRAL, ReviewKind.CONCERN, "Slow"), as("sam"))
+        .expectEvents(new ReferralReviewed(REFERRAL, REFERRAL, ReviewKind.CONCERN, "Slow", "sam"));
+  }
+
+  @Test
+  void anAcceptedReferralOpensTheFieldsForTheProviderAccessPeriod() {
+    fixture
+        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice"))
+        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .expectEvents(
+            new ReferralAccepted(
+                REFERRAL,
+                fixture.currentTime().plus(Duration.ofDays(90)),
+                fixture.currentTime().plus(URGENT),
+                "alice"));
   }
 }
