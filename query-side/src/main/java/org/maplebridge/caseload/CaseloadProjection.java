@@ -3,6 +3,7 @@ package org.maplebridge.caseload;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,6 +24,8 @@ import org.maplebridge.events.intake.IntakeTriaged;
 import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.read.SqlParams;
+import org.maplebridge.read.VersionedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -284,18 +287,17 @@ class CaseloadProjection {
 
   private void update(
       UUID intakeId, long version, Instant at, String assignments, String name, Object value) {
-    var statement =
-        jdbc.sql(
-                "UPDATE intake_view SET updated_at = :at, version = :version"
-                    + (assignments.isEmpty() ? "" : ", " + assignments)
-                    + " WHERE intake_id = :id AND version < :version")
-            .param("at", ts(at))
-            .param("version", version)
-            .param("id", intakeId);
-    if (name != null) {
-      statement = statement.param(name, value);
-    }
-    statement.update();
+    VersionedRows.update(
+            jdbc,
+            "intake_view",
+            "intake_id",
+            intakeId,
+            version,
+            at,
+            assignments,
+            name == null ? Map.of() : SqlParams.of(name, value),
+            "")
+        .update();
   }
 
   private static OffsetDateTime ts(Instant at) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,6 +35,7 @@ import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.read.VersionedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -346,19 +346,19 @@ class CrisisBoardProjection {
   /** Moves an episode row to {@code version}, once; tells the unit's board watchers. */
   private void set(
       UUID crisisId, long version, Instant at, String assignments, Map<String, Object> values) {
-    var statement =
-        jdbc.sql(
-                "UPDATE crisis_view SET updated_at = :at, version = :version"
-                    + (assignments.isEmpty() ? "" : ", " + assignments)
-                    + " WHERE crisis_id = :id AND version < :version RETURNING unit")
-            .param("at", SqlParams.utc(at))
-            .param("version", version)
-            .param("id", crisisId);
-    for (Map.Entry<String, Object> value : values.entrySet()) {
-      statement = statement.param(value.getKey(), value.getValue());
-    }
-    Optional<String> unit = statement.query(String.class).optional();
-    unit.ifPresent(this::changed);
+    VersionedRows.update(
+            jdbc,
+            "crisis_view",
+            "crisis_id",
+            crisisId,
+            version,
+            at,
+            assignments,
+            values,
+            "RETURNING unit")
+        .query(String.class)
+        .optional()
+        .ifPresent(this::changed);
   }
 
   private void changed(String unit) {

@@ -28,6 +28,7 @@ import org.maplebridge.events.referral.ReferralResumed;
 import org.maplebridge.events.referral.ReferralReviewed;
 import org.maplebridge.events.referral.ReferralSent;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.read.VersionedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -218,18 +219,9 @@ class ReferralProjection {
 
   private void set(
       UUID id, long version, Instant at, String assignments, Map<String, Object> values) {
-    var statement =
-        jdbc.sql(
-                "UPDATE referral_view SET updated_at = :at, version = :version, "
-                    + assignments
-                    + " WHERE referral_id = :id AND version < :version")
-            .param("at", SqlParams.utc(at))
-            .param("version", version)
-            .param("id", id);
-    for (Map.Entry<String, Object> value : values.entrySet()) {
-      statement = statement.param(value.getKey(), value.getValue());
-    }
-    statement.update();
+    VersionedRows.update(
+            jdbc, "referral_view", "referral_id", id, version, at, assignments, values, "")
+        .update();
   }
 
   @ResetHandler
