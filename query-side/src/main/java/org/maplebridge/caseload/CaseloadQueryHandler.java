@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
@@ -42,10 +43,12 @@ class CaseloadQueryHandler {
           "ROUTINE", Duration.ofDays(14));
 
   private final JdbcClient jdbc;
+  private final AccessLog accessLog;
   private final Clock clock;
 
-  CaseloadQueryHandler(JdbcClient jdbc) {
+  CaseloadQueryHandler(JdbcClient jdbc, AccessLog accessLog) {
     this.jdbc = jdbc;
+    this.accessLog = accessLog;
     this.clock = Clock.systemUTC();
   }
 
@@ -80,6 +83,9 @@ class CaseloadQueryHandler {
     for (Row row : rows) {
       IntakeScope scope =
           IntakeScope.of(viewer, row.unit(), row.careTeam()).orElse(IntakeScope.SUPERVISOR);
+      if (scope.showsIdentity()) {
+        accessLog.viewed(viewer, "INTAKE", row.intakeId(), row.unit(), "identity,case");
+      }
       Instant due = assignmentDue(row);
       List<ReferralState> caseReferrals = referrals.getOrDefault(row.intakeId(), List.of());
       List<String> overdue = new ArrayList<>();
@@ -140,6 +146,11 @@ class CaseloadQueryHandler {
     }
     Row row = found.get();
     Optional<IntakeScope> scope = IntakeScope.of(query.viewer(), row.unit(), row.careTeam());
+    if (scope.isEmpty()) {
+      accessLog.refused(query.viewer(), "INTAKE", row.intakeId(), row.unit());
+      return Optional.empty();
+    }
+    accessLog.viewed(query.viewer(), "INTAKE", row.intakeId(), row.unit(), scope.get().shown());
     return scope.map(s -> details(row, s));
   }
 

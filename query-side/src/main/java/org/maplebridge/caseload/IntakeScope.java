@@ -29,6 +29,11 @@ public enum IntakeScope {
     return clinical;
   }
 
+  /** What a view in this scope shows, as the access audit records it. */
+  public String shown() {
+    return identity ? "identity,clinical,case" : "case,masked-identity";
+  }
+
   public static Optional<IntakeScope> of(Actor viewer, String unit, Collection<String> careTeam) {
     if (!viewer.worksIn(unit)) {
       return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
@@ -39,11 +40,13 @@ class CrisisQueryHandler {
   private static final List<String> RISKS = List.of("LOW", "MODERATE", "HIGH", "IMMINENT");
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final AccessLog accessLog;
   private final Clock clock = Clock.systemUTC();
 
-  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json, AccessLog accessLog) {
     this.jdbc = jdbc;
     this.json = json;
+    this.accessLog = accessLog;
   }
 
   @QueryHandler
@@ -137,9 +140,17 @@ class CrisisQueryHandler {
     return jdbc.sql("SELECT * FROM crisis_view WHERE crisis_id = :id")
         .param("id", query.crisisId())
         .query(
-            (row, n) ->
-                CrisisScope.of(query.viewer(), row.getString("unit"))
-                    .map(scope -> details(row, scope)))
+            (row, n) -> {
+              String unit = row.getString("unit");
+              Optional<CrisisScope> scope = CrisisScope.of(query.viewer(), unit);
+              if (scope.isEmpty()) {
+                accessLog.refused(query.viewer(), "CRISIS", query.crisisId(), unit);
+              } else {
+                accessLog.viewed(
+                    query.viewer(), "CRISIS", query.crisisId(), unit, scope.get().shown());
+              }
+              return scope.map(s -> details(row, s));
+            })
         .optional()
         .flatMap(details -> details);
   }
@@ -263,6 +274,8 @@ class CrisisQueryHandler {
     if (episodes.isEmpty()) {
       return Optional.empty();
     }
+    accessLog.viewed(
+        viewer, "CLIENT", query.clientId(), viewer.unit(), clinical ? "clinical,case" : "case");
     RiskAlert highest =
         episodes.stream().max(Comparator.comparingInt(alert -> riskRank(alert.risk()))).get();
     RiskAlert latestPlan =

@@ -29,6 +29,11 @@ public enum CrisisScope {
     return clinical;
   }
 
+  /** What a view in this scope shows, as the access audit records it. */
+  public String shown() {
+    return clinical ? "clinical,case" : "case";
+  }
+
   public static Optional<CrisisScope> of(Actor viewer, String unit) {
     if (!viewer.worksIn(unit)) {
       return Optional.empty();

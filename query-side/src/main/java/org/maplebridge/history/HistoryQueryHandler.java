@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.caseload.IntakeScopes;
 import org.maplebridge.crisisboard.CrisisScopes;
 import org.maplebridge.events.MetadataKeys;
@@ -26,6 +27,7 @@ class HistoryQueryHandler {
   private final IntakeScopes intakeScopes;
   private final CrisisScopes crisisScopes;
   private final ReferralScopes referralScopes;
+  private final AccessLog accessLog;
   private final ObjectMapper json;
 
   HistoryQueryHandler(
@@ -33,11 +35,13 @@ class HistoryQueryHandler {
       IntakeScopes intakeScopes,
       CrisisScopes crisisScopes,
       ReferralScopes referralScopes,
+      AccessLog accessLog,
       ObjectMapper json) {
     this.events = events;
     this.intakeScopes = intakeScopes;
     this.crisisScopes = crisisScopes;
     this.referralScopes = referralScopes;
+    this.accessLog = accessLog;
     this.json = json;
   }
 
@@ -46,12 +50,15 @@ class HistoryQueryHandler {
     return intakeScopes
         .of(query.intakeId(), query.viewer())
         .map(
-            scope ->
-                history(
-                    query.intakeId().toString(),
-                    scope.showsIdentity(),
-                    scope.showsClinical(),
-                    query.asOf()));
+            scope -> {
+              accessLog.viewed(
+                  query.viewer(), "INTAKE", query.intakeId(), query.viewer().unit(), scope.shown());
+              return history(
+                  query.intakeId().toString(),
+                  scope.showsIdentity(),
+                  scope.showsClinical(),
+                  query.asOf());
+            });
   }
 
   @QueryHandler
@@ -59,12 +66,15 @@ class HistoryQueryHandler {
     return crisisScopes
         .of(query.crisisId(), query.viewer())
         .map(
-            scope ->
-                history(
-                    query.crisisId().toString(),
-                    scope.showsIdentity(),
-                    scope.showsClinical(),
-                    query.asOf()));
+            scope -> {
+              accessLog.viewed(
+                  query.viewer(), "CRISIS", query.crisisId(), query.viewer().unit(), scope.shown());
+              return history(
+                  query.crisisId().toString(),
+                  scope.showsIdentity(),
+                  scope.showsClinical(),
+                  query.asOf());
+            });
   }
 
   @QueryHandler

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.referrals.ReferralScopes.ReferralScope;
@@ -72,11 +73,13 @@ final class ReferralTracker {
   static class Handler {
     private final JdbcClient jdbc;
     private final ReferralScopes scopes;
+    private final AccessLog accessLog;
     private final Clock clock = Clock.systemUTC();
 
-    Handler(JdbcClient jdbc, ReferralScopes scopes) {
+    Handler(JdbcClient jdbc, ReferralScopes scopes, AccessLog accessLog) {
       this.jdbc = jdbc;
       this.scopes = scopes;
+      this.accessLog = accessLog;
     }
 
     @QueryHandler
@@ -111,6 +114,14 @@ final class ReferralTracker {
     @QueryHandler
     public Optional<ReferralItem> handle(FindReferral query) {
       Optional<ReferralScope> scope = scopes.of(query.referralId(), query.viewer());
+      scope.ifPresent(
+          s ->
+              accessLog.viewed(
+                  query.viewer(),
+                  "REFERRAL",
+                  query.referralId(),
+                  query.viewer().unit(),
+                  s.showsClinical() ? "clinical,case" : "case"));
       return scope.flatMap(
           s ->
               jdbc.sql("SELECT * FROM referral_view WHERE referral_id = :id")

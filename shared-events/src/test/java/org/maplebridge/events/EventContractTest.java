@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
 import org.maplebridge.events.intake.IntakeEvent;
@@ -41,7 +42,9 @@ class EventContractTest {
       List.of(IntakeEvent.class, CrisisEvent.class, ReferralEvent.class, ProviderEvent.class);
 
   static Stream<Class<?>> events() {
-    return FAMILIES.stream().flatMap(family -> Arrays.stream(family.getPermittedSubclasses()));
+    return Stream.concat(
+        FAMILIES.stream().flatMap(family -> Arrays.stream(family.getPermittedSubclasses())),
+        Stream.of(RecordViewed.class));
   }
 
   @ParameterizedTest(name = "{0}")

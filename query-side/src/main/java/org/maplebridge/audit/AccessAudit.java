@@ -1,0 +1,150 @@
+package org.maplebridge.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.access.RecordViewed;
+import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.SqlParams;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The access audit: who viewed what, when, which scope and why; for the unit's supervisor. */
+final class AccessAudit {
+  private AccessAudit() {}
+
+  record FindAccess(Actor viewer, UUID recordId, String viewerName, Instant from, Instant to) {}
+
+  record AccessEntry(
+      UUID viewId,
+      Instant at,
+      String viewer,
+      String viewerRole,
+      String recordType,
+      UUID recordId,
+      String scope,
+      String purpose,
+      boolean refused) {}
+
+  record AccessEntries(List<AccessEntry> items) {}
+
+  @Component
+  @ProcessingGroup("access-audit")
+  static class Projection {
+    private final JdbcClient jdbc;
+
+    Projection(JdbcClient jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RecordViewed view, @Timestamp Instant at) {
+      jdbc.sql(
+              """
+              INSERT INTO access_log (view_id, viewed_at, viewer, viewer_role, record_type,
+                record_id, record_unit, scope, purpose, refused)
+              VALUES (:id, :at, :viewer, :role, :type, :record, :unit, :scope, :purpose, :refused)
+              ON CONFLICT (view_id) DO NOTHING
+              """)
+          .param("id", view.viewId())
+          .param("at", SqlParams.utc(at))
+          .param("viewer", view.viewer())
+          .param("role", view.viewerRole())
+          .param("type", view.recordType())
+          .param("record", view.recordId())
+          .param("unit", view.recordUnit())
+          .param("scope", view.scope())
+          .param("purpose", view.purpose())
+          .param("refused", view.refused())
+          .update();
+    }
+
+    @ResetHandler
+    void reset() {
+      jdbc.sql("TRUNCATE access_log").update();
+    }
+
+    @QueryHandler
+    public AccessEntries handle(FindAccess query) {
+      return new AccessEntries(
+          jdbc.sql(
+                  """
+                  SELECT * FROM access_log WHERE record_unit = :unit
+                    AND (CAST(:record AS uuid) IS NULL OR record_id = :record)
+                    AND (CAST(:viewer AS text) IS NULL OR viewer = :viewer)
+                    AND (CAST(:from AS timestamptz) IS NULL OR viewed_at >= :from)
+                    AND (CAST(:to AS timestamptz) IS NULL OR viewed_at < :to)
+                  ORDER BY viewed_at, view_id
+                  """)
+              .param("unit", query.viewer().unit())
+              .param("record", query.recordId())
+              .param("viewer", query.viewerName())
+              .param("from", SqlParams.utc(query.from()))
+              .param("to", SqlParams.utc(query.to()))
+              .query(
+                  (row, n) ->
+                      new AccessEntry(
+                          row.getObject("view_id", UUID.class),
+                          row.getObject("viewed_at", OffsetDateTime.class).toInstant(),
+                          row.getString("viewer"),
+                          row.getString("viewer_role"),
+                          row.getString("record_type"),
+                          row.getObject("record_id", UUID.class),
+                          row.getString("scope"),
+                          row.getString("purpose"),
+                          row.getBoolean("refused")))
+              .list());
+    }
+  }
+
+  @RestController
+  @Tag(name = "Access audit", description = "Who viewed which record, when and why")
+  static class Api {
+    private final QueryGateway queries;
+
+    Api(QueryGateway queries) {
+      this.queries = queries;
+    }
+
+    @GetMapping("/api/audit/access")
+    @Operation(summary = "Supervisor: views of the unit's records, refused attempts included")
+    List<AccessEntry> access(
+        @RequestParam(required = false) UUID recordId,
+        @RequestParam(required = false) String viewer,
+        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime from,
+        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime to,
+        Actor caller) {
+      if (!caller.is(Role.SUPERVISOR)) {
+        throw new Forbidden("The access audit is for the unit's supervisor");
+      }
+      return queries
+          .query(
+              new FindAccess(
+                  caller,
+                  recordId,
+                  viewer,
+                  from == null ? null : from.toInstant(),
+                  to == null ? null : to.toInstant()),
+              AccessEntries.class)
+          .join()
+          .items();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.maplebridge.audit;
+
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.access.RecordViewed;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every view of identity or clinical content, and every refused attempt, as a {@link
+ * RecordViewed} event. Called where the data is read, so no route to the data escapes it.
+ */
+@Component
+public class AccessLog {
+  public static final String ROUTINE = "ROUTINE";
+  private final EventGateway events;
+
+  AccessLog(EventGateway events) {
+    this.events = events;
+  }
+
+  public void viewed(
+      Actor viewer, String recordType, UUID recordId, String recordUnit, String scope) {
+    publish(viewer, recordType, recordId, recordUnit, scope, false);
+  }
+
+  public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
+    publish(viewer, recordType, recordId, recordUnit, "", true);
+  }
+
+  private void publish(
+      Actor viewer,
+      String recordType,
+      UUID recordId,
+      String recordUnit,
+      String scope,
+      boolean refused) {
+    RecordViewed view =
+        new RecordViewed(
+            UUID.randomUUID(),
+            viewer.username(),
+            viewer.role().name(),
+            recordType,
+            recordId,
+            recordUnit,
+            scope,
+            ROUTINE,
+            refused);
+    events.publish(
+        GenericEventMessage.asEventMessage(view)
+            .andMetaData(
+                java.util.Map.of(
+                    MetadataKeys.USER, viewer.username(),
+                    MetadataKeys.ROLE, viewer.role().name(),
+                    MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit())));
+  }
+}
