@@ -59,4 +59,65 @@ class AccessAuditTest extends PlatformTest {
     assertThat(alice.get("/api/audit/access").status()).isEqualTo(403);
     assertThat(as("sam").get("/api/audit/access?viewer=bob").body()).contains(id);
   }
+
+  @Test
+  void theSupervisorBreaksTheGlassSeesEverythingAndTheAccessIsAuditedAndReviewed() {
+    Api alice = as("alice");
+    String id = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    alice.post(
+        "/api/intakes/" + id + "/consents",
+        "{\"scope\":\"COUNSELLING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
+    Response note = alice.post("/api/intakes/" + id + "/notes", "{\"text\":\"Talks of a plan\"}");
+    Api sam = as("sam").with("X-Consistency-Token", note.header("X-Consistency-Token"));
+    assertThat(sam.get("/api/intakes/" + id).body()).doesNotContain("Li Wei", "Talks of a plan");
+
+    assertThat(
+            as("alice")
+                .post("/api/emergency-access", "{\"recordId\":\"" + id + "\",\"reason\":\"x\"}")
+                .status())
+        .isEqualTo(403);
+    Response glass =
+        as("sam")
+            .post(
+                "/api/emergency-access",
+                "{\"recordId\":\""
+                    + id
+                    + "\",\"reason\":\"Police report: client missing, need contacts\"}");
+    assertThat(glass.status()).isEqualTo(201);
+
+    JsonNode seen =
+        as("sam")
+            .with("X-Consistency-Token", glass.header("X-Consistency-Token"))
+            .get("/api/intakes/" + id)
+            .json();
+    assertThat(seen.get("scope").asText()).isEqualTo("EMERGENCY");
+    assertThat(seen.get("client").get("name").asText()).isEqualTo("Li Wei");
+    assertThat(seen.get("notes").get(0).get("text").asText()).isEqualTo("Talks of a plan");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(as("sam").get("/api/audit/access?recordId=" + id + "&viewer=sam").body())
+                    .contains("EMERGENCY_ACCESS"));
+    JsonNode grants = as("sam").get("/api/emergency-access").json();
+    JsonNode grant = findIn(grants, "id", glass.id());
+    assertThat(grant.get("active").asBoolean()).isTrue();
+    assertThat(grant.path("reviewedBy").isNull()).as("awaiting review").isTrue();
+    assertThat(as("carol").get("/api/emergency-access").status()).isEqualTo(403);
+
+    Response reviewed =
+        as("sam")
+            .post("/api/emergency-access/" + glass.id() + "/review", "{\"finding\":\"Justified\"}");
+    assertThat(reviewed.status()).isEqualTo(204);
+    JsonNode after =
+        findIn(
+            as("sam")
+                .with("X-Consistency-Token", reviewed.header("X-Consistency-Token"))
+                .get("/api/emergency-access")
+                .json(),
+            "id",
+            glass.id());
+    assertThat(after.get("reviewedBy").asText()).isEqualTo("sam");
+  }
 }

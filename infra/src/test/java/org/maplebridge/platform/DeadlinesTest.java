@@ -32,7 +32,8 @@ import org.springframework.test.context.TestPropertySource;
       "maplebridge.deadlines.escalation-ack.imminent=PT2S",
       "maplebridge.deadlines.escalation-ack.high=PT2S",
       "maplebridge.deadlines.rescue-confirmation=PT3S",
-      "maplebridge.deadlines.referral-response.urgent=PT2S"
+      "maplebridge.deadlines.referral-response.urgent=PT2S",
+      "maplebridge.emergency-access.duration=PT3S"
     })
 class DeadlinesTest extends PlatformTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -155,6 +156,28 @@ class DeadlinesTest extends PlatformTest {
     assertThat(
             findIn(alice.get("/api/caseload").json(), "intakeId", intake).get("overdue").toString())
         .contains("REFERRAL");
+  }
+
+  @Test
+  void brokenGlassClosesByItself() {
+    Api alice = as("alice");
+    String id = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    String grant =
+        as("sam")
+            .post(
+                "/api/emergency-access",
+                "{\"recordId\":\"" + id + "\",\"reason\":\"Missing person\"}")
+            .id();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode seen = findIn(as("sam").get("/api/emergency-access").json(), "id", grant);
+              assertThat(seen).isNotNull();
+              assertThat(seen.get("active").asBoolean()).isFalse();
+              assertThat(as("sam").get("/api/intakes/" + id).json().get("scope").asText())
+                  .isEqualTo("SUPERVISOR");
+            });
   }
 
   /** Reads the server-sent board events until the episode reaches emergency services. */

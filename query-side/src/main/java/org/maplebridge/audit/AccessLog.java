@@ -1,5 +1,6 @@
 package org.maplebridge.audit;
 
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -23,21 +24,18 @@ public class AccessLog {
 
   public void viewed(
       Actor viewer, String recordType, UUID recordId, String recordUnit, String scope) {
-    publish(viewer, recordType, recordId, recordUnit, scope, false);
+    viewed(viewer, recordType, recordId, recordUnit, scope, ROUTINE);
   }
 
-  public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
-    publish(viewer, recordType, recordId, recordUnit, "", true);
-  }
-
-  private void publish(
+  public void viewed(
       Actor viewer,
       String recordType,
       UUID recordId,
       String recordUnit,
       String scope,
-      boolean refused) {
-    RecordViewed view =
+      String purpose) {
+    publish(
+        viewer,
         new RecordViewed(
             UUID.randomUUID(),
             viewer.username(),
@@ -46,12 +44,30 @@ public class AccessLog {
             recordId,
             recordUnit,
             scope,
+            purpose,
+            false));
+  }
+
+  public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
+    publish(
+        viewer,
+        new RecordViewed(
+            UUID.randomUUID(),
+            viewer.username(),
+            viewer.role().name(),
+            recordType,
+            recordId,
+            recordUnit,
+            "",
             ROUTINE,
-            refused);
+            true));
+  }
+
+  private void publish(Actor viewer, RecordViewed view) {
     events.publish(
         GenericEventMessage.asEventMessage(view)
             .andMetaData(
-                java.util.Map.of(
+                Map.of(
                     MetadataKeys.USER, viewer.username(),
                     MetadataKeys.ROLE, viewer.role().name(),
                     MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit())));

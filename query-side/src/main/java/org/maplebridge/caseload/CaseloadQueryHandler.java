@@ -44,10 +44,12 @@ class CaseloadQueryHandler {
 
   private final JdbcClient jdbc;
   private final AccessLog accessLog;
+  private final IntakeScopes scopes;
   private final Clock clock;
 
-  CaseloadQueryHandler(JdbcClient jdbc, AccessLog accessLog) {
+  CaseloadQueryHandler(JdbcClient jdbc, AccessLog accessLog, IntakeScopes scopes) {
     this.jdbc = jdbc;
+    this.scopes = scopes;
     this.accessLog = accessLog;
     this.clock = Clock.systemUTC();
   }
@@ -145,12 +147,18 @@ class CaseloadQueryHandler {
       return Optional.empty();
     }
     Row row = found.get();
-    Optional<IntakeScope> scope = IntakeScope.of(query.viewer(), row.unit(), row.careTeam());
+    Optional<IntakeScope> scope = scopes.of(row.intakeId(), query.viewer());
     if (scope.isEmpty()) {
       accessLog.refused(query.viewer(), "INTAKE", row.intakeId(), row.unit());
       return Optional.empty();
     }
-    accessLog.viewed(query.viewer(), "INTAKE", row.intakeId(), row.unit(), scope.get().shown());
+    accessLog.viewed(
+        query.viewer(),
+        "INTAKE",
+        row.intakeId(),
+        row.unit(),
+        scope.get().shown(),
+        scope.get().purpose());
     return scope.map(s -> details(row, s));
   }
 

@@ -11,7 +11,9 @@ import org.maplebridge.events.Role;
  */
 public enum IntakeScope {
   CARE_TEAM(true, true),
-  SUPERVISOR(false, false);
+  SUPERVISOR(false, false),
+  /** Broken glass: a crisis worker or the supervisor sees it all, for a while, with a reason. */
+  EMERGENCY(true, true);
 
   private final boolean identity;
   private final boolean clinical;
@@ -32,6 +34,25 @@ public enum IntakeScope {
   /** What a view in this scope shows, as the access audit records it. */
   public String shown() {
     return identity ? "identity,clinical,case" : "case,masked-identity";
+  }
+
+  /** The scope with emergency access taken into account, where the viewer holds open glass. */
+  public static Optional<IntakeScope> of(
+      Actor viewer, String unit, Collection<String> careTeam, boolean emergencyGrant) {
+    Optional<IntakeScope> routine = of(viewer, unit, careTeam);
+    boolean mayBreakGlass = viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR);
+    if (emergencyGrant
+        && mayBreakGlass
+        && viewer.worksIn(unit)
+        && routine.map(scope -> !scope.showsClinical()).orElse(true)) {
+      return Optional.of(EMERGENCY);
+    }
+    return routine;
+  }
+
+  /** Why a view in this scope happened, as the access audit records it. */
+  public String purpose() {
+    return this == EMERGENCY ? "EMERGENCY_ACCESS" : "ROUTINE";
   }
 
   public static Optional<IntakeScope> of(Actor viewer, String unit, Collection<String> careTeam) {

@@ -2,6 +2,7 @@ package org.maplebridge.caseload;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.maplebridge.audit.EmergencyGrants;
 import org.maplebridge.events.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeScopes {
   private final JdbcClient jdbc;
+  private final EmergencyGrants grants;
 
-  IntakeScopes(JdbcClient jdbc) {
+  IntakeScopes(JdbcClient jdbc, EmergencyGrants grants) {
     this.jdbc = jdbc;
+    this.grants = grants;
   }
 
   /** Empty when the case does not exist or is out of the viewer's reach. */
@@ -22,7 +25,10 @@ public class IntakeScopes {
         .query(
             (row, n) ->
                 IntakeScope.of(
-                    viewer, row.getString("unit"), CaseloadQueryHandler.strings(row, "care_team")))
+                    viewer,
+                    row.getString("unit"),
+                    CaseloadQueryHandler.strings(row, "care_team"),
+                    grants.active(viewer.username(), intakeId)))
         .optional()
         .flatMap(scope -> scope);
   }

@@ -52,7 +52,12 @@ class HistoryQueryHandler {
         .map(
             scope -> {
               accessLog.viewed(
-                  query.viewer(), "INTAKE", query.intakeId(), query.viewer().unit(), scope.shown());
+                  query.viewer(),
+                  "INTAKE",
+                  query.intakeId(),
+                  query.viewer().unit(),
+                  scope.shown(),
+                  scope.purpose());
               return history(
                   query.intakeId().toString(),
                   scope.showsIdentity(),

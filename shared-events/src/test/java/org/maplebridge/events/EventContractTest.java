@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
@@ -39,7 +40,12 @@ class EventContractTest {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
   private static final List<Class<?>> FAMILIES =
-      List.of(IntakeEvent.class, CrisisEvent.class, ReferralEvent.class, ProviderEvent.class);
+      List.of(
+          IntakeEvent.class,
+          CrisisEvent.class,
+          ReferralEvent.class,
+          ProviderEvent.class,
+          EmergencyAccessEvent.class);
 
   static Stream<Class<?>> events() {
     return Stream.concat(

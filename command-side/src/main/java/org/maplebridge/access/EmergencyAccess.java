@@ -1,0 +1,111 @@
+package org.maplebridge.access;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.access.EmergencyAccessExpired;
+import org.maplebridge.events.access.EmergencyAccessGranted;
+import org.maplebridge.events.access.EmergencyAccessReviewed;
+import org.maplebridge.write.ExpectedVersionFromMetadata;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+
+/**
+ * Break the glass: a crisis worker or supervisor states a reason and gets time-limited access to
+ * one record of the unit. The grant, its expiry and the supervisor's review are events.
+ */
+@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+class EmergencyAccess {
+  static final String EXPIRY = "emergency-access-expiry";
+
+  record BreakTheGlass(UUID grantId, UUID recordId, String reason) {}
+
+  record ReviewEmergencyAccess(@TargetAggregateIdentifier UUID grantId, String finding) {}
+
+  /** Which unit a record belongs to, and of which type it is. */
+  interface Records {
+    Optional<RecordRef> find(UUID recordId);
+  }
+
+  record RecordRef(String type, String unit) {}
+
+  @AggregateIdentifier private UUID grantId;
+  private String unit;
+  private boolean expired;
+
+  EmergencyAccess() {
+    // for Axon
+  }
+
+  @CommandHandler
+  EmergencyAccess(
+      BreakTheGlass command,
+      Actor actor,
+      Records records,
+      EmergencyAccessSettings settings,
+      DeadlineManager timer) {
+    if (!actor.is(Role.CRISIS_WORKER) && !actor.is(Role.SUPERVISOR)) {
+      throw new NotAllowed("Only crisis workers and supervisors may break the glass");
+    }
+    RecordRef record =
+        records
+            .find(command.recordId())
+            .filter(found -> actor.worksIn(found.unit()))
+            .orElseThrow(() -> new RecordNotFound("Record " + command.recordId()));
+    Duration lasts = settings.duration();
+    Instant expiresAt = GenericEventMessage.clock.instant().plus(lasts);
+    apply(
+        new EmergencyAccessGranted(
+            command.grantId(),
+            record.type(),
+            command.recordId(),
+            record.unit(),
+            actor.username(),
+            actor.role().name(),
+            command.reason(),
+            expiresAt));
+    timer.schedule(expiresAt, EXPIRY, command.grantId());
+  }
+
+  @DeadlineHandler(deadlineName = EXPIRY)
+  void expire() {
+    if (!expired) {
+      apply(new EmergencyAccessExpired(grantId));
+    }
+  }
+
+  @CommandHandler
+  void handle(ReviewEmergencyAccess command, Actor actor) {
+    if (!actor.worksIn(unit)) {
+      throw new RecordNotFound("Emergency access " + grantId);
+    }
+    if (!actor.is(Role.SUPERVISOR)) {
+      throw new NotAllowed("The unit's supervisor reviews emergency access");
+    }
+    apply(new EmergencyAccessReviewed(grantId, actor.username(), command.finding()));
+  }
+
+  @EventSourcingHandler
+  void on(EmergencyAccessGranted event) {
+    grantId = event.grantId();
+    unit = event.recordUnit();
+  }
+
+  @EventSourcingHandler
+  void on(EmergencyAccessExpired event) {
+    expired = true;
+  }
+}

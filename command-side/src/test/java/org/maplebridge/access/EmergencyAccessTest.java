@@ -1,0 +1,104 @@
+package org.maplebridge.access;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.access.EmergencyAccess.BreakTheGlass;
+import org.maplebridge.access.EmergencyAccess.RecordRef;
+import org.maplebridge.access.EmergencyAccess.Records;
+import org.maplebridge.access.EmergencyAccess.ReviewEmergencyAccess;
+import org.maplebridge.events.access.EmergencyAccessExpired;
+import org.maplebridge.events.access.EmergencyAccessGranted;
+import org.maplebridge.events.access.EmergencyAccessReviewed;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+
+class EmergencyAccessTest {
+  private static final UUID GRANT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+  private static final UUID RECORD = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+  private static final Duration LASTS = Duration.ofMinutes(60);
+  private static final Map<String, Object> SAM =
+      Map.of("user", "sam", "role", "SUPERVISOR", "unit", "north");
+  private static final Map<String, Object> CAROL =
+      Map.of("user", "carol", "role", "CRISIS_WORKER", "unit", "north");
+  private static final Map<String, Object> ALICE =
+      Map.of("user", "alice", "role", "COUNSELLOR", "unit", "north");
+  private static final Map<String, Object> ERIN =
+      Map.of("user", "erin", "role", "CRISIS_WORKER", "unit", "south");
+
+  private AggregateTestFixture<EmergencyAccess> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(EmergencyAccess.class);
+    fixture.registerInjectableResource(
+        (Records)
+            id ->
+                id.equals(RECORD)
+                    ? Optional.of(new RecordRef("INTAKE", "north"))
+                    : Optional.empty());
+    fixture.registerInjectableResource(new EmergencyAccessSettings(LASTS));
+  }
+
+  private EmergencyAccessGranted granted() {
+    return new EmergencyAccessGranted(
+        GRANT,
+        "INTAKE",
+        RECORD,
+        "north",
+        "carol",
+        "CRISIS_WORKER",
+        "Caller threatening suicide, need the address",
+        fixture.currentTime().plus(LASTS));
+  }
+
+  @Test
+  void aCrisisWorkerBreaksTheGlassWithAReasonForAWhile() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new BreakTheGlass(GRANT, RECORD, "Caller threatening suicide, need the address"), CAROL)
+        .expectEvents(granted())
+        .expectScheduledDeadlineWithName(LASTS, EmergencyAccess.EXPIRY);
+  }
+
+  @Test
+  void theGlassClosesByItself() {
+    fixture
+        .givenCommands(
+            org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                    new BreakTheGlass(
+                        GRANT, RECORD, "Caller threatening suicide, need the address"))
+                .andMetaData(CAROL))
+        .whenTimeElapses(LASTS.plusMinutes(1))
+        .expectEvents(new EmergencyAccessExpired(GRANT));
+  }
+
+  @Test
+  void counsellorsAndOtherUnitsCannotBreakTheGlass() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new BreakTheGlass(GRANT, RECORD, "x"), ALICE)
+        .expectException(NotAllowed.class);
+    fixture
+        .givenNoPriorActivity()
+        .when(new BreakTheGlass(GRANT, RECORD, "x"), ERIN)
+        .expectException(RecordNotFound.class);
+  }
+
+  @Test
+  void theSupervisorReviewsIt() {
+    fixture
+        .given(granted())
+        .when(new ReviewEmergencyAccess(GRANT, "Justified"), CAROL)
+        .expectException(NotAllowed.class);
+    fixture
+        .given(granted())
+        .when(new ReviewEmergencyAccess(GRANT, "Justified"), SAM)
+        .expectEvents(new EmergencyAccessReviewed(GRANT, "sam", "Justified"));
+  }
+}
