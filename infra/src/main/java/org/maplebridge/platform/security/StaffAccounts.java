@@ -57,14 +57,6 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
     return jdbc.sql("SELECT count(*) FROM staff_account").query(Long.class).single() > 0;
   }
 
-  public boolean exists(String username) {
-    return jdbc.sql("SELECT count(*) FROM staff_account WHERE username = :u")
-            .param("u", username)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   public void ensureUnit(String id, String name) {
     jdbc.sql("INSERT INTO unit (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
         .param("id", id)
