@@ -2,6 +2,7 @@ package org.maplebridge.crisis;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.maplebridge.write.SourceFacts;
@@ -20,7 +21,8 @@ public class CrisisFacts {
   public Optional<SourceFacts> of(UUID crisisId) {
     try {
       return Optional.of(episodes.load(crisisId.toString()).invoke(CrisisEpisode::referralFacts));
-    } catch (AggregateNotFoundException e) {
+    } catch (AggregateNotFoundException | IncompatibleAggregateException notOneOfThese) {
+      // No such record, or the id names a record of another kind.
       return Optional.empty();
     }
   }

@@ -1,6 +1,7 @@
 package org.maplebridge.directory;
 
 import java.util.UUID;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.maplebridge.events.directory.ServiceType;
@@ -19,7 +20,8 @@ public class ProviderFacts {
   public boolean offers(UUID providerId, ServiceType serviceType) {
     try {
       return providers.load(providerId.toString()).invoke(provider -> provider.offers(serviceType));
-    } catch (AggregateNotFoundException e) {
+    } catch (AggregateNotFoundException | IncompatibleAggregateException notOneOfThese) {
+      // No such record, or the id names a record of another kind.
       return false;
     }
   }

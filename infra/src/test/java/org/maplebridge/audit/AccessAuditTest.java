@@ -120,4 +120,27 @@ class AccessAuditTest extends PlatformTest {
             glass.id());
     assertThat(after.get("reviewedBy").asText()).isEqualTo("sam");
   }
+
+  @Test
+  void brokenGlassOpensACrisisEpisodeToTheSupervisor() {
+    String crisis =
+        as("carol")
+            .post(
+                "/api/crises",
+                "{\"channel\":\"CHAT\",\"caller\":\"SELF\",\"summary\":\"Says goodbye\"}")
+            .id();
+    Response glass =
+        as("sam")
+            .post(
+                "/api/emergency-access",
+                "{\"recordId\":\"" + crisis + "\",\"reason\":\"Chat went silent\"}");
+    assertThat(glass.status()).isEqualTo(201);
+    JsonNode seen =
+        as("sam")
+            .with("X-Consistency-Token", glass.header("X-Consistency-Token"))
+            .get("/api/crises/" + crisis)
+            .json();
+    assertThat(seen.get("scope").asText()).isEqualTo("EMERGENCY");
+    assertThat(seen.get("summary").asText()).isEqualTo("Says goodbye");
+  }
 }

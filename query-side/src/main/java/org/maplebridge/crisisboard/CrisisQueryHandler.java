@@ -41,12 +41,14 @@ class CrisisQueryHandler {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final AccessLog accessLog;
+  private final CrisisScopes scopes;
   private final Clock clock = Clock.systemUTC();
 
-  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json, AccessLog accessLog) {
+  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json, AccessLog accessLog, CrisisScopes scopes) {
     this.jdbc = jdbc;
     this.json = json;
     this.accessLog = accessLog;
+    this.scopes = scopes;
   }
 
   @QueryHandler
@@ -142,12 +144,17 @@ class CrisisQueryHandler {
         .query(
             (row, n) -> {
               String unit = row.getString("unit");
-              Optional<CrisisScope> scope = CrisisScope.of(query.viewer(), unit);
+              Optional<CrisisScope> scope = scopes.of(query.crisisId(), query.viewer());
               if (scope.isEmpty()) {
                 accessLog.refused(query.viewer(), "CRISIS", query.crisisId(), unit);
               } else {
                 accessLog.viewed(
-                    query.viewer(), "CRISIS", query.crisisId(), unit, scope.get().shown());
+                    query.viewer(),
+                    "CRISIS",
+                    query.crisisId(),
+                    unit,
+                    scope.get().shown(),
+                    scope.get().purpose());
               }
               return scope.map(s -> details(row, s));
             })

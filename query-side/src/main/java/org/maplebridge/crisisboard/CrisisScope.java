@@ -11,7 +11,9 @@ import org.maplebridge.events.Role;
  */
 public enum CrisisScope {
   CRISIS_STAFF(true, true),
-  SUPERVISOR(false, false);
+  SUPERVISOR(false, false),
+  /** Broken glass: the supervisor sees the crisis part too, for a while, with a reason. */
+  EMERGENCY(true, true);
 
   private final boolean identity;
   private final boolean clinical;
@@ -42,6 +44,19 @@ public enum CrisisScope {
       return Optional.of(CRISIS_STAFF);
     }
     return viewer.is(Role.SUPERVISOR) ? Optional.of(SUPERVISOR) : Optional.empty();
+  }
+
+  /** The scope with emergency access taken into account, where the viewer holds open glass. */
+  public static Optional<CrisisScope> of(Actor viewer, String unit, boolean emergencyGrant) {
+    Optional<CrisisScope> routine = of(viewer, unit);
+    return emergencyGrant && routine.equals(Optional.of(SUPERVISOR))
+        ? Optional.of(EMERGENCY)
+        : routine;
+  }
+
+  /** Why a view in this scope happened, as the access audit records it. */
+  public String purpose() {
+    return this == EMERGENCY ? "EMERGENCY_ACCESS" : "ROUTINE";
   }
 
   /** Board and alerts are for the unit's crisis workers and supervisor. */

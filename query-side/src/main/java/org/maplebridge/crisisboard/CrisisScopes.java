@@ -2,6 +2,7 @@ package org.maplebridge.crisisboard;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.maplebridge.audit.EmergencyGrants;
 import org.maplebridge.events.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CrisisScopes {
   private final JdbcClient jdbc;
+  private final EmergencyGrants grants;
 
-  CrisisScopes(JdbcClient jdbc) {
+  CrisisScopes(JdbcClient jdbc, EmergencyGrants grants) {
     this.jdbc = jdbc;
+    this.grants = grants;
   }
 
   /** Empty when the episode does not exist or is out of the viewer's reach. */
@@ -21,6 +24,6 @@ public class CrisisScopes {
         .param("id", crisisId)
         .query(String.class)
         .optional()
-        .flatMap(unit -> CrisisScope.of(viewer, unit));
+        .flatMap(unit -> CrisisScope.of(viewer, unit, grants.active(viewer.username(), crisisId)));
   }
 }
