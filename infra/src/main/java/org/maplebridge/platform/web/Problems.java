@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -80,7 +81,12 @@ public class Problems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler({RecordNotFound.class, AggregateNotFoundException.class})
+  /** An id of another kind of record (an intake's id on a referral path) is no such record. */
+  @ExceptionHandler({
+    RecordNotFound.class,
+    AggregateNotFoundException.class,
+    IncompatibleAggregateException.class
+  })
   ProblemDetail notFound(Exception e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such record in your reach");
   }
@@ -143,7 +149,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 
   private ResponseEntity<Object> handleAny(Exception e, WebRequest request) throws Exception {
     if (e instanceof RuleViolated r) return ResponseEntity.status(409).body(ruleViolated(r));
-    if (e instanceof RecordNotFound || e instanceof AggregateNotFoundException)
+    if (e instanceof RecordNotFound
+        || e instanceof AggregateNotFoundException
+        || e instanceof IncompatibleAggregateException)
       return ResponseEntity.status(404).body(notFound(e));
     if (e instanceof NotAllowed n) return ResponseEntity.status(403).body(notAllowed(n));
     if (e instanceof InvalidInput i) return ResponseEntity.status(400).body(invalidInput(i));
