@@ -111,8 +111,7 @@ class CaseloadProjection {
         active_consents = CASE WHEN :scope = ANY(active_consents) THEN active_consents
                                ELSE array_append(active_consents, :scope) END
         """,
-        "scope",
-        event.scope().name());
+        SqlParams.of("scope", event.scope().name()));
   }
 
   @EventHandler
@@ -124,8 +123,7 @@ class CaseloadProjection {
         version,
         at,
         "active_consents = array_remove(active_consents, :scope)",
-        "scope",
-        event.scope().name());
+        SqlParams.of("scope", event.scope().name()));
   }
 
   private void insertConsent(
@@ -180,47 +178,44 @@ class CaseloadProjection {
         .param("by", event.recordedBy())
         .param("at", ts(at))
         .update();
-    update(event.intakeId(), version, at, "", null, null);
+    update(event.intakeId(), version, at, "", Map.of());
   }
 
   @EventHandler
   void on(CrisisAlertRaised event, @SequenceNumber long version, @Timestamp Instant at) {
     update(
-        event.intakeId(), version, at, "crisis_alert = :reason", "reason", event.reason().name());
+        event.intakeId(),
+        version,
+        at,
+        "crisis_alert = :reason",
+        SqlParams.of("reason", event.reason().name()));
   }
 
   @EventHandler
   void on(IntakeTriaged event, @SequenceNumber long version, @Timestamp Instant at) {
-    jdbc.sql(
-            """
-            UPDATE intake_view SET priority = :priority, triage_rationale = :rationale,
-                   triaged_by = :by, triaged_at = :at, updated_at = :at, version = :version
-            WHERE intake_id = :id AND version < :version
-            """)
-        .param("priority", event.priority().name())
-        .param("rationale", event.rationale())
-        .param("by", event.triagedBy())
-        .param("at", ts(at))
-        .param("version", version)
-        .param("id", event.intakeId())
-        .update();
+    update(
+        event.intakeId(),
+        version,
+        at,
+        "priority = :priority, triage_rationale = :rationale, triaged_by = :by, triaged_at = :at",
+        SqlParams.of(
+            "priority", event.priority().name(),
+            "rationale", event.rationale(),
+            "by", event.triagedBy()));
   }
 
   @EventHandler
   void on(CounsellorAssigned event, @SequenceNumber long version, @Timestamp Instant at) {
-    jdbc.sql(
-            """
-            UPDATE intake_view SET assigned_counsellor = :who, assigned_at = :at,
-                   care_team = CASE WHEN :who = ANY(care_team) THEN care_team
-                                    ELSE array_append(care_team, :who) END,
-                   updated_at = :at, version = :version
-            WHERE intake_id = :id AND version < :version
-            """)
-        .param("who", event.counsellor())
-        .param("at", ts(at))
-        .param("version", version)
-        .param("id", event.intakeId())
-        .update();
+    update(
+        event.intakeId(),
+        version,
+        at,
+        """
+        assigned_counsellor = :who, assigned_at = :at,
+        care_team = CASE WHEN :who = ANY(care_team) THEN care_team
+                         ELSE array_append(care_team, :who) END
+        """,
+        SqlParams.of("who", event.counsellor()));
   }
 
   @EventHandler
@@ -233,8 +228,7 @@ class CaseloadProjection {
         care_team = CASE WHEN :who = ANY(care_team) THEN care_team
                          ELSE array_append(care_team, :who) END
         """,
-        "who",
-        event.member());
+        SqlParams.of("who", event.member()));
   }
 
   @EventHandler
@@ -252,25 +246,19 @@ class CaseloadProjection {
         .param("author", event.author())
         .param("at", ts(at))
         .update();
-    update(event.intakeId(), version, at, "last_note_at = :at", null, null);
+    update(event.intakeId(), version, at, "last_note_at = :at", Map.of());
   }
 
   @EventHandler
   void on(IntakeClosed event, @SequenceNumber long version, @Timestamp Instant at) {
-    jdbc.sql(
-            """
-            UPDATE intake_view SET closed = TRUE, closure_reason = :reason,
-                   closure_summary = :summary, closed_by = :by, closed_at = :at,
-                   updated_at = :at, version = :version
-            WHERE intake_id = :id AND version < :version
-            """)
-        .param("reason", event.reason().name())
-        .param("summary", event.summary())
-        .param("by", event.closedBy())
-        .param("at", ts(at))
-        .param("version", version)
-        .param("id", event.intakeId())
-        .update();
+    update(
+        event.intakeId(),
+        version,
+        at,
+        "closed = TRUE, closure_reason = :reason, closure_summary = :summary, closed_by = :by,"
+            + " closed_at = :at",
+        SqlParams.of(
+            "reason", event.reason().name(), "summary", event.summary(), "by", event.closedBy()));
   }
 
   @EventHandler
@@ -281,22 +269,13 @@ class CaseloadProjection {
         at,
         "closed = FALSE, closure_reason = NULL, closure_summary = NULL, closed_by = NULL,"
             + " closed_at = NULL",
-        null,
-        null);
+        Map.of());
   }
 
   private void update(
-      UUID intakeId, long version, Instant at, String assignments, String name, Object value) {
+      UUID intakeId, long version, Instant at, String assignments, Map<String, Object> values) {
     VersionedRows.update(
-            jdbc,
-            "intake_view",
-            "intake_id",
-            intakeId,
-            version,
-            at,
-            assignments,
-            name == null ? Map.of() : SqlParams.of(name, value),
-            "")
+            jdbc, "intake_view", "intake_id", intakeId, version, at, assignments, values, "")
         .update();
   }
 
