@@ -61,6 +61,48 @@ class AccessAuditTest extends PlatformTest {
   }
 
   @Test
+  void aHistoryAsOfAMomentShowsWhoHadViewedTheRecordByThen() throws Exception {
+    Api alice = as("alice");
+    Response opened = alice.post("/api/intakes", NEW_CLIENT_INTAKE);
+    String id = opened.id();
+    assertThat(
+            alice
+                .with("X-Consistency-Token", opened.header("X-Consistency-Token"))
+                .get("/api/intakes/" + id)
+                .status())
+        .isEqualTo(200);
+    assertThat(as("bob").get("/api/intakes/" + id).status()).isEqualTo(404);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> as("sam").get("/api/audit/access?recordId=" + id).json().size() == 2);
+    Thread.sleep(20);
+    String then = java.time.Instant.now().toString();
+    Thread.sleep(20);
+    assertThat(as("sam").get("/api/intakes/" + id).status()).isEqualTo(200);
+
+    JsonNode asSupervisorSawIt =
+        as("sam").get("/api/intakes/" + id + "/history?asOf=" + then).json();
+    assertThat(asSupervisorSawIt.get("asOf").asText()).isNotBlank();
+    assertThat(asSupervisorSawIt.get("entries")).hasSize(1);
+    List<String> views = new ArrayList<>();
+    asSupervisorSawIt
+        .get("views")
+        .forEach(
+            view ->
+                views.add(
+                    view.get("viewer").asText()
+                        + (view.get("refused").asBoolean() ? " refused" : " viewed")));
+    assertThat(views)
+        .as("who had looked by then; sam's own later look is not in it")
+        .containsExactly("alice viewed", "bob refused");
+
+    JsonNode asCounsellorSeesIt = alice.get("/api/intakes/" + id + "/history").json();
+    asCounsellorSeesIt
+        .get("views")
+        .forEach(view -> assertThat(view.get("viewer").asText()).isEqualTo("alice"));
+  }
+
+  @Test
   void theSupervisorBreaksTheGlassSeesEverythingAndTheAccessIsAuditedAndReviewed() {
     Api alice = as("alice");
     String id = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();

@@ -128,6 +128,7 @@ class CrisisJourneyTest extends PlatformTest {
     samReading
         .get("/api/crises/" + id + "/history")
         .json()
+        .get("entries")
         .forEach(step -> steps.add(step.get("type").asText() + "/" + step.get("by").asText()));
     assertThat(steps)
         .containsSubsequence(

@@ -120,7 +120,7 @@ class IntakeJourneyTest extends PlatformTest {
                 id))
         .isNotNull();
 
-    JsonNode history = aliceReading.get("/api/intakes/" + id + "/history").json();
+    JsonNode history = aliceReading.get("/api/intakes/" + id + "/history").json().get("entries");
     List<String> steps = new ArrayList<>();
     history.forEach(
         step -> {
@@ -161,7 +161,8 @@ class IntakeJourneyTest extends PlatformTest {
         alice
             .with("X-Consistency-Token", note.header("X-Consistency-Token"))
             .get("/api/intakes/" + id + "/history?asOf=" + between)
-            .json();
+            .json()
+            .get("entries");
     assertThat(then).hasSize(2);
     assertThat(then.get(1).get("type").asText()).isEqualTo("ConsentRecorded");
   }

@@ -90,6 +90,7 @@ class DeadlinesTest extends PlatformTest {
     as("sam")
         .get("/api/crises/" + id + "/history")
         .json()
+        .get("entries")
         .forEach(step -> steps.add(step.get("type").asText() + "/" + step.get("by").asText()));
     assertThat(steps).contains("EscalationDeadlineMissed/system");
   }

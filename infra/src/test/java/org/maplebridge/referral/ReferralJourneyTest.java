@@ -104,9 +104,8 @@ class ReferralJourneyTest extends PlatformTest {
             "/api/referrals/" + id + "/reviews",
             "{\"kind\":\"APPROVAL\",\"text\":\"Timely, well documented\"}"));
     List<String> steps = new ArrayList<>();
-    sam.get("/api/referrals/" + id + "/audit")
-        .json()
-        .forEach(step -> steps.add(step.get("type").asText() + "/" + step.get("by").asText()));
+    JsonNode trail = sam.get("/api/referrals/" + id + "/audit").json().get("entries");
+    trail.forEach(step -> steps.add(step.get("type").asText() + "/" + step.get("by").asText()));
     assertThat(steps)
         .containsExactly(
             "ReferralRequested/alice",
@@ -120,6 +119,12 @@ class ReferralJourneyTest extends PlatformTest {
             "ReferralReviewed/sam");
     String audit = sam.get("/api/referrals/" + id + "/audit").body();
     assertThat(audit).contains("\"basis\":\"CLIENT_CONSENT\"").contains("\"disclosedFields\"");
+
+    String whenAccepted = trail.get(3).get("at").asText();
+    JsonNode thenTrail =
+        sam.get("/api/referrals/" + id + "/audit?asOf=" + whenAccepted).json().get("entries");
+    assertThat(thenTrail).as("the trail as it stood when the provider accepted").hasSize(4);
+    assertThat(thenTrail.get(3).get("type").asText()).isEqualTo("ReferralAccepted");
   }
 
   @Test

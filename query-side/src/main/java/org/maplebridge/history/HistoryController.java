@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +29,7 @@ class HistoryController {
 
   @GetMapping("/api/intakes/{id}/history")
   @Operation(summary = "Every step of a case with who and when; asOf shows it as it stood then")
-  List<HistoryEntry> intakeHistory(
+  History intakeHistory(
       @PathVariable UUID id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           OffsetDateTime asOf,
@@ -40,7 +39,7 @@ class HistoryController {
 
   @GetMapping("/api/crises/{id}/history")
   @Operation(summary = "Every step of a crisis episode with who and when, optionally as of then")
-  List<HistoryEntry> crisisHistory(
+  History crisisHistory(
       @PathVariable UUID id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           OffsetDateTime asOf,
@@ -50,20 +49,23 @@ class HistoryController {
 
   @GetMapping("/api/referrals/{id}/audit")
   @Operation(summary = "Supervisor: every step of a referral with actor, role, time and basis")
-  List<HistoryEntry> referralAudit(@PathVariable UUID id, Actor viewer) {
-    List<HistoryEntry> audit = answer(new FindReferralAudit(id, viewer), "Referral " + id);
+  History referralAudit(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          OffsetDateTime asOf,
+      Actor viewer) {
     if (!viewer.is(Role.SUPERVISOR)) {
       throw new Forbidden("The audit trail is for the unit's supervisor");
     }
+    History audit = answer(new FindReferralAudit(id, viewer, instant(asOf)), "Referral " + id);
     return audit;
   }
 
-  private List<HistoryEntry> answer(Object query, String what) {
+  private History answer(Object query, String what) {
     return queries
         .query(query, ResponseTypes.optionalInstanceOf(History.class))
         .join()
-        .orElseThrow(() -> new NotFound(what))
-        .entries();
+        .orElseThrow(() -> new NotFound(what));
   }
 
   private static Instant instant(OffsetDateTime at) {

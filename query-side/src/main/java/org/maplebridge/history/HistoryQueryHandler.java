@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
+import org.maplebridge.audit.RecordViews;
 import org.maplebridge.caseload.IntakeScopes;
 import org.maplebridge.crisisboard.CrisisScopes;
+import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.Role;
 import org.maplebridge.read.ScopedPayload;
 import org.maplebridge.referrals.ReferralScopes;
 import org.springframework.stereotype.Component;
@@ -28,6 +32,7 @@ class HistoryQueryHandler {
   private final CrisisScopes crisisScopes;
   private final ReferralScopes referralScopes;
   private final AccessLog accessLog;
+  private final RecordViews views;
   private final ObjectMapper json;
 
   HistoryQueryHandler(
@@ -36,12 +41,14 @@ class HistoryQueryHandler {
       CrisisScopes crisisScopes,
       ReferralScopes referralScopes,
       AccessLog accessLog,
+      RecordViews views,
       ObjectMapper json) {
     this.events = events;
     this.intakeScopes = intakeScopes;
     this.crisisScopes = crisisScopes;
     this.referralScopes = referralScopes;
     this.accessLog = accessLog;
+    this.views = views;
     this.json = json;
   }
 
@@ -59,7 +66,8 @@ class HistoryQueryHandler {
                   scope.shown(),
                   scope.purpose());
               return history(
-                  query.intakeId().toString(),
+                  query.intakeId(),
+                  query.viewer(),
                   scope.showsIdentity(),
                   scope.showsClinical(),
                   query.asOf());
@@ -73,9 +81,15 @@ class HistoryQueryHandler {
         .map(
             scope -> {
               accessLog.viewed(
-                  query.viewer(), "CRISIS", query.crisisId(), query.viewer().unit(), scope.shown());
+                  query.viewer(),
+                  "CRISIS",
+                  query.crisisId(),
+                  query.viewer().unit(),
+                  scope.shown(),
+                  scope.purpose());
               return history(
-                  query.crisisId().toString(),
+                  query.crisisId(),
+                  query.viewer(),
                   scope.showsIdentity(),
                   scope.showsClinical(),
                   query.asOf());
@@ -86,12 +100,20 @@ class HistoryQueryHandler {
   public Optional<History> handle(FindReferralAudit query) {
     return referralScopes
         .of(query.referralId(), query.viewer())
-        .map(scope -> history(query.referralId().toString(), false, scope.showsClinical(), null));
+        .map(
+            scope ->
+                history(
+                    query.referralId(),
+                    query.viewer(),
+                    false,
+                    scope.showsClinical(),
+                    query.asOf()));
   }
 
-  private History history(String aggregateId, boolean identity, boolean clinical, Instant asOf) {
+  private History history(
+      UUID recordId, Actor viewer, boolean identity, boolean clinical, Instant asOf) {
     List<HistoryEntry> entries = new ArrayList<>();
-    DomainEventStream stream = events.readEvents(aggregateId);
+    DomainEventStream stream = events.readEvents(recordId.toString());
     while (stream.hasNext()) {
       DomainEventMessage<?> event = stream.next();
       if (asOf != null && event.getTimestamp().isAfter(asOf)) {
@@ -106,6 +128,7 @@ class HistoryQueryHandler {
               (String) event.getMetaData().get(MetadataKeys.ROLE),
               ScopedPayload.of(event.getPayload(), identity, clinical, json)));
     }
-    return new History(entries);
+    String onlyOwnViews = viewer.is(Role.SUPERVISOR) ? null : viewer.username();
+    return new History(asOf, entries, views.of(recordId, asOf, onlyOwnViews));
   }
 }

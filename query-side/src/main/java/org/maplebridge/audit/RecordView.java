@@ -1,0 +1,7 @@
+package org.maplebridge.audit;
+
+import java.time.Instant;
+
+/** One look at a record: who, in which role, when, which scope was shown and why. */
+public record RecordView(
+    Instant at, String viewer, String viewerRole, String scope, String purpose, boolean refused) {}
