@@ -1,6 +1,8 @@
 package org.maplebridge.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.maplebridge.write.Authority.CRISIS_WORKER;
+import static org.maplebridge.write.Authority.SUPERVISOR;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +17,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
-import org.maplebridge.events.Role;
 import org.maplebridge.events.access.EmergencyAccessExpired;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
-import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
+import org.springframework.security.access.annotation.Secured;
 
 /**
  * Break the glass: a crisis worker or supervisor states a reason and gets time-limited access to
@@ -31,8 +32,10 @@ import org.maplebridge.write.RecordNotFound;
 class EmergencyAccess {
   static final String EXPIRY = "emergency-access-expiry";
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record BreakTheGlass(UUID grantId, UUID recordId, String reason) {}
 
+  @Secured(SUPERVISOR)
   record ReviewEmergencyAccess(@TargetAggregateIdentifier UUID grantId, String finding) {}
 
   /** Which unit a record belongs to, and of which type it is. */
@@ -57,9 +60,6 @@ class EmergencyAccess {
       Records records,
       EmergencyAccessSettings settings,
       DeadlineManager timer) {
-    if (!actor.is(Role.CRISIS_WORKER) && !actor.is(Role.SUPERVISOR)) {
-      throw new NotAllowed("Only crisis workers and supervisors may break the glass");
-    }
     RecordRef record =
         records
             .find(command.recordId())
@@ -91,9 +91,6 @@ class EmergencyAccess {
   void handle(ReviewEmergencyAccess command, Actor actor) {
     if (!actor.worksIn(unit)) {
       throw new RecordNotFound("Emergency access " + grantId);
-    }
-    if (!actor.is(Role.SUPERVISOR)) {
-      throw new NotAllowed("The unit's supervisor reviews emergency access");
     }
     apply(new EmergencyAccessReviewed(grantId, actor.username(), command.finding()));
   }

@@ -1,5 +1,10 @@
 package org.maplebridge.crisis;
 
+import static org.maplebridge.write.Authority.COUNSELLOR;
+import static org.maplebridge.write.Authority.CRISIS_WORKER;
+import static org.maplebridge.write.Authority.SUPERVISOR;
+import static org.maplebridge.write.Authority.SYSTEM;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,11 +15,13 @@ import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
+import org.springframework.security.access.annotation.Secured;
 
 /** The commands of crisis intervention. Who issues them travels in the metadata. */
 public final class CrisisCommands {
   private CrisisCommands() {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, SYSTEM})
   public record OpenCrisisContact(
       UUID crisisId,
       ContactChannel channel,
@@ -23,6 +30,7 @@ public final class CrisisCommands {
       String summary,
       UUID intakeId) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record AssessRisk(
       @TargetAggregateIdentifier UUID crisisId,
       UUID assessmentId,
@@ -35,27 +43,36 @@ public final class CrisisCommands {
       String buffers,
       String notes) {}
 
+  @Secured({SUPERVISOR})
   record RecordSupervisorConsult(@TargetAggregateIdentifier UUID crisisId, String advice) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record Escalate(@TargetAggregateIdentifier UUID crisisId, UUID escalationId, String reason) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record AcknowledgeEscalation(@TargetAggregateIdentifier UUID crisisId, UUID escalationId) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record DispatchEmergencyServices(
       @TargetAggregateIdentifier UUID crisisId,
       EmergencyAgency agency,
       String reference,
       String confidentialityBreakReason) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record ConfirmRescue(@TargetAggregateIdentifier UUID crisisId, String outcome) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record Deescalate(@TargetAggregateIdentifier UUID crisisId, String notes) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record RecordSafetyPlan(@TargetAggregateIdentifier UUID crisisId, SafetyPlan plan) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record ScheduleFollowUp(
       @TargetAggregateIdentifier UUID crisisId, UUID followUpId, Instant dueAt) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record CompleteFollowUp(
       @TargetAggregateIdentifier UUID crisisId,
       UUID followUpId,
@@ -63,9 +80,11 @@ public final class CrisisCommands {
       RiskLevel level,
       String notes) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record CloseCrisis(
       @TargetAggregateIdentifier UUID crisisId, CrisisClosureReason reason, String summary) {}
 
+  @Secured({CRISIS_WORKER, SUPERVISOR})
   record ReopenCrisis(@TargetAggregateIdentifier UUID crisisId, String reason) {}
 
   /** Deadline payloads; each carries the moment it was due, so what follows is timed from it. */

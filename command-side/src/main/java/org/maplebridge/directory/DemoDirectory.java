@@ -2,18 +2,16 @@ package org.maplebridge.directory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.maplebridge.directory.ServiceProvider.RegisterProvider;
-import org.maplebridge.events.MetadataKeys;
-import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.CapacityStatus;
 import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.write.ActorMetadata;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -109,8 +107,7 @@ class DemoDirectory implements ApplicationRunner {
       if (events.lastSequenceNumberFor(id.toString()).isEmpty()) {
         commands.sendAndWait(
             GenericCommandMessage.asCommandMessage(new RegisterProvider(id, provider))
-                .withMetaData(
-                    Map.of(MetadataKeys.USER, "system", MetadataKeys.ROLE, Role.SYSTEM.name())));
+                .withMetaData(ActorMetadata.system(null)));
       }
     }
   }

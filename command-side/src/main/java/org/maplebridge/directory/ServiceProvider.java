@@ -1,6 +1,8 @@
 package org.maplebridge.directory;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.maplebridge.write.Authority.ADMIN;
+import static org.maplebridge.write.Authority.SYSTEM;
 
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -9,19 +11,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
-import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
-import org.maplebridge.write.NotAllowed;
+import org.springframework.security.access.annotation.Secured;
 
 /** An entry of the service directory. Administrators keep the directory. */
 @Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
 class ServiceProvider {
 
+  @Secured({ADMIN, SYSTEM})
   record RegisterProvider(UUID providerId, ProviderDetails details) {}
 
+  @Secured(ADMIN)
   record UpdateProvider(@TargetAggregateIdentifier UUID providerId, ProviderDetails details) {}
 
   @AggregateIdentifier private UUID providerId;
@@ -33,13 +36,11 @@ class ServiceProvider {
 
   @CommandHandler
   ServiceProvider(RegisterProvider command, Actor actor) {
-    requireAdministrator(actor);
     apply(new ProviderRegistered(command.providerId(), command.details(), actor.username()));
   }
 
   @CommandHandler
   void handle(UpdateProvider command, Actor actor) {
-    requireAdministrator(actor);
     if (command.details().equals(details)) {
       return;
     }
@@ -48,12 +49,6 @@ class ServiceProvider {
 
   boolean offers(org.maplebridge.events.directory.ServiceType serviceType) {
     return details.serviceTypes().contains(serviceType);
-  }
-
-  private static void requireAdministrator(Actor actor) {
-    if (!actor.is(Role.ADMIN) && !actor.is(Role.SYSTEM)) {
-      throw new NotAllowed("Only administrators keep the service directory");
-    }
   }
 
   @EventSourcingHandler

@@ -79,8 +79,8 @@ class Intake {
 
   @CommandHandler
   Intake(OpenIntake command, Actor actor, ClientRegistry clients) {
-    if (!(actor.is(Role.COUNSELLOR) || actor.is(Role.SUPERVISOR)) || actor.unit() == null) {
-      throw new NotAllowed("Only counsellors and supervisors take people in");
+    if (actor.unit() == null) {
+      throw new NotAllowed("Only staff of a unit take people in");
     }
     ClientRegistry.RegisteredClient client;
     if (command.clientId() != null) {

@@ -1,5 +1,9 @@
 package org.maplebridge.intake;
 
+import static org.maplebridge.write.Authority.COUNSELLOR;
+import static org.maplebridge.write.Authority.CRISIS_WORKER;
+import static org.maplebridge.write.Authority.SUPERVISOR;
+
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,12 +17,14 @@ import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.Urgency;
+import org.springframework.security.access.annotation.Secured;
 
 /** The commands of the counselling intake. Who issues them travels in the metadata. */
 final class IntakeCommands {
   private IntakeCommands() {}
 
   /** Take a person in: a new client ({@code client}) or one already known ({@code clientId}). */
+  @Secured({COUNSELLOR, SUPERVISOR})
   record OpenIntake(
       UUID intakeId,
       ClientIdentity client,
@@ -29,14 +35,17 @@ final class IntakeCommands {
       Set<PopulationGroup> populationGroups,
       String gridArea) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record RecordConsent(
       @TargetAggregateIdentifier UUID intakeId,
       ConsentScope scope,
       ConsentGiver givenBy,
       ConsentMethod method) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record WithdrawConsent(@TargetAggregateIdentifier UUID intakeId, ConsentScope scope) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record RecordScreening(
       @TargetAggregateIdentifier UUID intakeId,
       UUID screeningId,
@@ -44,17 +53,23 @@ final class IntakeCommands {
       List<?> answers,
       Boolean recentBehaviour) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record TriageIntake(
       @TargetAggregateIdentifier UUID intakeId, Urgency priority, String rationale) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record AssignCounsellor(@TargetAggregateIdentifier UUID intakeId, String counsellor) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record AddCareTeamMember(@TargetAggregateIdentifier UUID intakeId, String member) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record AddSessionNote(@TargetAggregateIdentifier UUID intakeId, UUID noteId, String text) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record CloseIntake(
       @TargetAggregateIdentifier UUID intakeId, ClosureReason reason, String summary) {}
 
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record ReopenIntake(@TargetAggregateIdentifier UUID intakeId, String reason) {}
 }

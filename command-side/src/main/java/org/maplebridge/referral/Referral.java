@@ -62,7 +62,6 @@ import org.maplebridge.referral.ReferralRules.Status;
 import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
-import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
 import org.maplebridge.write.StaffDirectory;
@@ -321,7 +320,7 @@ class Referral {
 
   @CommandHandler
   void handle(MarkEnteredInError command, Actor actor, ReferralSources sources) {
-    requireSupervisor(actor, sources);
+    requireReferrer(actor, sources);
     if (status == Status.ENTERED_IN_ERROR) {
       return;
     }
@@ -330,7 +329,7 @@ class Referral {
 
   @CommandHandler
   void handle(ReviewReferral command, Actor actor, ReferralSources sources) {
-    requireSupervisor(actor, sources);
+    requireReferrer(actor, sources);
     apply(
         new ReferralReviewed(
             referralId, command.reviewId(), command.kind(), command.text(), actor.username()));
@@ -357,13 +356,6 @@ class Referral {
       throw new RecordNotFound("Referral " + referralId);
     }
     return source;
-  }
-
-  private void requireSupervisor(Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
-    if (!actor.is(Role.SUPERVISOR)) {
-      throw new NotAllowed("Only the unit's supervisor does this");
-    }
   }
 
   @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.maplebridge.write;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
+import java.util.List;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.ParameterResolver;
@@ -40,6 +41,12 @@ public class ActorParameterResolverFactory implements ParameterResolverFactory {
     Object role = metaData.get(MetadataKeys.ROLE);
     if (user == null || role == null) {
       throw new NotAllowed("The command carries no signed-in staff member");
+    }
+    Object authorities = metaData.get(MetadataKeys.AUTHORITIES);
+    if (authorities == null
+        || !List.of(authorities.toString().split(","))
+            .contains(ActorMetadata.ROLE_AUTHORITY + role)) {
+      throw new NotAllowed("The command's role and its authorities disagree");
     }
     Object unit = metaData.get(MetadataKeys.UNIT);
     return new Actor(

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +13,12 @@ import org.maplebridge.access.EmergencyAccess.BreakTheGlass;
 import org.maplebridge.access.EmergencyAccess.RecordRef;
 import org.maplebridge.access.EmergencyAccess.Records;
 import org.maplebridge.access.EmergencyAccess.ReviewEmergencyAccess;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
 import org.maplebridge.events.access.EmergencyAccessExpired;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
-import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.ActorMetadata;
 import org.maplebridge.write.RecordNotFound;
 
 class EmergencyAccessTest {
@@ -22,19 +26,20 @@ class EmergencyAccessTest {
   private static final UUID RECORD = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
   private static final Duration LASTS = Duration.ofMinutes(60);
   private static final Map<String, Object> SAM =
-      Map.of("user", "sam", "role", "SUPERVISOR", "unit", "north");
+      ActorMetadata.of(new Actor("sam", Role.SUPERVISOR, "north"));
   private static final Map<String, Object> CAROL =
-      Map.of("user", "carol", "role", "CRISIS_WORKER", "unit", "north");
+      ActorMetadata.of(new Actor("carol", Role.CRISIS_WORKER, "north"));
   private static final Map<String, Object> ALICE =
-      Map.of("user", "alice", "role", "COUNSELLOR", "unit", "north");
+      ActorMetadata.of(new Actor("alice", Role.COUNSELLOR, "north"));
   private static final Map<String, Object> ERIN =
-      Map.of("user", "erin", "role", "CRISIS_WORKER", "unit", "south");
+      ActorMetadata.of(new Actor("erin", Role.CRISIS_WORKER, "south"));
 
   private AggregateTestFixture<EmergencyAccess> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(EmergencyAccess.class);
+    fixture.registerCommandHandlerInterceptor(new MessageAuthorizationHandlerInterceptor<>());
     fixture.registerInjectableResource(
         (Records)
             id ->
@@ -83,7 +88,7 @@ class EmergencyAccessTest {
     fixture
         .givenNoPriorActivity()
         .when(new BreakTheGlass(GRANT, RECORD, "x"), ALICE)
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
     fixture
         .givenNoPriorActivity()
         .when(new BreakTheGlass(GRANT, RECORD, "x"), ERIN)
@@ -95,7 +100,7 @@ class EmergencyAccessTest {
     fixture
         .given(granted())
         .when(new ReviewEmergencyAccess(GRANT, "Justified"), CAROL)
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
     fixture
         .given(granted())
         .when(new ReviewEmergencyAccess(GRANT, "Justified"), SAM)

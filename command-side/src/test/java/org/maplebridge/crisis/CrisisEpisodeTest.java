@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +56,7 @@ import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.intake.SuicideRisk;
-import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.ActorMetadata;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 
@@ -79,6 +81,7 @@ class CrisisEpisodeTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(CrisisEpisode.class);
+    fixture.registerCommandHandlerInterceptor(new MessageAuthorizationHandlerInterceptor<>());
     fixture.registerInjectableResource(
         new CrisisDeadlines(
             new EscalationAck(IMMINENT_ACK, HIGH_ACK, Duration.ofMinutes(60)),
@@ -88,7 +91,7 @@ class CrisisEpisodeTest {
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);
-    return Map.of("user", actor.username(), "role", actor.role().name(), "unit", actor.unit());
+    return ActorMetadata.of(actor);
   }
 
   private static Message<?> by(String username, Object command) {
@@ -161,7 +164,7 @@ class CrisisEpisodeTest {
     }
 
     @Test
-    void staffOfAnotherUnitOrCounsellorsFindNoSuchEpisode() {
+    void staffOfAnotherUnitFindNoSuchEpisodeAndCounsellorsDoNoCrisisWork() {
       fixture
           .given(opened())
           .when(assess(RiskLevel.LOW), as("erin"))
@@ -169,7 +172,7 @@ class CrisisEpisodeTest {
       fixture
           .given(opened())
           .when(assess(RiskLevel.LOW), as("alice"))
-          .expectException(RecordNotFound.class);
+          .expectException(UnauthorizedMessageException.class);
     }
 
     @Test
@@ -563,7 +566,7 @@ class CrisisEpisodeTest {
       fixture
           .given(opened(), assessed(RiskLevel.HIGH, null))
           .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("carol"))
-          .expectException(NotAllowed.class);
+          .expectException(UnauthorizedMessageException.class);
     }
   }
 }

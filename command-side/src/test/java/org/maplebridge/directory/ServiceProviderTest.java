@@ -4,25 +4,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.directory.ServiceProvider.RegisterProvider;
 import org.maplebridge.directory.ServiceProvider.UpdateProvider;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.CapacityStatus;
 import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
 import org.maplebridge.events.directory.ServiceType;
-import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.ActorMetadata;
 
 class ServiceProviderTest {
   private static final UUID PROVIDER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
   private static final Map<String, Object> ADMIN =
-      Map.of("user", "admin", "role", "ADMIN", "unit", "");
+      ActorMetadata.of(new Actor("admin", Role.ADMIN, null));
   private static final Map<String, Object> COUNSELLOR =
-      Map.of("user", "alice", "role", "COUNSELLOR", "unit", "north");
+      ActorMetadata.of(new Actor("alice", Role.COUNSELLOR, "north"));
   private static final ProviderDetails CLINIC =
       new ProviderDetails(
           "North Clinic",
@@ -57,6 +61,7 @@ class ServiceProviderTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(ServiceProvider.class);
+    fixture.registerCommandHandlerInterceptor(new MessageAuthorizationHandlerInterceptor<>());
   }
 
   @Test
@@ -72,11 +77,11 @@ class ServiceProviderTest {
     fixture
         .givenNoPriorActivity()
         .when(new RegisterProvider(PROVIDER, CLINIC), COUNSELLOR)
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
     fixture
         .given(new ProviderRegistered(PROVIDER, CLINIC, "admin"))
         .when(new UpdateProvider(PROVIDER, FULL_CLINIC), COUNSELLOR)
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
   }
 
   @Test

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
@@ -48,6 +51,7 @@ import org.maplebridge.intake.IntakeCommands.RecordScreening;
 import org.maplebridge.intake.IntakeCommands.ReopenIntake;
 import org.maplebridge.intake.IntakeCommands.TriageIntake;
 import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
+import org.maplebridge.write.ActorMetadata;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
@@ -78,6 +82,7 @@ class IntakeTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Intake.class);
+    fixture.registerCommandHandlerInterceptor(new MessageAuthorizationHandlerInterceptor<>());
     fixture.registerInjectableResource(
         new ClientRegistry() {
           @Override
@@ -103,7 +108,7 @@ class IntakeTest {
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);
-    return Map.of("user", actor.username(), "role", actor.role().name(), "unit", actor.unit());
+    return ActorMetadata.of(actor);
   }
 
   private static OpenIntake openForNewClient() {
@@ -219,6 +224,17 @@ class IntakeTest {
       fixture
           .givenNoPriorActivity()
           .when(openForNewClient(), as("carol"))
+          .expectException(UnauthorizedMessageException.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void aCommandWhoseRoleAndAuthoritiesDisagreeIsRefused() {
+      Map<String, Object> forged = new java.util.HashMap<>(as("alice"));
+      forged.put(MetadataKeys.ROLE, Role.SUPERVISOR.name());
+      fixture
+          .givenNoPriorActivity()
+          .when(openForNewClient(), forged)
           .expectException(NotAllowed.class)
           .expectNoEvents();
     }
@@ -228,7 +244,7 @@ class IntakeTest {
       fixture
           .givenNoPriorActivity()
           .when(openForNewClient())
-          .expectException(NotAllowed.class)
+          .expectException(UnauthorizedMessageException.class)
           .expectNoEvents();
     }
   }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,8 @@ import org.maplebridge.referral.ReferralCommands.RequestReferral;
 import org.maplebridge.referral.ReferralCommands.Resume;
 import org.maplebridge.referral.ReferralCommands.ReviewReferral;
 import org.maplebridge.referral.ReferralCommands.SendReferral;
+import org.maplebridge.write.ActorMetadata;
 import org.maplebridge.write.InvalidInput;
-import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 import org.maplebridge.write.SourceFacts;
@@ -85,6 +87,7 @@ class ReferralTest {
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Referral.class);
+    fixture.registerCommandHandlerInterceptor(new MessageAuthorizationHandlerInterceptor<>());
     fixture.registerInjectableResource(
         new ReferralSources() {
           @Override
@@ -112,7 +115,7 @@ class ReferralTest {
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);
-    return Map.of("user", actor.username(), "role", actor.role().name(), "unit", actor.unit());
+    return ActorMetadata.of(actor);
   }
 
   private static Message<?> by(String username, Object command) {
@@ -342,7 +345,7 @@ class ReferralTest {
     fixture
         .given(requested())
         .when(new MarkEnteredInError(REFERRAL, "Wrong client"), as("alice"))
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
     fixture
         .given(requested())
         .when(new MarkEnteredInError(REFERRAL, "Wrong client"), as("sam"))
@@ -423,7 +426,7 @@ class ReferralTest {
     fixture
         .given(requested())
         .when(new ReviewReferral(REFERRAL, REFERRAL, ReviewKind.CONCERN, "Slow"), as("alice"))
-        .expectException(NotAllowed.class);
+        .expectException(UnauthorizedMessageException.class);
     fixture
         .given(requested())
         .when(new ReviewReferral(REFERRAL, REFERRAL, ReviewKind.CONCERN, "Slow"), as("sam"))

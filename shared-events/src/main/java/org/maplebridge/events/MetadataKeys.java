@@ -11,6 +11,12 @@ public final class MetadataKeys {
   /** Role of that staff member: COUNSELLOR, CRISIS_WORKER, SUPERVISOR or ADMIN. */
   public static final String ROLE = "role";
 
+  /**
+   * The role as authorities ({@code ROLE_COUNSELLOR}), comma separated: what Axon's authorization
+   * interceptor checks against a command's {@code @Secured} roles.
+   */
+  public static final String AUTHORITIES = "authorities";
+
   /** The unit the staff member acted for; empty for ADMIN. */
   public static final String UNIT = "unit";
 

@@ -1,7 +1,6 @@
 package org.maplebridge.crisis.automation;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,11 +9,10 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
-import org.maplebridge.events.MetadataKeys;
-import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.intake.CrisisAlertRaised;
+import org.maplebridge.write.ActorMetadata;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,10 +53,6 @@ class CrisisAlertsOpenEpisodes {
             alert.intakeId());
     commands.sendAndWait(
         GenericCommandMessage.asCommandMessage(open)
-            .withMetaData(
-                Map.of(
-                    MetadataKeys.USER, "system",
-                    MetadataKeys.ROLE, Role.SYSTEM.name(),
-                    MetadataKeys.UNIT, alert.unit())));
+            .withMetaData(ActorMetadata.system(alert.unit())));
   }
 }

@@ -32,9 +32,11 @@ class MetadataPropagation {
       if (message instanceof DeadlineMessage<?>) {
         data.put(MetadataKeys.USER, "system");
         data.put(MetadataKeys.ROLE, Role.SYSTEM.name());
+        data.put(MetadataKeys.AUTHORITIES, "ROLE_" + Role.SYSTEM.name());
       } else {
         copy(metadata, data, MetadataKeys.USER);
         copy(metadata, data, MetadataKeys.ROLE);
+        copy(metadata, data, MetadataKeys.AUTHORITIES);
       }
       copy(metadata, data, MetadataKeys.UNIT);
       copy(metadata, data, MetadataKeys.CORRELATION_ID);

@@ -8,9 +8,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.platform.security.StaffAuthorities;
+import org.maplebridge.write.ActorMetadata;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,7 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
     Map<String, Object> metadata = new HashMap<>();
     if (!command.getMetaData().containsKey(MetadataKeys.USER)) {
       StaffAuthorities.actorOf(SecurityContextHolder.getContext().getAuthentication())
-          .ifPresent(actor -> putActor(metadata, actor));
+          .ifPresent(actor -> metadata.putAll(ActorMetadata.of(actor)));
     }
     if (RequestContextHolder.getRequestAttributes()
         instanceof ServletRequestAttributes attributes) {
@@ -58,11 +58,5 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
       }
     }
     return metadata;
-  }
-
-  static void putActor(Map<String, Object> metadata, Actor actor) {
-    metadata.put(MetadataKeys.USER, actor.username());
-    metadata.put(MetadataKeys.ROLE, actor.role().name());
-    metadata.put(MetadataKeys.UNIT, actor.unit() == null ? "" : actor.unit());
   }
 }

@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
@@ -96,6 +97,11 @@ public class Problems extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
   }
 
+  @ExceptionHandler(UnauthorizedMessageException.class)
+  ProblemDetail roleMayNot(UnauthorizedMessageException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role may not do this");
+  }
+
   @ExceptionHandler(InvalidInput.class)
   ProblemDetail invalidInput(InvalidInput e) {
     ProblemDetail problem =
@@ -154,6 +160,8 @@ public class Problems extends ResponseEntityExceptionHandler {
         || e instanceof IncompatibleAggregateException)
       return ResponseEntity.status(404).body(notFound(e));
     if (e instanceof NotAllowed n) return ResponseEntity.status(403).body(notAllowed(n));
+    if (e instanceof UnauthorizedMessageException u)
+      return ResponseEntity.status(403).body(roleMayNot(u));
     if (e instanceof InvalidInput i) return ResponseEntity.status(400).body(invalidInput(i));
     if (e instanceof ConflictingModificationException
         || e instanceof ConcurrencyException
