@@ -1,6 +1,7 @@
 package org.maplebridge.platform.security;
 
 import org.maplebridge.platform.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,10 +16,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Staff sign in with HTTP Basic (API) or the login form (pages). API calls that are not signed in
- * get 401 and refused ones 403, both as problem details; pages redirect to the login form.
+ * Staff sign in with HTTP Basic (API) or the login form (pages), or present a bearer token from the
+ * configured OIDC provider. API calls that are not signed in get 401 and refused ones 403, both as
+ * problem details; pages redirect to the login form.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcSettings.class)
 class SecurityConfiguration {
 
   @Bean
@@ -27,7 +30,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, OidcSettings oidc, StaffAccounts accounts) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     // CSRF protects cookie sessions (pages); API clients that send credentials on every call are
     // not exposed to it.
@@ -59,6 +63,14 @@ class SecurityConfiguration {
                 errors
                     .defaultAuthenticationEntryPointFor(unauthorized(), api)
                     .defaultAccessDeniedHandlerFor(forbidden(), api));
+    if (oidc.enabled()) {
+      StaffTokens tokens = new StaffTokens(oidc, accounts);
+      http.oauth2ResourceServer(
+          server ->
+              server
+                  .authenticationEntryPoint(unauthorized())
+                  .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens)));
+    }
     return http.build();
   }
 

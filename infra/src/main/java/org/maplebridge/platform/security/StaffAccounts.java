@@ -24,7 +24,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
             "SELECT username, password_hash, role, unit, enabled FROM staff_account"
-                + " WHERE username = :username")
+                + " WHERE username = :username AND password_hash IS NOT NULL")
         .param("username", username)
         .query(
             (row, n) ->
@@ -55,6 +55,36 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
 
   public boolean any() {
     return jdbc.sql("SELECT count(*) FROM staff_account").query(Long.class).single() > 0;
+  }
+
+  boolean unitExists(String unit) {
+    return jdbc.sql("SELECT count(*) FROM unit WHERE id = :id")
+            .param("id", unit)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Records (or updates) a member the OIDC provider vouches for, so the directory knows their role
+   * and unit; false when a built-in account with a password holds the username.
+   */
+  boolean keepFromProvider(String username, String displayName, Role role, String unit) {
+    return jdbc.sql(
+                """
+            INSERT INTO staff_account (username, display_name, password_hash, role, unit)
+            VALUES (:username, :name, NULL, :role, :unit)
+            ON CONFLICT (username) DO UPDATE
+              SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+                  unit = EXCLUDED.unit
+              WHERE staff_account.password_hash IS NULL
+            """)
+            .param("username", username)
+            .param("name", displayName)
+            .param("role", role.name())
+            .param("unit", unit)
+            .update()
+        == 1;
   }
 
   public void ensureUnit(String id, String name) {

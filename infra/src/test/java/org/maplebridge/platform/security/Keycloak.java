@@ -1,0 +1,148 @@
+package org.maplebridge.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak, unpacked from Maven Central by the build, started in dev mode on loopback with
+ * the test realm imported. It needs Java 21 or later: the machine's Temurin 25 by default.
+ */
+final class Keycloak implements AutoCloseable {
+  static final String REALM = "maplebridge";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final int port;
+
+  private Keycloak(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static Keycloak start() throws Exception {
+    Path home = Path.of(System.getProperty("maplebridge.test.keycloak-home"));
+    Path data = home.resolve("data");
+    if (Files.exists(data)) {
+      try (Stream<Path> files = Files.walk(data)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    Path imports = Files.createDirectories(data.resolve("import"));
+    try (InputStream realm =
+        Keycloak.class.getResourceAsStream("/keycloak/maplebridge-realm.json")) {
+      Files.copy(
+          realm, imports.resolve("maplebridge-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--import-realm")
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("keycloak.log").toFile());
+    builder.environment().put("JAVA_HOME", javaHome());
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+    builder.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
+    Keycloak keycloak = new Keycloak(builder.start(), port);
+    keycloak.awaitReady(Duration.ofSeconds(180));
+    return keycloak;
+  }
+
+  /** Keycloak 26 needs Java 21+; the build itself runs on 17. */
+  private static String javaHome() throws IOException {
+    String configured = System.getenv("KEYCLOAK_JAVA_HOME");
+    if (configured != null) {
+      return configured;
+    }
+    try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+      return jdks.filter(jdk -> jdk.getFileName().toString().matches("temurin-(2[1-9]|[3-9]\\d).*"))
+          .map(Path::toString)
+          .sorted(Comparator.reverseOrder())
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("No Java 21+ for Keycloak: set KEYCLOAK_JAVA_HOME"));
+    }
+  }
+
+  private void awaitReady(Duration within) throws Exception {
+    Instant until = Instant.now().plus(within);
+    while (Instant.now().isBefore(until)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Keycloak stopped; see keycloak.log");
+      }
+      try {
+        HttpResponse<Void> answer =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Keycloak not ready within " + within);
+  }
+
+  String issuer() {
+    return "http://127.0.0.1:" + port + "/realms/" + REALM;
+  }
+
+  /** An access token for a realm user, by the password grant of a public client. */
+  String token(String client, String username, String password) throws Exception {
+    String form =
+        "grant_type=password&client_id="
+            + client
+            + "&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("No token for " + username + ": " + answer.body());
+    }
+    return new ObjectMapper().readTree(answer.body()).get("access_token").asText();
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+}
