@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.events.Actor;
+import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,9 @@ class CaseloadController {
   @GetMapping("/api/caseload")
   @Operation(summary = "The caller's open cases; a supervisor's unit view")
   List<CaseloadItem> caseload(Actor viewer) {
+    if (viewer.unit() == null) {
+      throw new Forbidden("Caseloads belong to the staff of a unit");
+    }
     return queries
         .query(new FindCaseload(viewer), ResponseTypes.multipleInstancesOf(CaseloadItem.class))
         .join();

@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
+import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.referrals.ReferralScopes.ReferralScope;
 import org.springframework.http.ResponseEntity;
@@ -186,6 +187,9 @@ final class ReferralTracker {
         @RequestParam(required = false) UUID provider,
         @RequestParam(required = false) org.maplebridge.events.referral.ReferralUrgency urgency,
         Actor viewer) {
+      if (viewer.unit() == null) {
+        throw new Forbidden("Referrals are tracked by the staff of a unit");
+      }
       return queries
           .query(
               new FindReferrals(

@@ -1,0 +1,404 @@
+package org.maplebridge.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.Api;
+import org.maplebridge.Api.Response;
+import org.maplebridge.PlatformTest;
+
+/**
+ * Every endpoint of the OpenAPI document, called by every demo user on records of the north unit:
+ * the answer each user gets, and what of the person it shows. Seen from the records, alice is the
+ * counsellor on the case (own), bob a counsellor of the same unit, carol the crisis worker on the
+ * episode (own), sam the unit's supervisor, dave and erin staff of another unit, admin the
+ * administrator.
+ *
+ * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
+ * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
+ * an answer with no content of the person in it; {@code ok} a write let through (2xx, or 409 when
+ * the record's state forbids it now); {@code 403} not for this role; {@code 404} not in this user's
+ * reach. A refused write stores nothing. No 500 anywhere.
+ */
+class AuthorizationMatrixTest extends PlatformTest {
+  private static final List<String> STAFF =
+      List.of("alice", "bob", "carol", "sam", "dave", "erin", "admin");
+
+  /** Not a request-and-answer endpoint: the live board's event stream (tested in the journey). */
+  private static final Set<String> NOT_IN_MATRIX = Set.of("GET /api/crisis-board/stream");
+
+  private static final String MATRIX =
+      """
+      endpoint                                                      | alice | bob | carol | sam | dave | erin | admin
+      GET    /api/caseload                                          | I-    | --  | --    | m-  | --   | --   | 403
+      GET    /api/intakes/{id}                                      | IK    | 404 | 404   | m-  | 404  | 404  | 404
+      GET    /api/intakes/{id}/history                              | IK    | 404 | 404   | --  | 404  | 404  | 404
+      GET    /api/crisis-board                                      | 403   | 403 | --    | --  | 403  | --   | 403
+      GET    /api/crises/{id}                                       | 404   | 404 | -K    | --  | 404  | 404  | 404
+      GET    /api/crises/{id}/history                               | 404   | 404 | -K    | --  | 404  | 404  | 404
+      GET    /api/clients/{id}/risk-alert                           | 403   | 403 | -K    | --  | 403  | 404  | 403
+      GET    /api/referrals                                         | -K    | --  | --    | --  | --   | --   | 403
+      GET    /api/referrals/{id}                                    | -K    | 404 | 404   | --  | 404  | 404  | 404
+      GET    /api/referrals/{id}/audit                              | 403   | 403 | 403   | --  | 403  | 403  | 403
+      GET    /api/audit/access                                      | 403   | 403 | 403   | 200 | 403  | 403  | 403
+      GET    /api/emergency-access                                  | 403   | 403 | 403   | 200 | 403  | 403  | 403
+      GET    /api/dashboard                                         | 403   | 403 | 403   | 200 | 403  | 403  | 403
+      GET    /api/providers                                         | 200   | 200 | 200   | 200 | 200  | 200  | 200
+      GET    /api/providers/{id}                                    | 200   | 200 | 200   | 200 | 200  | 200  | 200
+      POST   /api/intakes                                           | ok    | ok  | 403   | ok  | ok   | 403  | 403
+      POST   /api/intakes/{id}/consents                             | ok    | 404 | 404   | 403 | 404  | 404  | 403
+      DELETE /api/intakes/{id}/consents/{scope}                     | ok    | 404 | 404   | 403 | 404  | 404  | 403
+      POST   /api/intakes/{id}/screenings                           | ok    | 404 | 404   | 403 | 404  | 404  | 403
+      POST   /api/intakes/{id}/triage                               | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/intakes/{id}/assignment                           | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/intakes/{id}/care-team                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/intakes/{id}/notes                                | ok    | 404 | 404   | 403 | 404  | 404  | 403
+      POST   /api/crises                                            | ok    | ok  | ok    | ok  | ok   | ok   | 403
+      POST   /api/crises/{id}/risk-assessments                      | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/supervisor-consult                    | 403   | 403 | 403   | ok  | 403  | 403  | 403
+      POST   /api/crises/{id}/escalations                           | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/escalations/{escalationId}/acknowledgement | 403 | 403 | ok  | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/emergency-dispatch                    | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/rescue-confirmation                   | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/de-escalation                         | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/safety-plan                           | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/follow-ups                            | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/follow-ups/{followUpId}/completion    | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/referrals                                         | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/consent-waiver                     | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/sending                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/receipt                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/acceptance                         | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/decline                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/redirect                           | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/appointment                        | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/attendance                         | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/hold                               | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/resumption                         | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/completion                         | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/failure                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/loop-closure                       | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/referrals/{id}/reviews                            | 403   | 403 | 403   | ok  | 403  | 403  | 403
+      POST   /api/referrals/{id}/entered-in-error                   | 403   | 403 | 403   | ok  | 403  | 403  | 403
+      POST   /api/referrals/{id}/cancellation                       | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/emergency-access                                  | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/emergency-access/{id}/review                      | 403   | 403 | 403   | ok  | 403  | 403  | 403
+      POST   /api/intakes/{id}/closure                              | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/intakes/{id}/reopening                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
+      POST   /api/crises/{id}/closure                               | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/crises/{id}/reopening                             | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      POST   /api/providers                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      PUT    /api/providers/{id}                                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      """;
+
+  private static final String IDENTITY = "Li Wei";
+  private static final String INTAKE_NOTE = "Matrix note: sleeps three hours a night";
+  private static final String CRISIS_NOTE = "Matrix risk: has thought about how";
+  private static final String SAFETY_PLAN = "Matrix plan: calls her sister";
+  private static final String REFERRAL_REASON = "Matrix referral: needs a psychiatric review";
+
+  private final Map<String, String> ids = new LinkedHashMap<>();
+  private String provider;
+
+  @Test
+  void everyEndpointAnswersEveryRoleAsTheScopeMatrixSays() {
+    JsonNode paths = Api.anonymousAt(port).get("/v3/api-docs").json().get("paths");
+    Map<String, List<String>> matrix = parse();
+    assertThat(matrix.keySet())
+        .as("every endpoint of the OpenAPI document has a row, and every row an endpoint")
+        .containsExactlyInAnyOrderElementsOf(operations(paths));
+
+    recordsOfTheNorthUnit();
+    List<String> wrong = new ArrayList<>();
+    StringBuilder seen = new StringBuilder();
+    int calls = 0;
+    for (Map.Entry<String, List<String>> row : matrix.entrySet()) {
+      seen.append(String.format("%-66s", row.getKey()));
+      for (int column = 0; column < STAFF.size(); column++) {
+        String user = STAFF.get(column);
+        String expected = row.getValue().get(column);
+        String actual = call(row.getKey(), user);
+        calls++;
+        seen.append(String.format("| %-5s ", actual));
+        if (!actual.equals(expected)) {
+          wrong.add(row.getKey() + " as " + user + ": expected " + expected + ", got " + actual);
+        }
+      }
+      seen.append('\n');
+    }
+    System.out.printf("Authorization matrix: %d calls%n%s", calls, seen);
+    assertThat(wrong).as(seen.toString()).isEmpty();
+  }
+
+  /** One call, classified: F, M, C, 200, ok, 403, 404 or what else came back. */
+  private String call(String endpoint, String user) {
+    String method = endpoint.substring(0, endpoint.indexOf(' '));
+    String template = endpoint.substring(endpoint.indexOf('/'));
+    String path = resolve(template);
+    String target = targetOf(template);
+    long eventsBefore = target == null ? 0 : eventsOf(target);
+    Api api = as(user);
+    Response answer =
+        switch (method) {
+          case "GET" -> api.get(path);
+          case "DELETE" -> api.delete(path);
+          case "PUT" -> api.put(path, body(template));
+          default -> api.post(path, body(template));
+        };
+    int status = answer.status();
+    if (!method.equals("GET")) {
+      if ((status == 403 || status == 404) && target != null && eventsOf(target) != eventsBefore) {
+        return status + "-but-stored";
+      }
+      return status < 300 || status == 409 ? "ok" : String.valueOf(status);
+    }
+    if (status != 200) {
+      return String.valueOf(status);
+    }
+    String body = answer.body();
+    boolean identity = body.contains(IDENTITY);
+    boolean clinical =
+        body.contains(INTAKE_NOTE)
+            || body.contains(CRISIS_NOTE)
+            || body.contains(SAFETY_PLAN)
+            || body.contains(REFERRAL_REASON);
+    boolean masked = body.contains("\"masked\":true") || body.contains("\"L.W.\"");
+    if (!personalOrCaseRecord(template)) {
+      return identity || clinical ? "leaks" : "200";
+    }
+    return (identity ? "I" : masked ? "m" : "-") + (clinical ? "K" : "-");
+  }
+
+  /** Endpoints about a person's record, as opposed to directory, audit and figures. */
+  private static boolean personalOrCaseRecord(String template) {
+    return template.startsWith("/api/intakes")
+        || template.startsWith("/api/caseload")
+        || template.startsWith("/api/cris")
+        || template.startsWith("/api/clients")
+        || template.startsWith("/api/referrals");
+  }
+
+  private String resolve(String template) {
+    String path = template;
+    for (Map.Entry<String, String> slot : slots(template).entrySet()) {
+      path = path.replace(slot.getKey(), slot.getValue());
+    }
+    return path;
+  }
+
+  private Map<String, String> slots(String template) {
+    Map<String, String> slots = new LinkedHashMap<>();
+    String id =
+        template.startsWith("/api/intakes")
+            ? ids.get("intake")
+            : template.startsWith("/api/crises")
+                ? ids.get("crisis")
+                : template.startsWith("/api/clients")
+                    ? ids.get("client")
+                    : template.startsWith("/api/referrals")
+                        ? ids.get("referral")
+                        : template.startsWith("/api/emergency-access")
+                            ? ids.get("grant")
+                            : provider;
+    slots.put("{id}", id);
+    slots.put("{scope}", "CONTACT");
+    slots.put("{escalationId}", ids.get("escalation"));
+    slots.put("{followUpId}", ids.get("followUp"));
+    return slots;
+  }
+
+  /** The aggregate a write changes, whose events must not grow when it is refused. */
+  private String targetOf(String template) {
+    return template.contains("{id}") ? slots(template).get("{id}") : null;
+  }
+
+  private String body(String template) {
+    String soon = Instant.now().plus(2, ChronoUnit.DAYS).toString();
+    return switch (template) {
+      case "/api/intakes" -> NEW_CLIENT_INTAKE;
+      case "/api/intakes/{id}/consents" ->
+          "{\"scope\":\"CONTACT\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}";
+      case "/api/intakes/{id}/screenings" ->
+          "{\"instrument\":\"GAD7\",\"answers\":[1,1,1,0,0,0,0]}";
+      case "/api/intakes/{id}/triage" -> "{\"priority\":\"SOON\",\"rationale\":\"Matrix\"}";
+      case "/api/intakes/{id}/assignment" -> "{\"counsellor\":\"alice\"}";
+      case "/api/intakes/{id}/care-team" -> "{\"member\":\"alice\"}";
+      case "/api/intakes/{id}/notes" -> "{\"text\":\"Matrix write\"}";
+      case "/api/intakes/{id}/closure" ->
+          "{\"reason\":\"GOALS_MET\",\"summary\":\"Matrix closure\"}";
+      case "/api/intakes/{id}/reopening", "/api/crises/{id}/reopening" ->
+          "{\"reason\":\"Came back\"}";
+      case "/api/crises" ->
+          "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Matrix call\"}";
+      case "/api/crises/{id}/risk-assessments" -> "{\"level\":\"MODERATE\",\"notes\":\"x\"}";
+      case "/api/crises/{id}/supervisor-consult" -> "{\"advice\":\"Stay on the line\"}";
+      case "/api/crises/{id}/escalations" -> "{\"reason\":\"Worried\"}";
+      case "/api/crises/{id}/emergency-dispatch" ->
+          "{\"agency\":\"AMBULANCE\",\"reference\":\"M-1\","
+              + "\"confidentialityBreakReason\":\"Risk to life\"}";
+      case "/api/crises/{id}/rescue-confirmation" -> "{\"outcome\":\"Reached, safe\"}";
+      case "/api/crises/{id}/de-escalation" -> "{\"notes\":\"Calmer\"}";
+      case "/api/crises/{id}/safety-plan" ->
+          "{\"warningSigns\":[\"a\"],\"internalCopingStrategies\":[\"b\"],"
+              + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"d\"],"
+              + "\"professionalsAndAgencies\":[\"e\"],\"makingTheEnvironmentSafe\":[\"f\"]}";
+      case "/api/crises/{id}/follow-ups" -> "{\"dueAt\":\"" + soon + "\"}";
+      case "/api/crises/{id}/follow-ups/{followUpId}/completion" ->
+          "{\"reached\":true,\"level\":\"LOW\",\"notes\":\"Fine\"}";
+      case "/api/crises/{id}/closure" -> "{\"reason\":\"STABILISED\",\"summary\":\"Matrix\"}";
+      case "/api/referrals" -> referral();
+      case "/api/referrals/{id}/consent-waiver" ->
+          "{\"reason\":\"Risk to life\",\"authorisedBy\":\"sam\"}";
+      case "/api/referrals/{id}/decline" -> "{\"reason\":\"NO_CAPACITY\",\"notes\":\"Full\"}";
+      case "/api/referrals/{id}/redirect" -> "{\"providerId\":\"" + provider + "\"}";
+      case "/api/referrals/{id}/appointment" -> "{\"at\":\"" + soon + "\"}";
+      case "/api/referrals/{id}/attendance" -> "{\"attended\":true}";
+      case "/api/referrals/{id}/hold" -> "{\"reason\":\"Client in hospital\"}";
+      case "/api/referrals/{id}/completion" -> "{\"outcome\":\"Seen\"}";
+      case "/api/referrals/{id}/failure" -> "{\"reason\":\"Unreachable\"}";
+      case "/api/referrals/{id}/cancellation" ->
+          "{\"side\":\"REFERRER\",\"reason\":\"No longer needed\"}";
+      case "/api/referrals/{id}/entered-in-error" -> "{\"reason\":\"Wrong client\"}";
+      case "/api/referrals/{id}/reviews" -> "{\"kind\":\"FINDING\",\"text\":\"Checked\"}";
+      case "/api/emergency-access" ->
+          "{\"recordId\":\"" + ids.get("intake") + "\",\"reason\":\"Caller at risk\"}";
+      case "/api/emergency-access/{id}/review" -> "{\"finding\":\"Justified\"}";
+      case "/api/providers", "/api/providers/{id}" ->
+          "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
+              + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","
+              + "\"capacity\":\"AVAILABLE\"}";
+      default -> "";
+    };
+  }
+
+  private String referral() {
+    return "{\"intakeId\":\""
+        + ids.get("intake")
+        + "\",\"serviceType\":\"PSYCHIATRIC_ASSESSMENT\",\"providerId\":\""
+        + provider
+        + "\",\"urgency\":\"URGENT\",\"reason\":\""
+        + REFERRAL_REASON
+        + "\",\"disclosedFields\":[\"NAME\",\"PHONE\"]}";
+  }
+
+  /**
+   * Alice's case with consent, a note and a referral; carol's episode for that client with a risk
+   * assessment, an escalation and a follow-up; and an emergency access carol took on bob's case.
+   */
+  private void recordsOfTheNorthUnit() {
+    Api alice = as("alice");
+    Api carol = as("carol");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    ids.put("intake", intake);
+    alice.post(
+        "/api/intakes/" + intake + "/consents",
+        "{\"scope\":\"COUNSELLING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
+    alice.post(
+        "/api/intakes/" + intake + "/consents",
+        "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
+    Response note =
+        alice.post("/api/intakes/" + intake + "/notes", "{\"text\":\"" + INTAKE_NOTE + "\"}");
+    String client =
+        alice
+            .with("X-Consistency-Token", note.header("X-Consistency-Token"))
+            .get("/api/intakes/" + intake)
+            .json()
+            .get("clientId")
+            .asText();
+    ids.put("client", client);
+    provider =
+        alice
+            .get("/api/providers?serviceType=PSYCHIATRIC_ASSESSMENT")
+            .json()
+            .get(0)
+            .get("id")
+            .asText();
+    ids.put("referral", alice.post("/api/referrals", referral()).id());
+
+    String crisis =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"clientId\":\""
+                    + client
+                    + "\",\"summary\":\"Calls at night\"}")
+            .id();
+    ids.put("crisis", crisis);
+    carol.post(
+        "/api/crises/" + crisis + "/risk-assessments",
+        "{\"level\":\"MODERATE\",\"notes\":\"" + CRISIS_NOTE + "\"}");
+    ids.put(
+        "escalation",
+        carol.post("/api/crises/" + crisis + "/escalations", "{\"reason\":\"Worried\"}").id());
+    ids.put(
+        "followUp",
+        carol
+            .post(
+                "/api/crises/" + crisis + "/follow-ups",
+                "{\"dueAt\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}")
+            .id());
+    Response safetyPlan =
+        carol.post(
+            "/api/crises/" + crisis + "/safety-plan",
+            body("/api/crises/{id}/safety-plan").replace("\"a\"", "\"" + SAFETY_PLAN + "\""));
+    String bobs =
+        as("bob").post("/api/intakes", NEW_CLIENT_INTAKE.replace(IDENTITY, "Zhou Min")).id();
+    Response glass =
+        carol.post(
+            "/api/emergency-access",
+            "{\"recordId\":\"" + bobs + "\",\"reason\":\"Caller at risk\"}");
+    ids.put("grant", glass.id());
+    // Every read below must see all of the above.
+    as("sam")
+        .with("X-Consistency-Token", glass.header("X-Consistency-Token"))
+        .get("/api/crisis-board");
+    as("sam")
+        .with("X-Consistency-Token", safetyPlan.header("X-Consistency-Token"))
+        .get("/api/crisis-board");
+  }
+
+  private static Map<String, List<String>> parse() {
+    Map<String, List<String>> matrix = new LinkedHashMap<>();
+    for (String line : MATRIX.strip().split("\n")) {
+      String[] cells = line.split("\\|");
+      if (cells[0].strip().equals("endpoint")) {
+        continue;
+      }
+      String[] endpoint = cells[0].strip().split("\\s+");
+      List<String> outcomes = new ArrayList<>();
+      for (int i = 1; i < cells.length; i++) {
+        outcomes.add(cells[i].strip());
+      }
+      assertThat(outcomes).as(line).hasSize(STAFF.size());
+      matrix.put(endpoint[0] + " " + endpoint[1], outcomes);
+    }
+    return matrix;
+  }
+
+  private static Set<String> operations(JsonNode paths) {
+    Set<String> operations = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = it.next();
+      path.getValue()
+          .fieldNames()
+          .forEachRemaining(
+              method -> {
+                String operation = method.toUpperCase() + " " + path.getKey();
+                if (!NOT_IN_MATRIX.contains(operation)) {
+                  operations.add(operation);
+                }
+              });
+    }
+    return operations;
+  }
+}
