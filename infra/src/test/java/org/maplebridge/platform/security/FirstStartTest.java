@@ -27,7 +27,7 @@ class FirstStartTest extends PlatformTest {
         Pattern.compile("created user 'admin' with password (\\S+)").matcher(output.getAll());
     assertThat(printed.find()).as("password printed at start").isTrue();
 
-    assertThat(Api.at(port, "admin", printed.group(1)).get("/api/caseload").status())
+    assertThat(Api.at(port, "admin", printed.group(1)).get("/api/providers").status())
         .isEqualTo(200);
     assertThat(Api.at(port, "admin", PASSWORD).get("/api/caseload").status()).isEqualTo(401);
     assertThat(as("alice").get("/api/caseload").status()).isEqualTo(401);
