@@ -3,11 +3,13 @@ package org.maplebridge.platform.storage;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL through its JDBC engine (the event store, tokens, sagas and dead letters live
@@ -21,6 +23,11 @@ class AxonStorageConfiguration {
   @Bean
   PersistenceExceptionResolver persistenceExceptionResolver() {
     return new PostgresDuplicateKeyResolver();
+  }
+
+  @Bean
+  HandlerEnhancerDefinition savepointPerEventHandler(PlatformTransactionManager transactions) {
+    return new SavepointPerEventHandler(transactions);
   }
 
   @Bean

@@ -11,12 +11,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.maplebridge.read.ReadYourWrites;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,6 +34,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class WriteTransactionFilter extends OncePerRequestFilter {
   private static final int MAX_KEY_LENGTH = 200;
   private static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * No write holds its transaction longer than this: an event's global index that stays a gap for
+   * longer than the processors' gap timeout (60 s) can then only belong to a rolled-back write, so
+   * the processors may skip it without losing anything.
+   */
+  static final int WRITE_TIMEOUT_SECONDS = 20;
+
+  private static final DefaultTransactionDefinition WRITE = new DefaultTransactionDefinition();
+
+  static {
+    WRITE.setTimeout(WRITE_TIMEOUT_SECONDS);
+  }
+
   private final PlatformTransactionManager transactions;
   private final JdbcClient jdbc;
 
@@ -79,7 +95,13 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
     String user = SecurityContextHolder.getContext().getAuthentication().getName();
 
-    TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+    TransactionStatus transaction;
+    try {
+      transaction = transactions.getTransaction(WRITE);
+    } catch (TransactionException | DataAccessException storeDown) {
+      Problems.write(response, storageUnavailable("nothing was stored"));
+      return;
+    }
     boolean committed = false;
     try {
       if (key != null) {
@@ -95,23 +117,53 @@ class WriteTransactionFilter extends OncePerRequestFilter {
       chain.doFilter(replayable, cachedResponse);
       int status = cachedResponse.getStatus();
       if (status >= 400 || transaction.isRollbackOnly()) {
-        transactions.rollback(transaction);
         committed = true;
+        rollbackQuietly(transaction);
       } else {
         String token = consistencyToken();
         cachedResponse.setHeader(ReadYourWrites.HEADER, token);
         if (key != null) {
           remember(user, key, cachedResponse, token);
         }
-        transactions.commit(transaction);
+        try {
+          transactions.commit(transaction);
+        } catch (TransactionException | DataAccessException lostAtCommit) {
+          committed = true;
+          cachedResponse.resetBuffer();
+          Problems.write(
+              response,
+              storageUnavailable(
+                  "the outcome is unknown; send the request again with the same Idempotency-Key"));
+          return;
+        }
         committed = true;
       }
       cachedResponse.copyBodyToResponse();
+    } catch (TransactionException | DataAccessException storeLost) {
+      // Lost before the commit: nothing of this write is stored.
+      cachedResponse.resetBuffer();
+      Problems.write(response, storageUnavailable("nothing was stored"));
     } finally {
       if (!committed && !transaction.isCompleted()) {
-        transactions.rollback(transaction);
+        rollbackQuietly(transaction);
       }
     }
+  }
+
+  private void rollbackQuietly(TransactionStatus transaction) {
+    try {
+      transactions.rollback(transaction);
+    } catch (TransactionException | DataAccessException connectionAlreadyGone) {
+      // the database dropped the transaction with the connection
+    }
+  }
+
+  private static org.springframework.http.ProblemDetail storageUnavailable(String outcome) {
+    return Problems.problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "unavailable",
+        "Storage unavailable",
+        "The record store cannot be reached; " + outcome + ". Try again shortly.");
   }
 
   /**

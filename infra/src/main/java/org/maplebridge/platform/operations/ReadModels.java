@@ -1,0 +1,103 @@
+package org.maplebridge.platform.operations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read models as a whole: a checksum of each table (to compare instances, or a model before and
+ * after a rebuild) and the rebuild itself, replaying every projection from the event store. Groups
+ * whose handlers must not run twice (notifications, the commands automation sends) do not support a
+ * reset and are left alone.
+ */
+@Component
+public class ReadModels {
+  /** Every table the projections write; replaying rebuilds exactly these. */
+  static final List<String> TABLES =
+      List.of(
+          "client_identity",
+          "intake_view",
+          "intake_consent",
+          "intake_screening",
+          "intake_note",
+          "crisis_view",
+          "crisis_escalation",
+          "crisis_follow_up",
+          "provider_view",
+          "referral_view",
+          "access_log",
+          "emergency_grant");
+
+  private final EventProcessingConfiguration processing;
+  private final JdbcClient jdbc;
+
+  ReadModels(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    this.processing = processing;
+    this.jdbc = jdbc;
+  }
+
+  public record TableChecksum(String table, long rows, String md5) {}
+
+  public List<TableChecksum> checksums() {
+    List<TableChecksum> sums = new ArrayList<>();
+    for (String table : TABLES) {
+      sums.add(
+          jdbc.sql(
+                  "SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)),"
+                      + " '') AS sum FROM "
+                      + table
+                      + " t")
+              .query((row, i) -> new TableChecksum(table, row.getLong("n"), row.getString("sum")))
+              .single());
+    }
+    return sums;
+  }
+
+  /** Resets and restarts every projection that supports it; they rebuild in the background. */
+  public List<String> replay() throws Exception {
+    List<String> replayed = new ArrayList<>();
+    for (Map.Entry<String, StreamingEventProcessor> entry : streaming().entrySet()) {
+      StreamingEventProcessor processor = entry.getValue();
+      if (!processor.supportsReset()) {
+        continue;
+      }
+      processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+      processor.resetTokens();
+      processor.start();
+      replayed.add(entry.getKey());
+    }
+    return replayed;
+  }
+
+  /** True when every projection has read up to the end of the event store and is not replaying. */
+  public boolean caughtUp() {
+    for (StreamingEventProcessor processor : streaming().values()) {
+      if (!processor.isRunning()
+          || processor.isReplaying()
+          || processor.processingStatus().isEmpty()
+          || !processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Map<String, StreamingEventProcessor> streaming() {
+    Map<String, StreamingEventProcessor> streaming = new LinkedHashMap<>();
+    processing
+        .eventProcessors()
+        .forEach(
+            (name, processor) -> {
+              if (processor instanceof StreamingEventProcessor s) {
+                streaming.put(name, s);
+              }
+            });
+    return streaming;
+  }
+}
