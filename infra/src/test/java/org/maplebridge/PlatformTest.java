@@ -89,7 +89,7 @@ public abstract class PlatformTest {
         .single();
   }
 
-  protected static final String NEW_CLIENT_INTAKE =
+  public static final String NEW_CLIENT_INTAKE =
       """
       {"client":{"name":"Li Wei","birthDate":"1990-03-04","phone":"+86 138 0000 0000",
                  "nationalId":"110101199003040000","address":"12 Maple Road"},
