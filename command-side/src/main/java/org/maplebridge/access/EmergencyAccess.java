@@ -20,6 +20,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.access.EmergencyAccessExpired;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
+import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.RecordNotFound;
 import org.springframework.security.access.annotation.Secured;
@@ -28,7 +29,9 @@ import org.springframework.security.access.annotation.Secured;
  * Break the glass: a crisis worker or supervisor states a reason and gets time-limited access to
  * one record of the unit. The grant, its expiry and the supervisor's review are events.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+@Aggregate(
+    commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
+    cache = AggregateCaching.GRANTS)
 class EmergencyAccess {
   static final String EXPIRY = "emergency-access-expiry";
 

@@ -68,6 +68,7 @@ import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.intake.ScreeningScore;
 import org.maplebridge.intake.ScreeningScoring;
+import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
@@ -80,7 +81,9 @@ import org.maplebridge.write.SourceFacts;
  * follow-up is reported overdue. Crisis workers and the supervisor of the unit work on it; for
  * everyone else it does not exist.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+@Aggregate(
+    commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
+    cache = AggregateCaching.CRISES)
 class CrisisEpisode {
   static final String SYSTEM = "system";
   static final String ESCALATION_DEADLINE = "escalation-acknowledgement";

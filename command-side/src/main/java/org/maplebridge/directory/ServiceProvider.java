@@ -14,11 +14,14 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
+import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.springframework.security.access.annotation.Secured;
 
 /** An entry of the service directory. Administrators keep the directory. */
-@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+@Aggregate(
+    commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
+    cache = AggregateCaching.PROVIDERS)
 class ServiceProvider {
 
   @Secured({ADMIN, SYSTEM})

@@ -46,6 +46,7 @@ import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
 import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
 import org.maplebridge.intake.IntakeRules.TriageIsNotBelowTheRiskAScreeningShowed;
+import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
@@ -59,7 +60,9 @@ import org.maplebridge.write.StaffDirectory;
  * opened it, the assigned counsellor, added colleagues) can act on it; for everyone else it does
  * not exist.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+@Aggregate(
+    commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
+    cache = AggregateCaching.INTAKES)
 class Intake {
   static final String SYSTEM = "system";
 

@@ -60,6 +60,7 @@ import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
 import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
 import org.maplebridge.referral.ReferralRules.Status;
 import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
+import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
@@ -72,7 +73,9 @@ import org.maplebridge.write.StaffDirectory;
  * acknowledges the feedback. Each waiting step has a deadline by urgency; a missed one makes the
  * referral overdue for the supervisor.
  */
-@Aggregate(commandTargetResolver = ExpectedVersionFromMetadata.BEAN)
+@Aggregate(
+    commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
+    cache = AggregateCaching.REFERRALS)
 class Referral {
   static final String STAGE_DEADLINE = "referral-stage";
   static final int MISSES_BEFORE_FAILURE = 3;

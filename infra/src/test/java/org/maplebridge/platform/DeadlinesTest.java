@@ -59,6 +59,7 @@ class DeadlinesTest extends PlatformTest {
             () -> {
               JsonNode item =
                   findIn(as("sam").get("/api/crisis-board").json().get("items"), "crisisId", id);
+              assertThat(item).as("on the board").isNotNull();
               assertThat(item.path("tier").asText()).isEqualTo("EMERGENCY_SERVICES");
               assertThat(item.get("missedDeadlines").asInt()).isGreaterThanOrEqualTo(2);
             });
@@ -114,6 +115,7 @@ class DeadlinesTest extends PlatformTest {
             () -> {
               JsonNode item =
                   findIn(as("carol").get("/api/crisis-board").json().get("items"), "crisisId", id);
+              assertThat(item).as("on the board").isNotNull();
               assertThat(item.path("rescue").asText()).isEqualTo("OVERDUE");
               assertThat(item.path("status").asText()).isEqualTo("RESCUE_UNCONFIRMED");
               assertThat(item.has("tier")).as("escalated while unconfirmed").isTrue();

@@ -62,13 +62,12 @@ final class Workload {
   }
 
   private void openIntake() {
-    Api alice = staff.apply("alice");
-    Response opened = send(alice, "/api/intakes", PlatformTest.NEW_CLIENT_INTAKE);
+    Response opened = send("alice", "/api/intakes", PlatformTest.NEW_CLIENT_INTAKE);
     if (opened != null && opened.status() == 201) {
       String id = opened.id();
       Response consent =
           send(
-              alice,
+              "alice",
               "/api/intakes/" + id + "/consents",
               "{\"scope\":\"COUNSELLING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
       acknowledged.add(new Ack("IntakeOpened", id, id));
@@ -81,7 +80,7 @@ final class Workload {
   private void note(String intake) {
     Response note =
         send(
-            staff.apply("alice"),
+            "alice",
             "/api/intakes/" + intake + "/notes",
             "{\"text\":\"Load note " + UUID.randomUUID() + "\"}");
     if (note != null && note.status() == 201) {
@@ -92,7 +91,7 @@ final class Workload {
   private void openCrisis() {
     Response opened =
         send(
-            staff.apply("carol"),
+            "carol",
             "/api/crises",
             "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Load call\"}");
     if (opened != null && opened.status() == 201) {
@@ -104,7 +103,7 @@ final class Workload {
   private void assess(String crisis) {
     Response assessed =
         send(
-            staff.apply("carol"),
+            "carol",
             "/api/crises/" + crisis + "/risk-assessments",
             "{\"level\":\"LOW\",\"notes\":\"Load assessment\"}");
     if (assessed != null && assessed.status() == 201) {
@@ -114,15 +113,17 @@ final class Workload {
 
   /**
    * Sends until a definite answer: the same key again after a connection failure or a 503, for up
-   * to two minutes. 409 (a concurrent write won) is definite: nothing was written.
+   * to two minutes, to whichever instance the client uses by then. 409 (a concurrent write won) is
+   * definite: nothing was written.
    */
-  private Response send(Api api, String path, String body) {
-    Api keyed = api.with("Idempotency-Key", UUID.randomUUID().toString());
+  private Response send(String user, String path, String body) {
+    String key = UUID.randomUUID().toString();
     long until = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < until) {
       attempts.incrementAndGet();
       try {
-        Response answer = keyed.post(path, body);
+        // Asked again on every attempt: the client may have moved to another instance.
+        Response answer = staff.apply(user).with("Idempotency-Key", key).post(path, body);
         if (answer.status() == 503) {
           unavailable.incrementAndGet();
         } else if (answer.status() >= 500) {

@@ -1,7 +1,10 @@
 package org.maplebridge.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.maplebridge.events.Actor;
@@ -48,6 +51,31 @@ public class AccessLog {
             false));
   }
 
+  /** Views of several records of one unit in one list: recorded together, in one transaction. */
+  public void viewedEach(
+      Actor viewer, String recordType, List<UUID> recordIds, String recordUnit, String scope) {
+    if (recordIds.isEmpty()) {
+      return;
+    }
+    List<EventMessage<RecordViewed>> views = new ArrayList<>();
+    for (UUID recordId : recordIds) {
+      views.add(
+          message(
+              viewer,
+              new RecordViewed(
+                  UUID.randomUUID(),
+                  viewer.username(),
+                  viewer.role().name(),
+                  recordType,
+                  recordId,
+                  recordUnit,
+                  scope,
+                  ROUTINE,
+                  false)));
+    }
+    events.publish(views);
+  }
+
   public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
     publish(
         viewer,
@@ -64,12 +92,15 @@ public class AccessLog {
   }
 
   private void publish(Actor viewer, RecordViewed view) {
-    events.publish(
-        GenericEventMessage.asEventMessage(view)
-            .andMetaData(
-                Map.of(
-                    MetadataKeys.USER, viewer.username(),
-                    MetadataKeys.ROLE, viewer.role().name(),
-                    MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit())));
+    events.publish(message(viewer, view));
+  }
+
+  private static EventMessage<RecordViewed> message(Actor viewer, RecordViewed view) {
+    return GenericEventMessage.<RecordViewed>asEventMessage(view)
+        .andMetaData(
+            Map.of(
+                MetadataKeys.USER, viewer.username(),
+                MetadataKeys.ROLE, viewer.role().name(),
+                MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit()));
   }
 }

@@ -82,11 +82,12 @@ class CaseloadQueryHandler {
     Map<UUID, List<ReferralState>> referrals = referrals(ids);
     Instant now = clock.instant();
     List<CaseloadItem> items = new ArrayList<>();
+    List<UUID> identitiesShown = new ArrayList<>();
     for (Row row : rows) {
       IntakeScope scope =
           IntakeScope.of(viewer, row.unit(), row.careTeam()).orElse(IntakeScope.SUPERVISOR);
       if (scope.showsIdentity()) {
-        accessLog.viewed(viewer, "INTAKE", row.intakeId(), row.unit(), "identity,case");
+        identitiesShown.add(row.intakeId());
       }
       Instant due = assignmentDue(row);
       List<ReferralState> caseReferrals = referrals.getOrDefault(row.intakeId(), List.of());
@@ -126,6 +127,7 @@ class CaseloadQueryHandler {
             .thenComparing(
                 item -> -rank(item.priority() != null ? item.priority() : item.requestedUrgency()))
             .thenComparing(CaseloadItem::openedAt));
+    accessLog.viewedEach(viewer, "INTAKE", identitiesShown, viewer.unit(), "identity,case");
     return items;
   }
 

@@ -1,11 +1,15 @@
 package org.maplebridge.platform.security;
 
+import java.time.Duration;
 import org.maplebridge.platform.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,12 +35,17 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, OidcSettings oidc, StaffAccounts accounts) throws Exception {
+      HttpSecurity http, OidcSettings oidc, StaffAccounts accounts, PasswordEncoder encoder)
+      throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     // CSRF protects cookie sessions (pages); API clients that send credentials on every call are
     // not exposed to it.
     RequestMatcher sendsCredentials =
         request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+    passwords.setUserDetailsService(accounts);
+    // Beside, not instead of, the bearer-token provider the resource server adds.
+    http.authenticationProvider(new RecentlyVerified(passwords, Duration.ofSeconds(60)));
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -76,6 +85,18 @@ class SecurityConfiguration {
 
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, exception) -> {
+      if (exception instanceof InternalAuthenticationServiceException
+          && exception.getCause() instanceof DataAccessException) {
+        // The staff directory could not be read: the credentials were not judged at all.
+        Problems.write(
+            response,
+            Problems.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Storage unavailable",
+                "The record store cannot be reached; nothing was stored. Try again shortly."));
+        return;
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MapleBridge\"");
       Problems.write(
           response,

@@ -6,16 +6,15 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL through its JDBC engine (the event store, tokens, sagas and dead letters live
- * in the tables Flyway creates). Every processing group is a pooled streaming processor whose
- * handler errors propagate, so a failing event is retried or parked in that group's dead-letter
- * queue instead of being skipped.
+ * in the tables Flyway creates). The projections' processors are set up in application.yml (mode,
+ * segments, batch size, dead-letter queue); here their handler errors are made to propagate, so a
+ * failing event is retried or parked in its group's dead-letter queue instead of being skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
@@ -36,14 +35,10 @@ class AxonStorageConfiguration {
   }
 
   @Bean
-  ConfigurerModule eventProcessingDefaults(
-      @Value("${maplebridge.processing.batch-size:100}") int batchSize,
-      @Value("${maplebridge.processing.segments:4}") int segments) {
+  ConfigurerModule handlerErrorsPropagate() {
     return configurer ->
         configurer
             .eventProcessing()
-            .usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
             .registerDefaultListenerInvocationErrorHandler(
                 config -> PropagatingErrorHandler.instance());
   }

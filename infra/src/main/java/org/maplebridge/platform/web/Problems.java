@@ -63,7 +63,13 @@ public class Problems extends ResponseEntityExceptionHandler {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(problem));
+    String body = JSON.writeValueAsString(problem);
+    try {
+      response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IllegalStateException writerAlreadyInUse) {
+      // Whoever answered first (and failed) chose the writer; answer through it.
+      response.getWriter().write(body);
+    }
   }
 
   public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

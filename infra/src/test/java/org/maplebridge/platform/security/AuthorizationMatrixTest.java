@@ -28,7 +28,9 @@ import org.maplebridge.PlatformTest;
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
  * an answer with no content of the person in it; {@code ok} a write let through (2xx, or 409 when
  * the record's state forbids it now); {@code 403} not for this role; {@code 404} not in this user's
- * reach. A refused write stores nothing. No 500 anywhere.
+ * reach. A refused write stores nothing. No 500 anywhere. {@code skip}: not called here, because
+ * rebuilding every read model would disturb the tests sharing this platform (the replay test covers
+ * it).
  */
 class AuthorizationMatrixTest extends PlatformTest {
   private static final List<String> STAFF =
@@ -97,6 +99,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/intakes/{id}/reopening                            | ok    | 404 | 404   | ok  | 404  | 404  | 403
       POST   /api/crises/{id}/closure                               | 403   | 403 | ok    | ok  | 403  | 404  | 403
       POST   /api/crises/{id}/reopening                             | 403   | 403 | ok    | ok  | 403  | 404  | 403
+      GET    /api/admin/dead-letters                                | 403   | 403 | 403   | 403 | 403  | 403  | 200
+      POST   /api/admin/dead-letters/{group}/retry                  | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      GET    /api/admin/read-models                                 | 403   | 403 | 403   | 403 | 403  | 403  | 200
+      GET    /api/admin/reconciliation                              | 403   | 403 | 403   | 403 | 403  | 403  | 200
+      POST   /api/admin/projections/replay                          | 403   | 403 | 403   | 403 | 403  | 403  | skip
       POST   /api/providers                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok
       PUT    /api/providers/{id}                                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
       """;
@@ -127,7 +134,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       for (int column = 0; column < STAFF.size(); column++) {
         String user = STAFF.get(column);
         String expected = row.getValue().get(column);
-        String actual = call(row.getKey(), user);
+        String actual = expected.equals("skip") ? "skip" : call(row.getKey(), user);
         calls++;
         seen.append(String.format("| %-5s ", actual));
         if (!actual.equals(expected)) {
@@ -212,6 +219,7 @@ class AuthorizationMatrixTest extends PlatformTest {
                             : provider;
     slots.put("{id}", id);
     slots.put("{scope}", "CONTACT");
+    slots.put("{group}", "caseload");
     slots.put("{escalationId}", ids.get("escalation"));
     slots.put("{followUpId}", ids.get("followUp"));
     return slots;
