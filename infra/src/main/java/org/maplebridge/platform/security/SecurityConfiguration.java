@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,13 +58,14 @@ class SecurityConfiguration {
                         "/swagger-ui.html",
                         "/swagger-ui/**",
                         "/error",
-                        "/login")
+                        "/login",
+                        "/css/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
-        .formLogin(Customizer.withDefaults())
-        .logout(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .csrf(csrf -> csrf.ignoringRequestMatchers(sendsCredentials))
         .exceptionHandling(
             errors ->

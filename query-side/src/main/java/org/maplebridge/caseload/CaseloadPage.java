@@ -1,0 +1,60 @@
+package org.maplebridge.caseload;
+
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.ReadYourWrites;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The caseload page: a counsellor's open cases (a supervisor's: the unit's), those at risk and
+ * overdue first, sortable; through the same query and scopes as the API.
+ */
+@Controller
+class CaseloadPage {
+  private final QueryGateway queries;
+  private final ReadYourWrites readYourWrites;
+
+  CaseloadPage(QueryGateway queries, ReadYourWrites readYourWrites) {
+    this.queries = queries;
+    this.readYourWrites = readYourWrites;
+  }
+
+  @GetMapping("/caseload")
+  String caseload(
+      @RequestParam(required = false) Long after,
+      @RequestParam(defaultValue = "attention") String sort,
+      Actor viewer,
+      Model model) {
+    if (viewer.unit() == null) {
+      throw new Forbidden("Caseloads belong to the staff of a unit");
+    }
+    if (after != null) {
+      // Right after a form post: show the page once the change is in it.
+      readYourWrites.awaitPosition(after);
+    }
+    List<CaseloadItem> items =
+        queries
+            .query(new FindCaseload(viewer), ResponseTypes.multipleInstancesOf(CaseloadItem.class))
+            .join();
+    Comparator<CaseloadItem> order =
+        switch (sort) {
+          case "reference" -> Comparator.comparing(CaseloadItem::clientReference);
+          case "opened" -> Comparator.comparing(CaseloadItem::openedAt).reversed();
+          default -> null; // the query's order: at risk, then overdue, then most urgent
+        };
+    model.addAttribute("items", order == null ? items : items.stream().sorted(order).toList());
+    model.addAttribute("sort", sort);
+    model.addAttribute("unitView", viewer.is(Role.SUPERVISOR));
+    model.addAttribute("canOpen", viewer.is(Role.COUNSELLOR) || viewer.is(Role.SUPERVISOR));
+    return "caseload";
+  }
+}
