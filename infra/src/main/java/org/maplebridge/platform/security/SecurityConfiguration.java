@@ -59,7 +59,8 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         "/error",
                         "/login",
-                        "/css/**")
+                        "/css/**",
+                        "/js/**")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -12,8 +12,11 @@ class HomePage {
     return "login";
   }
 
+  /** Crisis workers start at the crisis board; counsellors and supervisors at the caseload. */
   @GetMapping("/")
-  String home() {
-    return "redirect:/caseload";
+  String home(org.maplebridge.events.Actor staff) {
+    return staff.is(org.maplebridge.events.Role.CRISIS_WORKER)
+        ? "redirect:/crisis-board"
+        : "redirect:/caseload";
   }
 }
