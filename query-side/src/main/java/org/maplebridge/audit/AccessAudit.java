@@ -30,7 +30,7 @@ final class AccessAudit {
 
   record FindAccess(Actor viewer, UUID recordId, String viewerName, Instant from, Instant to) {}
 
-  record AccessEntry(
+  public record AccessEntry(
       UUID viewId,
       Instant at,
       String viewer,

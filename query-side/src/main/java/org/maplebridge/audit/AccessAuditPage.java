@@ -1,0 +1,44 @@
+package org.maplebridge.audit;
+
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.audit.AccessAudit.AccessEntries;
+import org.maplebridge.audit.AccessAudit.FindAccess;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.read.Forbidden;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The supervisor's access audit page: who looked at which record of the unit, when and why. */
+@Controller
+class AccessAuditPage {
+  private final QueryGateway queries;
+
+  AccessAuditPage(QueryGateway queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/audit/access")
+  String access(
+      @RequestParam(required = false) UUID recordId,
+      @RequestParam(required = false) String viewer,
+      Actor supervisor,
+      Model model) {
+    if (!supervisor.is(Role.SUPERVISOR)) {
+      throw new Forbidden("The access audit is for the unit's supervisor");
+    }
+    String who = viewer == null || viewer.isBlank() ? null : viewer.strip();
+    model.addAttribute(
+        "entries",
+        queries
+            .query(new FindAccess(supervisor, recordId, who, null, null), AccessEntries.class)
+            .join()
+            .items());
+    model.addAttribute("recordId", recordId);
+    model.addAttribute("viewer", who);
+    return "access-audit";
+  }
+}
