@@ -1,7 +1,6 @@
 package org.maplebridge.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -14,7 +13,6 @@ import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -47,11 +45,10 @@ class CrisisBoardPageTest extends PlatformTest {
   @Test
   void anImminentCallClimbsTheLadderOnTheOpenBoardWithoutAReload() throws Exception {
     browser = Browser.open("zh-CN");
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys("carol");
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/crisis-board"));
+    Browser.signIn(browser, port, "carol", PASSWORD);
+    assertThat(browser.getCurrentUrl())
+        .as("crisis workers start at the board")
+        .contains("/crisis-board");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("危机看板");
     JavascriptExecutor page = (JavascriptExecutor) browser;
     page.executeScript("window.sameDocument = true");

@@ -54,11 +54,7 @@ class SupervisorPagesTest extends PlatformTest {
         .until(() -> as("sam").get("/api/audit/access?recordId=" + id).json().size() >= 2);
 
     browser = Browser.open("zh-CN");
-    browser.get("http://127.0.0.1:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys("sam");
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/caseload"));
+    Browser.signIn(browser, port, "sam", PASSWORD);
     browser.findElement(By.linkText("访问审计")).click();
     browser.findElement(By.id("recordId")).sendKeys(id);
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();

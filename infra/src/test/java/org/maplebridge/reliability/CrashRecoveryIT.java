@@ -1,9 +1,7 @@
 package org.maplebridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,16 +66,7 @@ class CrashRecoveryIT {
     }
 
     Api admin = Api.at(http, "admin", PlatformTest.PASSWORD);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofSeconds(1))
-        .untilAsserted(
-            () -> {
-              JsonNode report = admin.get("/api/admin/reconciliation").json();
-              assertThat(report.get("caughtUp").asBoolean()).isTrue();
-              assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
-              assertThat(report.get("acknowledgedButNotStored")).isEmpty();
-            });
+    Reconciler.awaitCleanReport(admin);
     JdbcClient jdbc =
         JdbcClient.create(
             new DriverManagerDataSource(

@@ -3,7 +3,6 @@ package org.maplebridge.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,16 +65,7 @@ class DatabaseRestartIT {
       callers.shutdown();
 
       Api admin = Api.at(http, "admin", PlatformTest.PASSWORD);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () -> {
-                JsonNode report = admin.get("/api/admin/reconciliation").json();
-                assertThat(report.get("caughtUp").asBoolean()).isTrue();
-                assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
-                assertThat(report.get("acknowledgedButNotStored")).isEmpty();
-              });
+      Reconciler.awaitCleanReport(admin);
       Reconciler.Outcome outcome = new Reconciler(database.jdbc()).check(load);
       System.out.printf(
           "Database restart: outage %d s; a write during it answered %d in %d ms; %d writes"

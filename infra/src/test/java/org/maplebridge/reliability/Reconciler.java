@@ -1,7 +1,13 @@
 package org.maplebridge.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.maplebridge.Api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,6 +19,20 @@ final class Reconciler {
 
   Reconciler(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Waits until the platform's own report says caught up, no difference, nothing unstored. */
+  static void awaitCleanReport(Api admin) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode report = admin.get("/api/admin/reconciliation").json();
+              assertThat(report.get("caughtUp").asBoolean()).isTrue();
+              assertThat(report.get("differenceCount").asLong()).as(report.toString()).isZero();
+              assertThat(report.get("acknowledgedButNotStored")).isEmpty();
+            });
   }
 
   record Outcome(int acknowledged, List<String> lost, List<String> duplicated) {}
