@@ -35,12 +35,12 @@ class CounsellorPagesTest extends PlatformTest {
 
   @Test
   void aCounsellorOpensAnIntakeThroughThePagesInEnglish(TestInfo test) throws Exception {
-    journey("en", "Zhao Lei", "My caseload", "New intake", "Sign out", "Soon", test);
+    journey("en", "Zhao Lei", "My caseload", "New intake", "Sign out", "Soon", "Counselling", test);
   }
 
   @Test
   void aCounsellorOpensAnIntakeThroughThePagesInChinese(TestInfo test) throws Exception {
-    journey("zh-CN", "钱小梅", "我的个案", "新建接案", "退出", "尽快", test);
+    journey("zh-CN", "钱小梅", "我的个案", "新建接案", "退出", "尽快", "心理咨询", test);
   }
 
   @Test
@@ -63,6 +63,7 @@ class CounsellorPagesTest extends PlatformTest {
       String newIntake,
       String signOut,
       String soon,
+      String counselling,
       TestInfo test)
       throws Exception {
     failedName = test.getDisplayName();
@@ -93,19 +94,25 @@ class CounsellorPagesTest extends PlatformTest {
         .as("the new case is on the caseload at once")
         .anySatisfy(row -> assertThat(row.getText()).contains(client).contains(soon));
 
+    // The case page: consent to counselling, then a session note, each shown after the post.
+    WebElement caseRow =
+        rows.stream().filter(row -> row.getText().contains(client)).findFirst().orElseThrow();
+    caseRow.findElement(By.tagName("a")).click();
+    new Select(browser.findElement(By.id("consent-scope"))).selectByValue("COUNSELLING");
+    browser.findElement(By.id("record-consent")).click();
+    assertThat(browser.findElement(By.id("consents")).getText()).contains(counselling);
+    browser.findElement(By.id("note")).sendKeys("Sleeps four hours; agreed on a plan");
+    browser.findElement(By.id("add-note")).click();
+    assertThat(browser.findElement(By.id("notes")).getText())
+        .contains("Sleeps four hours; agreed on a plan");
+
     browser.findElement(By.xpath("//button[normalize-space()='" + signOut + "']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/login"));
     failedName = null;
   }
 
   private void signIn(String user) {
-    if (!browser.getCurrentUrl().contains("/login")) {
-      browser.get(url("/login"));
-    }
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/caseload"));
+    Browser.signIn(browser, port, user, PASSWORD);
   }
 
   private String url(String path) {
