@@ -49,12 +49,16 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.PlatformTest;
 import org.maplebridge.caseload.CaseloadItem;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientIdentity;
+import org.maplebridge.events.crisis.Caller;
+import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.intake.ConsentGiver;
 import org.maplebridge.events.intake.ConsentMethod;
 import org.maplebridge.events.intake.ConsentRecorded;
+import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.SessionNoteAdded;
@@ -298,13 +302,7 @@ class Benchmark extends PlatformTest {
     for (int i = 0; i < board.length; i++) {
       UUID crisis = UUID.randomUUID();
       send(
-          new org.maplebridge.crisis.CrisisCommands.OpenCrisisContact(
-              crisis,
-              org.maplebridge.events.crisis.ContactChannel.HOTLINE,
-              org.maplebridge.events.crisis.Caller.SELF,
-              null,
-              "Visible",
-              null),
+          new OpenCrisisContact(crisis, ContactChannel.HOTLINE, Caller.SELF, null, "Visible", null),
           new Actor("carol", Role.CRISIS_WORKER, "north"));
       long acknowledged = System.nanoTime();
       while (jdbc.sql("SELECT count(*) FROM crisis_view WHERE crisis_id = :id")
@@ -587,11 +585,7 @@ class Benchmark extends PlatformTest {
             null,
             "alice"),
         new ConsentRecorded(
-            intake,
-            org.maplebridge.events.intake.ConsentScope.COUNSELLING,
-            ConsentGiver.CLIENT,
-            ConsentMethod.VERBAL,
-            "alice"));
+            intake, ConsentScope.COUNSELLING, ConsentGiver.CLIENT, ConsentMethod.VERBAL, "alice"));
   }
 
   private static SessionNoteAdded note(UUID intake) {

@@ -1,5 +1,7 @@
 package org.maplebridge.platform.web;
 
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -14,9 +16,7 @@ class HomePage {
 
   /** Crisis workers start at the crisis board; counsellors and supervisors at the caseload. */
   @GetMapping("/")
-  String home(org.maplebridge.events.Actor staff) {
-    return staff.is(org.maplebridge.events.Role.CRISIS_WORKER)
-        ? "redirect:/crisis-board"
-        : "redirect:/caseload";
+  String home(Actor staff) {
+    return staff.is(Role.CRISIS_WORKER) ? "redirect:/crisis-board" : "redirect:/caseload";
   }
 }
