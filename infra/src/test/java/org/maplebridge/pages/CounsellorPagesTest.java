@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,27 +89,36 @@ class CounsellorPagesTest extends PlatformTest {
     new Select(browser.findElement(By.id("urgency"))).selectByValue("SOON");
     browser.findElement(By.id("open-intake")).click();
 
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/caseload"));
-    List<WebElement> rows = browser.findElements(By.cssSelector("#caseload tbody tr"));
-    assertThat(rows)
+    // Each post redirects to a page that waits until it shows the change: wait for that page.
+    By newCase = By.xpath("//table[@id='caseload']//tr[td[contains(., '" + client + "')]]");
+    assertThat(shown(newCase).getText())
         .as("the new case is on the caseload at once")
-        .anySatisfy(row -> assertThat(row.getText()).contains(client).contains(soon));
+        .contains(soon);
 
     // The case page: consent to counselling, then a session note, each shown after the post.
-    WebElement caseRow =
-        rows.stream().filter(row -> row.getText().contains(client)).findFirst().orElseThrow();
-    caseRow.findElement(By.tagName("a")).click();
-    new Select(browser.findElement(By.id("consent-scope"))).selectByValue("COUNSELLING");
+    shown(newCase).findElement(By.tagName("a")).click();
+    new Select(shown(By.id("consent-scope"))).selectByValue("COUNSELLING");
     browser.findElement(By.id("record-consent")).click();
-    assertThat(browser.findElement(By.id("consents")).getText()).contains(counselling);
-    browser.findElement(By.id("note")).sendKeys("Sleeps four hours; agreed on a plan");
+    awaitText(By.id("consents"), counselling);
+    shown(By.id("note")).sendKeys("Sleeps four hours; agreed on a plan");
     browser.findElement(By.id("add-note")).click();
-    assertThat(browser.findElement(By.id("notes")).getText())
-        .contains("Sleeps four hours; agreed on a plan");
+    awaitText(By.id("notes"), "Sleeps four hours; agreed on a plan");
 
     browser.findElement(By.xpath("//button[normalize-space()='" + signOut + "']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/login"));
     failedName = null;
+  }
+
+  private WebElement shown(By what) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(ExpectedConditions.visibilityOfElementLocated(what));
+  }
+
+  private void awaitText(By what, String text) {
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(page -> page.findElement(what).getText().contains(text));
   }
 
   private void signIn(String user) {
