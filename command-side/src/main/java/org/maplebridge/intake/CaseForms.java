@@ -8,8 +8,8 @@ import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.StoredPosition;
 import org.maplebridge.write.Text;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CaseForms {
   private final CommandGateway commands;
-  private final JdbcClient jdbc;
+  private final StoredPosition stored;
 
-  CaseForms(CommandGateway commands, JdbcClient jdbc) {
+  CaseForms(CommandGateway commands, StoredPosition stored) {
     this.commands = commands;
-    this.jdbc = jdbc;
+    this.stored = stored;
   }
 
   @PostMapping("/intakes/{id}/consents")
@@ -47,10 +47,7 @@ class CaseForms {
 
   /** The case page, shown once it includes what was just written. */
   private String backTo(UUID id) {
-    long written =
-        jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry")
-            .query(Long.class)
-            .single();
+    long written = stored.now();
     return "redirect:/intakes/" + id + "?after=" + written;
   }
 }

@@ -14,9 +14,9 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
+import org.maplebridge.write.StoredPosition;
 import org.maplebridge.write.Text;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,11 +28,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class IntakePages {
   private final CommandGateway commands;
-  private final JdbcClient jdbc;
+  private final StoredPosition stored;
 
-  IntakePages(CommandGateway commands, JdbcClient jdbc) {
+  IntakePages(CommandGateway commands, StoredPosition stored) {
     this.commands = commands;
-    this.jdbc = jdbc;
+    this.stored = stored;
   }
 
   /** What the form asks; checked like the API's request. */
@@ -130,10 +130,7 @@ class IntakePages {
             form.urgency,
             Set.of(),
             null));
-    long written =
-        jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry")
-            .query(Long.class)
-            .single();
+    long written = stored.now();
     return "redirect:/caseload?after=" + written;
   }
 

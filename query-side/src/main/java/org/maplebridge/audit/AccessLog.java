@@ -37,18 +37,7 @@ public class AccessLog {
       String recordUnit,
       String scope,
       String purpose) {
-    publish(
-        viewer,
-        new RecordViewed(
-            UUID.randomUUID(),
-            viewer.username(),
-            viewer.role().name(),
-            recordType,
-            recordId,
-            recordUnit,
-            scope,
-            purpose,
-            false));
+    events.publish(view(viewer, recordType, recordId, recordUnit, scope, purpose, false));
   }
 
   /** Views of several records of one unit in one list: recorded together, in one transaction. */
@@ -59,26 +48,24 @@ public class AccessLog {
     }
     List<EventMessage<RecordViewed>> views = new ArrayList<>();
     for (UUID recordId : recordIds) {
-      views.add(
-          message(
-              viewer,
-              new RecordViewed(
-                  UUID.randomUUID(),
-                  viewer.username(),
-                  viewer.role().name(),
-                  recordType,
-                  recordId,
-                  recordUnit,
-                  scope,
-                  ROUTINE,
-                  false)));
+      views.add(view(viewer, recordType, recordId, recordUnit, scope, ROUTINE, false));
     }
     events.publish(views);
   }
 
   public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
-    publish(
-        viewer,
+    events.publish(view(viewer, recordType, recordId, recordUnit, "", ROUTINE, true));
+  }
+
+  private static EventMessage<RecordViewed> view(
+      Actor viewer,
+      String recordType,
+      UUID recordId,
+      String recordUnit,
+      String scope,
+      String purpose,
+      boolean refused) {
+    RecordViewed view =
         new RecordViewed(
             UUID.randomUUID(),
             viewer.username(),
@@ -86,16 +73,9 @@ public class AccessLog {
             recordType,
             recordId,
             recordUnit,
-            "",
-            ROUTINE,
-            true));
-  }
-
-  private void publish(Actor viewer, RecordViewed view) {
-    events.publish(message(viewer, view));
-  }
-
-  private static EventMessage<RecordViewed> message(Actor viewer, RecordViewed view) {
+            scope,
+            purpose,
+            refused);
     return GenericEventMessage.<RecordViewed>asEventMessage(view)
         .andMetaData(
             Map.of(

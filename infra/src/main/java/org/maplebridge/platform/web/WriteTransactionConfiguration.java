@@ -1,5 +1,6 @@
 package org.maplebridge.platform.web;
 
+import org.maplebridge.write.StoredPosition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,9 @@ class WriteTransactionConfiguration {
   /** After Spring Security (order -100), so the filter knows who is writing. */
   @Bean
   FilterRegistrationBean<WriteTransactionFilter> writeTransactionFilter(
-      PlatformTransactionManager transactions, JdbcClient jdbc) {
+      PlatformTransactionManager transactions, JdbcClient jdbc, StoredPosition stored) {
     FilterRegistrationBean<WriteTransactionFilter> registration =
-        new FilterRegistrationBean<>(new WriteTransactionFilter(transactions, jdbc));
+        new FilterRegistrationBean<>(new WriteTransactionFilter(transactions, jdbc, stored));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
     return registration;

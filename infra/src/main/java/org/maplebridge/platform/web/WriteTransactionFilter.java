@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.maplebridge.read.ReadYourWrites;
+import org.maplebridge.write.StoredPosition;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,10 +51,13 @@ class WriteTransactionFilter extends OncePerRequestFilter {
 
   private final PlatformTransactionManager transactions;
   private final JdbcClient jdbc;
+  private final StoredPosition stored;
 
-  WriteTransactionFilter(PlatformTransactionManager transactions, JdbcClient jdbc) {
+  WriteTransactionFilter(
+      PlatformTransactionManager transactions, JdbcClient jdbc, StoredPosition stored) {
     this.transactions = transactions;
     this.jdbc = jdbc;
+    this.stored = stored;
   }
 
   @Override
@@ -224,12 +228,7 @@ class WriteTransactionFilter extends OncePerRequestFilter {
 
   /** The highest event position this transaction can see: at or past the events it wrote. */
   private String consistencyToken() {
-    Long position =
-        jdbc.sql("SELECT max(globalindex) FROM domainevententry")
-            .query(Long.class)
-            .optional()
-            .orElse(0L);
-    return String.valueOf(position == null ? 0L : position);
+    return String.valueOf(stored.now());
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {
