@@ -16,9 +16,13 @@
       const tr = document.createElement('tr');
       tr.dataset.crisis = item.crisisId;
       if (item.risk === 'IMMINENT' || item.risk === 'HIGH') tr.className = 'risk';
-      const opened = new Date(item.openedAt);
+      const opened = cell('');
+      const link = document.createElement('a');
+      link.href = '/crises/' + item.crisisId;
+      link.textContent = new Date(item.openedAt).toTimeString().substring(0, 5);
+      opened.append(link);
       tr.append(
-        cell(opened.toTimeString().substring(0, 5)),
+        opened,
         cell(item.risk ? label('risk.' + item.risk) : '', 'risk-level'),
         cell(label('crisisStatus.' + item.status), 'status'),
         cell(item.tier ? label('tier.' + item.tier) : '', 'tier'),

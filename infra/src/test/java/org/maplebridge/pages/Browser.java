@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -56,6 +61,27 @@ final class Browser {
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(page -> !page.getCurrentUrl().contains("/login"));
+  }
+
+  /** The element once it is on the page and visible (the page may still be loading). */
+  static WebElement shown(WebDriver driver, By what) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(ExpectedConditions.visibilityOfElementLocated(what));
+  }
+
+  /** Waits until the element shows {@code text}: after a post, the page it redirects to. */
+  static void awaitText(WebDriver driver, By what, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(page -> page.findElement(what).getText().contains(text));
+  }
+
+  /** Sets a date or datetime-local field the way the page would: browsers differ in key order. */
+  static void setValue(WebDriver driver, By field, String value) {
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].value = arguments[1]", driver.findElement(field), value);
   }
 
   /** A picture of the page as it was when a test failed, under target/screenshots. */

@@ -1,28 +1,44 @@
 package org.maplebridge.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.maplebridge.pages.Browser.awaitText;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A counsellor's day in a real browser, in English and in Simplified Chinese: sign in, the
- * caseload, a new intake through the form, and the caseload showing it right after; sign out.
+ * A counsellor's case from intake to closure in a real browser, in English and in Simplified
+ * Chinese, without the API: the caseload, a new intake through the form, consent, a PHQ-9 entered
+ * item by item, triage and assignment, a session note, a referral request, the history, closing and
+ * reopening. Every page after a post already shows the change.
  */
 class CounsellorPagesTest extends PlatformTest {
   private WebDriver browser;
   private String failedName;
+
+  /** The words the journey expects to read, in the page's language. */
+  record Words(
+      String client,
+      String caseloadTitle,
+      String signOut,
+      String soon,
+      String counselling,
+      String moderate,
+      String urgent,
+      String requested,
+      String closed,
+      String intakeOpened) {}
 
   @AfterEach
   void close() {
@@ -35,13 +51,29 @@ class CounsellorPagesTest extends PlatformTest {
   }
 
   @Test
-  void aCounsellorOpensAnIntakeThroughThePagesInEnglish(TestInfo test) throws Exception {
-    journey("en", "Zhao Lei", "My caseload", "New intake", "Sign out", "Soon", "Counselling", test);
+  void aCounsellorTakesACaseFromIntakeToClosureInEnglish(TestInfo test) throws Exception {
+    journey(
+        "en",
+        new Words(
+            "Zhao Lei",
+            "My caseload",
+            "Sign out",
+            "Soon",
+            "Counselling",
+            "Moderate",
+            "Urgent",
+            "Requested",
+            "Closed",
+            "Intake opened"),
+        test);
   }
 
   @Test
-  void aCounsellorOpensAnIntakeThroughThePagesInChinese(TestInfo test) throws Exception {
-    journey("zh-CN", "钱小梅", "我的个案", "新建接案", "退出", "尽快", "心理咨询", test);
+  void aCounsellorTakesACaseFromIntakeToClosureInChinese(TestInfo test) throws Exception {
+    journey(
+        "zh-CN",
+        new Words("钱小梅", "我的个案", "退出", "尽快", "心理咨询", "中度", "紧急", "已申请", "已结案", "开始接案"),
+        test);
   }
 
   @Test
@@ -49,7 +81,7 @@ class CounsellorPagesTest extends PlatformTest {
     String id = as("alice").post("/api/intakes", NEW_CLIENT_INTAKE).id();
     failedName = test.getDisplayName();
     browser = Browser.open("en");
-    signIn("sam");
+    Browser.signIn(browser, port, "sam", PASSWORD);
     browser.get(url("/caseload"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-intake='" + id + "']"));
     assertThat(row.getText()).contains("L.W.").doesNotContain("Li Wei");
@@ -57,22 +89,13 @@ class CounsellorPagesTest extends PlatformTest {
     failedName = null;
   }
 
-  private void journey(
-      String language,
-      String client,
-      String title,
-      String newIntake,
-      String signOut,
-      String soon,
-      String counselling,
-      TestInfo test)
-      throws Exception {
+  private void journey(String language, Words words, TestInfo test) throws Exception {
     failedName = test.getDisplayName();
     browser = Browser.open(language);
     browser.get(url("/caseload"));
     assertThat(browser.getCurrentUrl()).as("sign in first").contains("/login");
-    signIn("alice");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+    Browser.signIn(browser, port, "alice", PASSWORD);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(words.caseloadTitle());
 
     browser.findElement(By.id("new-intake")).click();
     browser.findElement(By.id("open-intake")).click();
@@ -80,49 +103,91 @@ class CounsellorPagesTest extends PlatformTest {
         .as("an empty form is refused with a message, and nothing is opened")
         .isNotBlank();
     assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
-    browser.findElement(By.id("name")).sendKeys(client);
-    // A date input takes the digits in the browser's own order; set it as the page would.
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("document.getElementById('birthDate').value = '1999-09-09'");
+    browser.findElement(By.id("name")).sendKeys(words.client());
+    Browser.setValue(browser, By.id("birthDate"), "1999-09-09");
     browser.findElement(By.id("phone")).sendKeys("13800000000");
     browser.findElement(By.id("concern")).sendKeys("Cannot sleep before exams");
     new Select(browser.findElement(By.id("urgency"))).selectByValue("SOON");
     browser.findElement(By.id("open-intake")).click();
 
-    // Each post redirects to a page that waits until it shows the change: wait for that page.
-    By newCase = By.xpath("//table[@id='caseload']//tr[td[contains(., '" + client + "')]]");
+    By newCase = By.xpath("//table[@id='caseload']//tr[td[contains(., '" + words.client() + "')]]");
     assertThat(shown(newCase).getText())
         .as("the new case is on the caseload at once")
-        .contains(soon);
+        .contains(words.soon());
 
-    // The case page: consent to counselling, then a session note, each shown after the post.
     shown(newCase).findElement(By.tagName("a")).click();
     new Select(shown(By.id("consent-scope"))).selectByValue("COUNSELLING");
     browser.findElement(By.id("record-consent")).click();
-    awaitText(By.id("consents"), counselling);
+    awaitText(browser, By.id("consents"), words.counselling());
+
+    // PHQ-9, item by item: 2+2+1+1+1+1+1+1+0 = 10, a moderate result.
+    openAllDetails();
+    List<Integer> answers = List.of(2, 2, 1, 1, 1, 1, 1, 1, 0);
+    for (int item = 1; item <= answers.size(); item++) {
+      new Select(browser.findElement(By.id("phq9-" + item)))
+          .selectByValue(String.valueOf(answers.get(item - 1)));
+    }
+    browser.findElement(By.id("record-phq9")).click();
+    awaitText(browser, By.cssSelector("#screenings tr[data-instrument=PHQ9]"), "10");
+    assertThat(
+            browser.findElement(By.cssSelector("#screenings tr[data-instrument=PHQ9]")).getText())
+        .contains(words.moderate());
+
+    new Select(shown(By.id("triage-priority"))).selectByValue("URGENT");
+    browser.findElement(By.id("triage-rationale")).sendKeys("Exams in two weeks, not sleeping");
+    browser.findElement(By.id("triage-submit")).click();
+    awaitText(browser, By.id("priority"), words.urgent());
+
+    // A refused change is explained on the form, and nothing changes.
+    shown(By.id("assign-counsellor")).sendKeys("nobody-here");
+    browser.findElement(By.id("assign")).click();
+    assertThat(shown(By.cssSelector("form .problem")).getText()).isNotBlank();
+    browser.findElement(By.id("assign-counsellor")).clear();
+    browser.findElement(By.id("assign-counsellor")).sendKeys("alice");
+    browser.findElement(By.id("assign")).click();
+    awaitText(browser, By.id("counsellor"), "alice");
+
     shown(By.id("note")).sendKeys("Sleeps four hours; agreed on a plan");
     browser.findElement(By.id("add-note")).click();
-    awaitText(By.id("notes"), "Sleeps four hours; agreed on a plan");
+    awaitText(browser, By.id("notes"), "Sleeps four hours; agreed on a plan");
 
-    browser.findElement(By.xpath("//button[normalize-space()='" + signOut + "']")).click();
+    openAllDetails();
+    new Select(shown(By.id("referral-service"))).selectByValue("SOCIAL_WORK");
+    browser.findElement(By.id("referral-reason")).sendKeys("Family support at home");
+    browser.findElement(By.id("disclose-NAME")).click();
+    browser.findElement(By.id("disclose-PHONE")).click();
+    browser.findElement(By.id("request-referral")).click();
+    awaitText(browser, By.id("referral-status"), words.requested());
+    browser.findElement(By.cssSelector("main a[href^='/intakes/']")).click();
+    awaitText(browser, By.id("case-referrals"), words.requested());
+    assertThat(browser.findElement(By.id("history")).getText())
+        .as("the history tells who did what")
+        .contains(words.intakeOpened())
+        .contains("alice");
+
+    new Select(shown(By.id("closure-reason"))).selectByValue("GOALS_MET");
+    browser.findElement(By.id("closure-summary")).sendKeys("Sleeping again");
+    browser.findElement(By.id("close-case")).click();
+    awaitText(browser, By.id("status"), words.closed());
+    assertThat(browser.findElements(By.id("note"))).as("no notes on a closed case").isEmpty();
+
+    shown(By.id("reopen-reason")).sendKeys("Exams again");
+    browser.findElement(By.id("reopen-case")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(page -> !page.findElement(By.id("status")).getText().contains(words.closed()));
+
+    browser.findElement(By.xpath("//button[normalize-space()='" + words.signOut() + "']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/login"));
     failedName = null;
   }
 
+  private void openAllDetails() {
+    ((JavascriptExecutor) browser)
+        .executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+  }
+
   private WebElement shown(By what) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(ExpectedConditions.visibilityOfElementLocated(what));
-  }
-
-  private void awaitText(By what, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(page -> page.findElement(what).getText().contains(text));
-  }
-
-  private void signIn(String user) {
-    Browser.signIn(browser, port, user, PASSWORD);
+    return Browser.shown(browser, what);
   }
 
   private String url(String path) {

@@ -12,13 +12,18 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The supervisor's access audit page: who looked at which record of the unit, when and why. */
+/**
+ * The supervisor's audit pages: who looked at which record of the unit, when and why; and the
+ * emergency accesses to review.
+ */
 @Controller
 class AccessAuditPage {
   private final QueryGateway queries;
+  private final EmergencyGrants grants;
 
-  AccessAuditPage(QueryGateway queries) {
+  AccessAuditPage(QueryGateway queries, EmergencyGrants grants) {
     this.queries = queries;
+    this.grants = grants;
   }
 
   @GetMapping("/audit/access")
@@ -40,5 +45,14 @@ class AccessAuditPage {
     model.addAttribute("recordId", recordId);
     model.addAttribute("viewer", who);
     return "access-audit";
+  }
+
+  @GetMapping("/emergency-access")
+  String emergencyAccess(Actor supervisor, Model model) {
+    if (!supervisor.is(Role.SUPERVISOR)) {
+      throw new Forbidden("Emergency access reviews are for the unit's supervisor");
+    }
+    model.addAttribute("grants", grants.ofUnit(supervisor.unit()));
+    return "emergency-access";
   }
 }

@@ -1,47 +1,61 @@
 package org.maplebridge.caseload;
 
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.events.Actor;
-import org.maplebridge.read.NotFound;
-import org.maplebridge.read.ReadYourWrites;
+import org.maplebridge.events.Role;
+import org.maplebridge.history.FindIntakeHistory;
+import org.maplebridge.history.History;
+import org.maplebridge.providers.ProviderDirectory.FindProviders;
+import org.maplebridge.providers.ProviderDirectory.Providers;
+import org.maplebridge.read.Queries;
+import org.maplebridge.referrals.ReferralTracker.FindReferrals;
+import org.maplebridge.referrals.ReferralTracker.Referrals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
-/** A case's page, through the same query and scope as the API (and recorded as a view). */
+/**
+ * A case's page, through the same queries and scopes as the API (and recorded as a view): the case,
+ * its referrals and its history; the care team gets the forms that change it.
+ */
 @Controller
 class CasePage {
   private final QueryGateway queries;
-  private final ReadYourWrites readYourWrites;
 
-  CasePage(QueryGateway queries, ReadYourWrites readYourWrites) {
+  CasePage(QueryGateway queries) {
     this.queries = queries;
-    this.readYourWrites = readYourWrites;
   }
 
   @GetMapping("/intakes/{id}")
-  String intake(
-      @PathVariable UUID id,
-      @RequestParam(required = false) Long after,
-      Actor viewer,
-      Model model) {
-    if (after != null) {
-      readYourWrites.awaitPosition(after);
-    }
+  String intake(@PathVariable UUID id, Actor viewer, Model model) {
     IntakeDetails intake =
-        queries
-            .query(
-                new FindIntake(id, viewer), ResponseTypes.optionalInstanceOf(IntakeDetails.class))
-            .join()
-            .orElseThrow(() -> new NotFound("Intake " + id));
+        Queries.one(queries, new FindIntake(id, viewer), IntakeDetails.class, "Intake " + id);
+    boolean careTeam = intake.careTeam() != null && intake.careTeam().contains(viewer.username());
     model.addAttribute("intake", intake);
+    model.addAttribute("careTeam", careTeam);
     model.addAttribute(
-        "careTeam", intake.careTeam() != null && intake.careTeam().contains(viewer.username()));
+        "referrals",
+        queries
+            .query(new FindReferrals(viewer, null, null, null, null), Referrals.class)
+            .join()
+            .items()
+            .stream()
+            .filter(referral -> id.equals(referral.intakeId()))
+            .toList());
+    model.addAttribute(
+        "history",
+        Queries.one(queries, new FindIntakeHistory(id, viewer, null), History.class, "Intake"));
+    if (careTeam) {
+      model.addAttribute(
+          "providers", queries.query(new FindProviders(null, null), Providers.class).join());
+    }
+    // Whoever sees the case without its clinical part may break the glass to see it, with a reason.
+    model.addAttribute(
+        "mayBreakGlass",
+        intake.notes() == null && (viewer.is(Role.SUPERVISOR) || viewer.is(Role.CRISIS_WORKER)));
     return "intake";
   }
 }

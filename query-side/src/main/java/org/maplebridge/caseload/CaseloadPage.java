@@ -8,7 +8,6 @@ import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
-import org.maplebridge.read.ReadYourWrites;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,25 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CaseloadPage {
   private final QueryGateway queries;
-  private final ReadYourWrites readYourWrites;
 
-  CaseloadPage(QueryGateway queries, ReadYourWrites readYourWrites) {
+  CaseloadPage(QueryGateway queries) {
     this.queries = queries;
-    this.readYourWrites = readYourWrites;
   }
 
   @GetMapping("/caseload")
   String caseload(
-      @RequestParam(required = false) Long after,
-      @RequestParam(defaultValue = "attention") String sort,
-      Actor viewer,
-      Model model) {
+      @RequestParam(defaultValue = "attention") String sort, Actor viewer, Model model) {
     if (viewer.unit() == null) {
       throw new Forbidden("Caseloads belong to the staff of a unit");
-    }
-    if (after != null) {
-      // Right after a form post: show the page once the change is in it.
-      readYourWrites.awaitPosition(after);
     }
     List<CaseloadItem> items =
         queries

@@ -17,4 +17,7 @@ public final class CrisisQueries {
 
   /** A client's active risk and current safety plan, for crisis staff of the unit. */
   public record FindRiskAlert(UUID clientId, Actor viewer) {}
+
+  /** The same, for the client reference a caller or colleague gives ({@code C-2026-000123}). */
+  public record FindRiskAlertByReference(String reference, Actor viewer) {}
 }

@@ -22,6 +22,7 @@ import org.maplebridge.audit.AccessLog;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
+import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
@@ -250,6 +251,15 @@ class CrisisQueryHandler {
    * A client's highest current risk over the unit's open episodes, and the latest safety plan: what
    * a crisis worker needs when the person calls again.
    */
+  @QueryHandler
+  public Optional<RiskAlert> handle(FindRiskAlertByReference query) {
+    return jdbc.sql("SELECT client_id FROM client_identity WHERE reference = :reference")
+        .param("reference", query.reference())
+        .query(UUID.class)
+        .optional()
+        .flatMap(client -> handle(new FindRiskAlert(client, query.viewer())));
+  }
+
   @QueryHandler
   public Optional<RiskAlert> handle(FindRiskAlert query) {
     Actor viewer = query.viewer();

@@ -5,12 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
-import org.maplebridge.read.NotFound;
+import org.maplebridge.read.Queries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,15 +56,11 @@ class HistoryController {
     if (!viewer.is(Role.SUPERVISOR)) {
       throw new Forbidden("The audit trail is for the unit's supervisor");
     }
-    History audit = answer(new FindReferralAudit(id, viewer, instant(asOf)), "Referral " + id);
-    return audit;
+    return answer(new FindReferralAudit(id, viewer, instant(asOf)), "Referral " + id);
   }
 
   private History answer(Object query, String what) {
-    return queries
-        .query(query, ResponseTypes.optionalInstanceOf(History.class))
-        .join()
-        .orElseThrow(() -> new NotFound(what));
+    return Queries.one(queries, query, History.class, what);
   }
 
   private static Instant instant(OffsetDateTime at) {

@@ -33,17 +33,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The service directory read model: projection, queries and read API in one small slice. */
-final class ProviderDirectory {
+public final class ProviderDirectory {
   private ProviderDirectory() {}
 
   /** Providers offering {@code serviceType} (any if null) in {@code area} (any if null). */
-  record FindProviders(ServiceType serviceType, String area) {}
+  public record FindProviders(ServiceType serviceType, String area) {}
 
-  record FindProvider(UUID providerId) {}
+  public record FindProvider(UUID providerId) {}
 
-  record Provider(UUID id, ProviderDetails details, Instant updatedAt) {}
+  public record Provider(UUID id, ProviderDetails details, Instant updatedAt) {}
 
-  record Providers(List<Provider> items) {}
+  public record Providers(List<Provider> items) {}
 
   @Component
   @ProcessingGroup("directory")

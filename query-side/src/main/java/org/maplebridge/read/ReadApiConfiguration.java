@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Reads wait for the writes the caller names. */
+/** Reads wait for the writes the caller names: the API by header, pages by {@code ?after=}. */
 @Configuration
 class ReadApiConfiguration implements WebMvcConfigurer {
   private final ReadYourWrites readYourWrites;
@@ -15,6 +15,6 @@ class ReadApiConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(readYourWrites).addPathPatterns("/api/**");
+    registry.addInterceptor(readYourWrites);
   }
 }

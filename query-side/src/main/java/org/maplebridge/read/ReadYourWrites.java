@@ -50,6 +50,10 @@ public class ReadYourWrites implements HandlerInterceptor {
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
     String token = request.getHeader(HEADER);
+    if (token == null && "GET".equals(request.getMethod())) {
+      // A page reached right after a form's write shows the page once the change is in it.
+      token = request.getParameter("after");
+    }
     if (token != null && token.matches("\\d{1,18}")) {
       awaitPosition(Long.parseLong(token));
     }

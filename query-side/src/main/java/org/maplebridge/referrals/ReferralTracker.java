@@ -29,18 +29,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The referral tracker: queries, their handler and the read API. */
-final class ReferralTracker {
+public final class ReferralTracker {
   private ReferralTracker() {}
 
-  record FindReferrals(
+  public record FindReferrals(
       Actor viewer, String status, Boolean overdue, UUID provider, String urgency) {}
 
-  record FindReferral(UUID referralId, Actor viewer) {}
+  public record FindReferral(UUID referralId, Actor viewer) {}
 
-  record Referrals(List<ReferralItem> items) {}
+  public record Referrals(List<ReferralItem> items) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ReferralItem(
+  public record ReferralItem(
       UUID id,
       String status,
       boolean overdue,

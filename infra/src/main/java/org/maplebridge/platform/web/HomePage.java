@@ -14,9 +14,15 @@ class HomePage {
     return "login";
   }
 
-  /** Crisis workers start at the crisis board; counsellors and supervisors at the caseload. */
+  /**
+   * Crisis workers start at the crisis board, counsellors and supervisors at the caseload, the
+   * administrator at the staff accounts.
+   */
   @GetMapping("/")
   String home(Actor staff) {
-    return staff.is(Role.CRISIS_WORKER) ? "redirect:/crisis-board" : "redirect:/caseload";
+    if (staff.is(Role.CRISIS_WORKER)) {
+      return "redirect:/crisis-board";
+    }
+    return staff.is(Role.ADMIN) ? "redirect:/admin/staff" : "redirect:/caseload";
   }
 }

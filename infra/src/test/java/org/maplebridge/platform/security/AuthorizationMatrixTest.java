@@ -104,6 +104,9 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/admin/read-models                                 | 403   | 403 | 403   | 403 | 403  | 403  | 200
       GET    /api/admin/reconciliation                              | 403   | 403 | 403   | 403 | 403  | 403  | 200
       POST   /api/admin/projections/replay                          | 403   | 403 | 403   | 403 | 403  | 403  | skip
+      POST   /api/admin/units                                       | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      POST   /api/admin/staff                                       | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      POST   /api/admin/staff/{username}/enabled                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
       POST   /api/providers                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok
       PUT    /api/providers/{id}                                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
       """;
@@ -220,6 +223,8 @@ class AuthorizationMatrixTest extends PlatformTest {
     slots.put("{id}", id);
     slots.put("{scope}", "CONTACT");
     slots.put("{group}", "caseload");
+    // Switching alice on again changes nothing for the tests sharing this platform.
+    slots.put("{username}", "alice");
     slots.put("{escalationId}", ids.get("escalation"));
     slots.put("{followUpId}", ids.get("followUp"));
     return slots;
@@ -282,6 +287,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/emergency-access" ->
           "{\"recordId\":\"" + ids.get("intake") + "\",\"reason\":\"Caller at risk\"}";
       case "/api/emergency-access/{id}/review" -> "{\"finding\":\"Justified\"}";
+      case "/api/admin/units" -> "{\"id\":\"matrix\",\"name\":\"Matrix unit\"}";
+      case "/api/admin/staff" ->
+          "{\"username\":\"matrix\",\"displayName\":\"Matrix\",\"role\":\"COUNSELLOR\","
+              + "\"unit\":\"north\",\"password\":\"matrix-password-1\"}";
+      case "/api/admin/staff/{username}/enabled" -> "{\"enabled\":true}";
       case "/api/providers", "/api/providers/{id}" ->
           "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
               + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","

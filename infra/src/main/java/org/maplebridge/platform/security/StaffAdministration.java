@@ -1,0 +1,182 @@
+package org.maplebridge.platform.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.NotAllowed;
+import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.RuleViolated;
+import org.maplebridge.write.Text;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/**
+ * The administrator's staff accounts and units: who works where in which role, new accounts and
+ * units, and accounts switched off when someone leaves. Each change is recorded with who made it.
+ */
+@Controller
+class StaffAdministration {
+  private final JdbcClient jdbc;
+  private final StaffAccounts accounts;
+  private final PasswordEncoder passwords;
+
+  StaffAdministration(JdbcClient jdbc, StaffAccounts accounts, PasswordEncoder passwords) {
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.passwords = passwords;
+  }
+
+  record Unit(String id, String name, long members) {}
+
+  record Account(
+      String username,
+      String displayName,
+      String role,
+      String unit,
+      boolean enabled,
+      boolean fromProvider,
+      OffsetDateTime createdAt) {}
+
+  record Change(OffsetDateTime changedAt, String changedBy, String subject, String change) {}
+
+  @GetMapping("/admin/staff")
+  String staff(Actor admin, Model model) {
+    requireAdmin(admin);
+    model.addAttribute(
+        "units",
+        jdbc.sql(
+                """
+                SELECT u.id, u.name, count(s.username) AS members FROM unit u
+                LEFT JOIN staff_account s ON s.unit = u.id GROUP BY u.id, u.name ORDER BY u.id
+                """)
+            .query(Unit.class)
+            .list());
+    model.addAttribute(
+        "accounts",
+        jdbc.sql(
+                """
+                SELECT username, display_name, role, unit, enabled,
+                       password_hash IS NULL AS from_provider, created_at
+                FROM staff_account ORDER BY unit NULLS FIRST, username
+                """)
+            .query(Account.class)
+            .list());
+    model.addAttribute(
+        "changes",
+        jdbc.sql(
+                "SELECT changed_at, changed_by, subject, change FROM staff_change"
+                    + " ORDER BY change_id DESC LIMIT 50")
+            .query(Change.class)
+            .list());
+    model.addAttribute("roles", Role.values());
+    return "staff";
+  }
+
+  record NewUnit(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String id,
+      @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String name) {}
+
+  @PostMapping("/api/admin/units")
+  ResponseEntity<Map<String, String>> addUnit(@Valid @RequestBody NewUnit unit, Actor admin) {
+    requireAdmin(admin);
+    if (accounts.unitExists(unit.id())) {
+      throw new RuleViolated("UnitIdsAreUnique", "A unit with this id exists already");
+    }
+    accounts.ensureUnit(unit.id(), unit.name());
+    recordChange(admin, unit.id(), "unit added: " + unit.name());
+    return ResponseEntity.created(URI.create("/admin/staff")).body(Map.of("id", unit.id()));
+  }
+
+  record NewAccount(
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9._-]+") String username,
+      @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String displayName,
+      @NotNull Role role,
+      @Size(max = 64) String unit,
+      @NotBlank @Size(min = 12, max = 200) String password) {}
+
+  @PostMapping("/api/admin/staff")
+  ResponseEntity<Map<String, String>> addAccount(
+      @Valid @RequestBody NewAccount account, Actor admin) {
+    requireAdmin(admin);
+    if (account.role() == Role.SYSTEM) {
+      throw new InvalidInput("role", "The platform's own role is not for people");
+    }
+    boolean needsUnit = account.role() != Role.ADMIN;
+    if (needsUnit != (account.unit() != null && !account.unit().isBlank())) {
+      throw new InvalidInput(
+          "unit",
+          needsUnit ? "Staff of this role belong to a unit" : "Administrators have no unit");
+    }
+    if (needsUnit && !accounts.unitExists(account.unit())) {
+      throw new InvalidInput("unit", "No such unit");
+    }
+    boolean created =
+        accounts.create(
+            account.username(),
+            account.displayName(),
+            passwords.encode(account.password()),
+            account.role(),
+            needsUnit ? account.unit() : null);
+    if (!created) {
+      throw new RuleViolated("UsernamesAreUnique", "This username is taken");
+    }
+    recordChange(
+        admin,
+        account.username(),
+        "account added: " + account.role() + (needsUnit ? " in " + account.unit() : ""));
+    return ResponseEntity.created(URI.create("/admin/staff"))
+        .body(Map.of("username", account.username()));
+  }
+
+  record Enabled(@NotNull Boolean enabled) {}
+
+  /** Someone who leaves is switched off, not deleted: their name stays on what they did. */
+  @PostMapping("/api/admin/staff/{username}/enabled")
+  ResponseEntity<Void> setEnabled(
+      @PathVariable String username, @Valid @RequestBody Enabled enabled, Actor admin) {
+    requireAdmin(admin);
+    if (username.equals(admin.username())) {
+      throw new RuleViolated("AdministratorsKeepTheirOwnAccess", "You cannot switch yourself off");
+    }
+    int changed =
+        jdbc.sql("UPDATE staff_account SET enabled = :enabled WHERE username = :username")
+            .param("enabled", enabled.enabled())
+            .param("username", username)
+            .update();
+    if (changed == 0) {
+      throw new RecordNotFound("Staff account " + username);
+    }
+    recordChange(admin, username, enabled.enabled() ? "account enabled" : "account disabled");
+    return ResponseEntity.noContent().build();
+  }
+
+  private void recordChange(Actor admin, String subject, String change) {
+    jdbc.sql(
+            "INSERT INTO staff_change (changed_by, subject, change) VALUES (:by, :subject, :change)")
+        .param("by", admin.username())
+        .param("subject", subject)
+        .param("change", change)
+        .update();
+  }
+
+  private static void requireAdmin(Actor caller) {
+    if (!caller.is(Role.ADMIN)) {
+      throw new NotAllowed("Staff accounts are kept by the administrator");
+    }
+  }
+}

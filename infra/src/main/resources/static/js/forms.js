@@ -1,0 +1,132 @@
+// A page's command forms post the same JSON the API takes, to the API itself: one set of rules,
+// checks, idempotency and authorisation for both. On success the next page is asked for "after"
+// the write, so it already shows the change; on refusal the problem is shown on the form.
+//
+// <form class="command" action="/api/..." data-then="/intakes/{id}" [data-method="DELETE"]>:
+//   name="x"                       a string (empty: left out)
+//   data-type="number|boolean"     a number, or true/false from a select or checkbox
+//   data-type="lines"              a textarea, one list item per line
+//   data-type="datetime"           a datetime-local, sent with its offset
+//   name="x[]"                     items of a list, in page order (checkboxes: the ticked ones)
+// data-then may contain {created}: the id the write created.
+(function () {
+  // The header carries the page's language's words for a refusal.
+  const messages = (document.querySelector('header.top') || document.body).dataset;
+
+  function valueOf(field) {
+    const type = field.dataset.type;
+    if (field.type === 'checkbox' && type === 'boolean') return field.checked;
+    if (field.type === 'checkbox' || field.type === 'radio') return field.checked ? field.value : undefined;
+    const raw = field.value.trim();
+    if (raw === '') return undefined;
+    if (type === 'number') return Number(raw);
+    if (type === 'boolean') return raw === 'true';
+    if (type === 'lines') return raw.split('\n').map((line) => line.trim()).filter((line) => line);
+    if (type === 'datetime') return new Date(raw).toISOString();
+    return raw;
+  }
+
+  function bodyOf(form) {
+    const body = {};
+    for (const field of form.elements) {
+      if (!field.name || field.disabled || field.name === '_csrf') continue;
+      const value = valueOf(field);
+      if (field.name.endsWith('[]')) {
+        const name = field.name.slice(0, -2);
+        body[name] = body[name] || [];
+        if (value !== undefined) body[name].push(value);
+      } else if (value !== undefined) {
+        body[field.name] = value;
+      }
+    }
+    return body;
+  }
+
+  function clear(form) {
+    form.querySelectorAll('.field-error').forEach((note) => note.remove());
+    form.querySelectorAll('[aria-invalid=true]').forEach((field) => field.removeAttribute('aria-invalid'));
+  }
+
+  function show(form, problem, status) {
+    let box = form.querySelector('.problem');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'problem error';
+      box.setAttribute('role', 'alert');
+      form.prepend(box);
+    }
+    const headline = messages['problem' + status] || messages.problem || '';
+    box.textContent = headline + (problem.detail ? ' ' + problem.detail : '');
+    const errors = problem.errors || {};
+    for (const name of Object.keys(errors)) {
+      const field = form.querySelector('[name="' + name.replace(/\[.*$/, '') + '"], [name="'
+        + name.replace(/\[.*$/, '') + '[]"]');
+      if (!field) continue;
+      field.setAttribute('aria-invalid', 'true');
+      const note = document.createElement('span');
+      note.className = 'field-error error';
+      note.textContent = errors[name];
+      field.after(note);
+    }
+    const first = form.querySelector('[aria-invalid=true]') || box;
+    first.focus && first.focus();
+  }
+
+  async function submit(event) {
+    const form = event.target;
+    if (!form.classList.contains('command')) return;
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit], button:not([type])');
+    if (button) button.disabled = true;
+    form.dataset.key = form.dataset.key || crypto.randomUUID();
+    clear(form);
+    try {
+      const csrf = form.querySelector('input[name=_csrf]');
+      const response = await fetch(form.getAttribute('action'), {
+        method: form.dataset.method || 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'Content-Type': 'application/json',
+          'Accept': 'application/json, application/problem+json',
+          'Idempotency-Key': form.dataset.key,
+          ...(csrf ? { 'X-CSRF-TOKEN': csrf.value } : {})
+        },
+        body: JSON.stringify(bodyOf(form))
+      });
+      if (response.ok) {
+        const answer = response.status === 201 ? await response.json() : {};
+        const then = (form.dataset.then || window.location.pathname).replace('{created}', answer.id);
+        const token = response.headers.get('X-Consistency-Token');
+        window.location.assign(then + (token ? (then.includes('?') ? '&' : '?') + 'after=' + token : ''));
+        return;
+      }
+      // A refused write stored nothing: the next attempt is a new request.
+      delete form.dataset.key;
+      let problem = {};
+      try { problem = await response.json(); } catch (notJson) { /* show the status alone */ }
+      show(form, problem, response.status);
+    } catch (offline) {
+      show(form, {}, 503);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  }
+
+  document.addEventListener('submit', submit);
+
+  // <select data-offers-for="other-field-id">: only the options whose data-offers list the other
+  // field's value (providers that offer the chosen service).
+  document.querySelectorAll('select[data-offers-for]').forEach((choice) => {
+    const by = document.getElementById(choice.dataset.offersFor);
+    const narrow = () => {
+      let first = null;
+      for (const option of choice.options) {
+        option.hidden = !(option.dataset.offers || '').split(' ').includes(by.value);
+        if (!option.hidden && !first) first = option;
+      }
+      if (choice.selectedOptions[0] && choice.selectedOptions[0].hidden && first) first.selected = true;
+    };
+    by.addEventListener('change', narrow);
+    narrow();
+  });
+})();

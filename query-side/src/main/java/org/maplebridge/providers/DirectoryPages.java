@@ -1,0 +1,59 @@
+package org.maplebridge.providers;
+
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.providers.ProviderDirectory.FindProvider;
+import org.maplebridge.providers.ProviderDirectory.FindProviders;
+import org.maplebridge.providers.ProviderDirectory.Provider;
+import org.maplebridge.providers.ProviderDirectory.Providers;
+import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.Queries;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The administrator keeps the service directory: the list, a new provider, an edited entry. */
+@Controller
+class DirectoryPages {
+  private final QueryGateway queries;
+
+  DirectoryPages(QueryGateway queries) {
+    this.queries = queries;
+  }
+
+  @GetMapping("/admin/providers")
+  String directory(
+      @RequestParam(required = false) ServiceType serviceType, Actor viewer, Model model) {
+    requireAdmin(viewer);
+    model.addAttribute(
+        "providers",
+        queries.query(new FindProviders(serviceType, null), Providers.class).join().items());
+    model.addAttribute("serviceType", serviceType);
+    return "providers";
+  }
+
+  @GetMapping("/admin/providers/new")
+  String newProvider(Actor viewer) {
+    requireAdmin(viewer);
+    return "provider";
+  }
+
+  @GetMapping("/admin/providers/{id}")
+  String provider(@PathVariable UUID id, Actor viewer, Model model) {
+    requireAdmin(viewer);
+    model.addAttribute(
+        "provider", Queries.one(queries, new FindProvider(id), Provider.class, "Provider " + id));
+    return "provider";
+  }
+
+  private static void requireAdmin(Actor viewer) {
+    if (!viewer.is(Role.ADMIN)) {
+      throw new Forbidden("The service directory is kept by the administrator");
+    }
+  }
+}
