@@ -4,12 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,10 +74,20 @@ final class Browser {
 
   /** Waits until the element shows {@code text}: after a post, the page it redirects to. */
   static void awaitText(WebDriver driver, By what, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .ignoring(NoSuchElementException.class)
-        .until(page -> page.findElement(what).getText().contains(text));
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(NoSuchElementException.class)
+          .until(page -> page.findElement(what).getText().contains(text));
+    } catch (TimeoutException e) {
+      // A refused form says why on the page: that is the useful part of the failure.
+      List<String> problems =
+          driver.findElements(By.cssSelector(".problem")).stream()
+              .map(WebElement::getText)
+              .toList();
+      throw new AssertionError(
+          "Waited for \"" + text + "\" in " + what + "; problems shown: " + problems, e);
+    }
   }
 
   /** Sets a date or datetime-local field the way the page would: browsers differ in key order. */

@@ -1,8 +1,11 @@
 package org.maplebridge.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.maplebridge.pages.Browser.awaitText;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,8 @@ import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -51,6 +56,22 @@ class CrisisBoardPageTest extends PlatformTest {
         .contains("/crisis-board");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("危机看板");
     JavascriptExecutor page = (JavascriptExecutor) browser;
+
+    // A call taken through the pages: the new contact, then its risk assessed on its page.
+    browser.findElement(By.id("new-crisis")).click();
+    new Select(shown(By.id("channel"))).selectByValue("HOTLINE");
+    new Select(browser.findElement(By.id("caller"))).selectByValue("FAMILY");
+    browser
+        .findElement(By.id("summary"))
+        .sendKeys("Mother calls: son stopped eating, says goodbye");
+    browser.findElement(By.id("open-crisis")).click();
+    awaitText(browser, By.id("crisis-status"), "已识别");
+    new Select(shown(By.id("assess-level"))).selectByValue("MODERATE");
+    browser.findElement(By.id("assess-notes")).sendKeys("Talked for 20 minutes, agreed to stay");
+    browser.findElement(By.id("assess")).click();
+    awaitText(browser, By.id("crisis-risk"), "中");
+    browser.findElement(By.linkText("危机看板")).click();
+    shown(By.id("board"));
     page.executeScript("window.sameDocument = true");
 
     Api carol = as("carol");
@@ -85,6 +106,60 @@ class CrisisBoardPageTest extends PlatformTest {
     assertThat(page.executeScript("return window.sameDocument === true"))
         .as("no reload")
         .isEqualTo(true);
+
+    // From the board to the episode: acknowledge, the rescue and its confirmation, the safety
+    // plan, and the follow-up, each shown on the page the post leads to.
+    browser.findElement(By.cssSelector("tr[data-crisis='" + crisis + "'] a")).click();
+    awaitText(browser, By.id("crisis-risk"), "紧迫");
+    List<WebElement> acknowledge = browser.findElements(By.cssSelector("button.acknowledge"));
+    if (!acknowledge.isEmpty()) {
+      acknowledge.get(0).click();
+      awaitText(browser, By.id("escalations"), "carol");
+    }
+    new Select(shown(By.id("dispatch-agency"))).selectByValue("AMBULANCE");
+    browser.findElement(By.id("dispatch-reference")).sendKeys("120-7781");
+    browser.findElement(By.id("dispatch-reason")).sendKeys("Standing on a bridge, will not move");
+    browser.findElement(By.id("dispatch")).click();
+    awaitText(browser, By.id("rescue"), "120-7781");
+    shown(By.id("rescue-outcome")).sendKeys("Ambulance took her to City General, safe");
+    browser.findElement(By.id("confirm-rescue")).click();
+    awaitText(browser, By.id("rescue"), "救援已到达当事人");
+
+    page.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+    for (String step :
+        List.of(
+            "warningSigns",
+            "internalCopingStrategies",
+            "peopleAndPlacesForDistraction",
+            "peopleToAskForHelp",
+            "professionalsAndAgencies",
+            "makingTheEnvironmentSafe")) {
+      WebElement field = shown(By.id("plan-" + step));
+      field.clear();
+      field.sendKeys("Plan " + step + " one\nPlan " + step + " two");
+    }
+    browser.findElement(By.id("record-plan")).click();
+    awaitText(browser, By.id("safety-plan"), "Plan warningSigns one; Plan warningSigns two");
+
+    Browser.setValue(
+        browser,
+        By.id("follow-up-due"),
+        LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString());
+    browser.findElement(By.id("schedule-follow-up")).click();
+    awaitText(browser, By.id("follow-ups"), "待随访");
+    WebElement due = browser.findElement(By.cssSelector("form.follow-up-done"));
+    new Select(due.findElement(By.name("reached"))).selectByValue("true");
+    new Select(due.findElement(By.name("level"))).selectByValue("LOW");
+    due.findElement(By.cssSelector("button.complete-follow-up")).click();
+    awaitText(browser, By.id("follow-ups"), "已完成");
+    assertThat(browser.findElement(By.id("history")).getText())
+        .contains("呼叫紧急救援")
+        .contains("救援已确认")
+        .contains("完成随访");
     passed = true;
+  }
+
+  private WebElement shown(By what) {
+    return Browser.shown(browser, what);
   }
 }
