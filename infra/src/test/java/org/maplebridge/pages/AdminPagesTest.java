@@ -1,0 +1,99 @@
+package org.maplebridge.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.maplebridge.pages.Browser.awaitText;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.PlatformTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The administrator's day without the API: a new unit and a staff account in it, an account
+ * switched off, and a provider added to the service directory and then edited. The new counsellor
+ * can sign in and starts at her caseload.
+ */
+class AdminPagesTest extends PlatformTest {
+  private WebDriver browser;
+  private boolean passed;
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      if (!passed) {
+        Browser.screenshot(browser, "admin-pages");
+      }
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theAdministratorKeepsStaffUnitsAndTheServiceDirectory() throws Exception {
+    browser = Browser.open("en");
+    Browser.signIn(browser, port, "admin", PASSWORD);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff and units");
+
+    openAllDetails();
+    browser.findElement(By.id("unit-id")).sendKeys("east");
+    browser.findElement(By.id("unit-name")).sendKeys("East community centre");
+    browser.findElement(By.id("add-unit")).click();
+    awaitText(browser, By.id("units"), "East community centre");
+
+    openAllDetails();
+    browser.findElement(By.id("new-username")).sendKeys("fay");
+    browser.findElement(By.id("new-name")).sendKeys("Fay Sun");
+    new Select(browser.findElement(By.id("new-role"))).selectByValue("COUNSELLOR");
+    new Select(browser.findElement(By.id("new-unit"))).selectByValue("east");
+    browser.findElement(By.id("new-password")).sendKeys("short");
+    browser.findElement(By.id("add-account")).click();
+    assertThat(Browser.shown(browser, By.cssSelector("#account-form .problem")).getText())
+        .as("a password that is too short is refused on the form")
+        .isNotBlank();
+    browser.findElement(By.id("new-password")).clear();
+    browser.findElement(By.id("new-password")).sendKeys("fay-first-password");
+    browser.findElement(By.id("add-account")).click();
+    awaitText(browser, By.id("accounts"), "Fay Sun");
+    assertThat(browser.findElement(By.id("changes")).getText())
+        .contains("admin · fay: account added: COUNSELLOR in east");
+
+    WebDriver fay = Browser.open("en");
+    try {
+      Browser.signIn(fay, port, "fay", "fay-first-password");
+      assertThat(fay.getCurrentUrl()).contains("/caseload");
+    } finally {
+      fay.quit();
+    }
+
+    browser.findElement(By.cssSelector("tr[data-username='fay'] button")).click();
+    awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Switched off");
+    browser.findElement(By.cssSelector("tr[data-username='fay'] button")).click();
+    awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Active");
+
+    browser.findElement(By.linkText("Service directory")).click();
+    browser.findElement(By.id("new-provider")).click();
+    Browser.shown(browser, By.id("organisation")).sendKeys("Riverside Family Service");
+    browser.findElement(By.id("serviceName")).sendKeys("Family social work");
+    browser.findElement(By.id("type-SOCIAL_WORK")).click();
+    browser.findElement(By.id("languages")).sendKeys("zh\nen");
+    browser.findElement(By.id("area")).sendKeys("east");
+    new Select(browser.findElement(By.id("capacity"))).selectByValue("AVAILABLE");
+    browser.findElement(By.id("save-provider")).click();
+    awaitText(browser, By.id("providers"), "Riverside Family Service");
+
+    browser.findElement(By.linkText("Riverside Family Service")).click();
+    new Select(Browser.shown(browser, By.id("capacity"))).selectByValue("FULL");
+    browser.findElement(By.id("save-provider")).click();
+    awaitText(
+        browser,
+        By.xpath("//table[@id='providers']//tr[contains(., 'Riverside Family Service')]"),
+        "Full");
+    passed = true;
+  }
+
+  private void openAllDetails() {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
+  }
+}
