@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -76,8 +76,8 @@ final class Browser {
   static void awaitText(WebDriver driver, By what, String text) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(10))
-          .ignoring(StaleElementReferenceException.class)
-          .ignoring(NoSuchElementException.class)
+          // The page may be replaced while it is read: the next read sees the new one.
+          .ignoring(WebDriverException.class)
           .until(page -> page.findElement(what).getText().contains(text));
     } catch (TimeoutException e) {
       // A refused form says why on the page: that is the useful part of the failure.
@@ -88,6 +88,13 @@ final class Browser {
       throw new AssertionError(
           "Waited for \"" + text + "\" in " + what + "; problems shown: " + problems, e);
     }
+  }
+
+  /** Clicks a form's button and waits for the page the accepted post leads to. */
+  static void submit(WebDriver driver, WebElement button) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
   }
 
   /** Sets a date or datetime-local field the way the page would: browsers differ in key order. */

@@ -1,6 +1,7 @@
 package org.maplebridge.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.maplebridge.pages.Browser.awaitText;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ class CrisisBoardPageTest extends PlatformTest {
   void close() {
     if (browser != null) {
       if (!passed) {
-        Browser.screenshot(browser, "crisis-board-live");
+        Browser.screenshot(browser, "crisis-pages");
       }
       browser.quit();
     }
@@ -113,7 +114,7 @@ class CrisisBoardPageTest extends PlatformTest {
     awaitText(browser, By.id("crisis-risk"), "紧迫");
     List<WebElement> acknowledge = browser.findElements(By.cssSelector("button.acknowledge"));
     if (!acknowledge.isEmpty()) {
-      acknowledge.get(0).click();
+      Browser.submit(browser, acknowledge.get(0));
       awaitText(browser, By.id("escalations"), "carol");
     }
     new Select(shown(By.id("dispatch-agency"))).selectByValue("AMBULANCE");
@@ -145,12 +146,13 @@ class CrisisBoardPageTest extends PlatformTest {
         browser,
         By.id("follow-up-due"),
         LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString());
-    browser.findElement(By.id("schedule-follow-up")).click();
+    // A follow-up may be due already (imminent risk asks for one): wait for the new page.
+    Browser.submit(browser, browser.findElement(By.id("schedule-follow-up")));
     awaitText(browser, By.id("follow-ups"), "待随访");
     WebElement due = browser.findElement(By.cssSelector("form.follow-up-done"));
     new Select(due.findElement(By.name("reached"))).selectByValue("true");
     new Select(due.findElement(By.name("level"))).selectByValue("LOW");
-    due.findElement(By.cssSelector("button.complete-follow-up")).click();
+    Browser.submit(browser, due.findElement(By.cssSelector("button.complete-follow-up")));
     awaitText(browser, By.id("follow-ups"), "已完成");
     assertThat(browser.findElement(By.id("history")).getText())
         .contains("呼叫紧急救援")
@@ -161,5 +163,47 @@ class CrisisBoardPageTest extends PlatformTest {
 
   private WebElement shown(By what) {
     return Browser.shown(browser, what);
+  }
+
+  /** A known client calls again: the hotline looks up the reference and sees risk and plan. */
+  @Test
+  void aCrisisWorkerLooksUpAKnownClientsRiskAndSafetyPlan() throws Exception {
+    Api alice = as("alice");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> alice.get("/api/intakes/" + intake).status() == 200);
+    String client = alice.get("/api/intakes/" + intake).json().get("clientId").asText();
+    String reference = alice.get("/api/intakes/" + intake).json().get("clientReference").asText();
+    Api carol = as("carol");
+    String crisis =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"clientId\":\""
+                    + client
+                    + "\",\"summary\":\"x\"}")
+            .id();
+    carol.post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"HIGH\"}");
+    carol.post(
+        "/api/crises/" + crisis + "/safety-plan",
+        "{\"warningSigns\":[\"Stops answering the phone\"],\"internalCopingStrategies\":[\"b\"],"
+            + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"Her sister\"],"
+            + "\"professionalsAndAgencies\":[\"e\"],\"makingTheEnvironmentSafe\":[\"f\"]}");
+
+    browser = Browser.open("en");
+    Browser.signIn(browser, port, "carol", PASSWORD);
+    browser.findElement(By.linkText("Risk alert")).click();
+    shown(By.id("client")).sendKeys(reference);
+    browser.findElement(By.id("look-up")).click();
+    awaitText(browser, By.id("alert"), "Risk: High");
+    assertThat(browser.findElement(By.id("alert-plan")).getText())
+        .contains("Stops answering the phone")
+        .contains("Her sister");
+    shown(By.id("client")).clear();
+    browser.findElement(By.id("client")).sendKeys("C-1999-999999");
+    browser.findElement(By.id("look-up")).click();
+    awaitText(browser, By.id("alert"), "No active risk alert");
+    passed = true;
   }
 }
