@@ -1,12 +1,12 @@
 package org.maplebridge.platform.security;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -18,18 +18,17 @@ import org.maplebridge.write.Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The administrator's staff accounts and units: who works where in which role, new accounts and
  * units, and accounts switched off when someone leaves. Each change is recorded with who made it.
  */
-@Controller
+@RestController
+@Tag(name = "Staff", description = "Staff accounts and units (admin)")
 class StaffAdministration {
   private final JdbcClient jdbc;
   private final StaffAccounts accounts;
@@ -39,52 +38,6 @@ class StaffAdministration {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.passwords = passwords;
-  }
-
-  record Unit(String id, String name, long members) {}
-
-  record Account(
-      String username,
-      String displayName,
-      String role,
-      String unit,
-      boolean enabled,
-      boolean fromProvider,
-      OffsetDateTime createdAt) {}
-
-  record Change(OffsetDateTime changedAt, String changedBy, String subject, String change) {}
-
-  @GetMapping("/admin/staff")
-  String staff(Actor admin, Model model) {
-    requireAdmin(admin);
-    model.addAttribute(
-        "units",
-        jdbc.sql(
-                """
-                SELECT u.id, u.name, count(s.username) AS members FROM unit u
-                LEFT JOIN staff_account s ON s.unit = u.id GROUP BY u.id, u.name ORDER BY u.id
-                """)
-            .query(Unit.class)
-            .list());
-    model.addAttribute(
-        "accounts",
-        jdbc.sql(
-                """
-                SELECT username, display_name, role, unit, enabled,
-                       password_hash IS NULL AS from_provider, created_at
-                FROM staff_account ORDER BY unit NULLS FIRST, username
-                """)
-            .query(Account.class)
-            .list());
-    model.addAttribute(
-        "changes",
-        jdbc.sql(
-                "SELECT changed_at, changed_by, subject, change FROM staff_change"
-                    + " ORDER BY change_id DESC LIMIT 50")
-            .query(Change.class)
-            .list());
-    model.addAttribute("roles", Role.values());
-    return "staff";
   }
 
   record NewUnit(
@@ -174,7 +127,7 @@ class StaffAdministration {
         .update();
   }
 
-  private static void requireAdmin(Actor caller) {
+  static void requireAdmin(Actor caller) {
     if (!caller.is(Role.ADMIN)) {
       throw new NotAllowed("Staff accounts are kept by the administrator");
     }
