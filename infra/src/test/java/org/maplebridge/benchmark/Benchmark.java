@@ -80,8 +80,18 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "logging.level.root=WARN")
 class Benchmark extends PlatformTest {
   private static final boolean QUICK = Boolean.getBoolean("benchmark.quick");
+
+  /**
+   * {@code -Dbenchmark.only=replay,commands}: only these parts (commands, http, visibility,
+   * long-case, queries, replay, start-up), when profiling one of them.
+   */
+  private static final List<String> ONLY =
+      List.of(System.getProperty("benchmark.only", "").split(",")).stream()
+          .filter(part -> !part.isBlank())
+          .toList();
+
   private static final Duration SPAN = Duration.ofSeconds(QUICK ? 2 : 8);
-  private static final int REPLAY_EVENTS = QUICK ? 100_000 : 1_000_000;
+  private static final int REPLAY_EVENTS = QUICK ? 20_000 : 1_000_000;
   private static final int LONG_CASE_EVENTS = 10_000;
   private static final int CASES = 100_000;
   private static final Actor ALICE = new Actor("alice", Role.COUNSELLOR, "north");
@@ -104,14 +114,28 @@ class Benchmark extends PlatformTest {
     results.put("machine", machine());
     results.put("quick", QUICK);
     warmUp();
-    Map<Integer, Double> raw = rawInserts();
-    commandsThroughGateway(raw);
-    escalationsOverHttp();
-    writeToReadVisibility();
-    longLivedCase();
-    queriesAtScale();
-    replay();
-    heapAndStartUp();
+    if (ONLY.isEmpty() || ONLY.contains("commands")) {
+      Map<Integer, Double> raw = rawInserts();
+      commandsThroughGateway(raw);
+    }
+    if (ONLY.isEmpty() || ONLY.contains("http")) {
+      escalationsOverHttp();
+    }
+    if (ONLY.isEmpty() || ONLY.contains("visibility")) {
+      writeToReadVisibility();
+    }
+    if (ONLY.isEmpty() || ONLY.contains("long-case")) {
+      longLivedCase();
+    }
+    if (ONLY.isEmpty() || ONLY.contains("queries")) {
+      queriesAtScale();
+    }
+    if (ONLY.isEmpty() || ONLY.contains("replay")) {
+      replay();
+    }
+    if (ONLY.isEmpty() || ONLY.contains("start-up")) {
+      heapAndStartUp();
+    }
     write();
     assertThat(table).isNotEmpty();
   }
@@ -180,13 +204,19 @@ class Benchmark extends PlatformTest {
         cases.add(openCase());
       }
       AtomicLong next = new AtomicLong();
-      Run run =
-          run(
-              callers,
-              () -> {
-                UUID intake = cases.get((int) (Thread.currentThread().getId() % callers));
-                send(IntakeCommandsForTests.note(intake, "Bench note " + next.incrementAndGet()));
-              });
+      Run run;
+      try (ThreadSampler sampler = new ThreadSampler("pool-")) {
+        run =
+            run(
+                callers,
+                () -> {
+                  UUID intake = cases.get((int) (Thread.currentThread().getId() % callers));
+                  send(IntakeCommandsForTests.note(intake, "Bench note " + next.incrementAndGet()));
+                });
+        if (callers == 1) {
+          System.out.println("Command profile (the caller's thread): " + sampler.report(12));
+        }
+      }
       double ratio = run.rate() / raw.get(callers);
       figures.put(
           callers + " callers",
@@ -481,9 +511,15 @@ class Benchmark extends PlatformTest {
     double rawRead = read / ((System.nanoTime() - t0) / 1e9);
 
     t0 = System.nanoTime();
-    List<String> replayed = readModels.replay();
-    awaitProjectionsAt(head, Duration.ofMinutes(QUICK ? 3 : 20));
+    List<String> replayed;
+    Map<String, Object> profile;
+    try (ThreadSampler sampler = new ThreadSampler("EventProcessor")) {
+      replayed = readModels.replay();
+      awaitProjectionsAt(head, Duration.ofMinutes(QUICK ? 3 : 20));
+      profile = sampler.report(12);
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.println("Replay profile (event processor threads): " + profile);
     double rate = total / seconds;
     results.put(
         "replay",
@@ -493,7 +529,8 @@ class Benchmark extends PlatformTest {
             "seconds", seconds,
             "eventsPerSecond", rate,
             "rawReadRowsPerSecond", rawRead,
-            "ratio", rate / rawRead));
+            "ratio", rate / rawRead,
+            "profile", profile));
     row(
         "5. replay of every projection over " + fmt(total) + " events",
         fmt(rate) + " events/s",

@@ -1,6 +1,8 @@
 package org.maplebridge.platform.storage;
 
+import java.util.List;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -8,6 +10,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -32,6 +35,25 @@ class AxonStorageConfiguration {
   @Bean
   SagaSqlSchema sagaSqlSchema() {
     return new PostgresSagaSqlSchema();
+  }
+
+  /**
+   * The read models' processors (not the crisis automation, which acts in the world, nor the
+   * referral ledger, which writes in the command's own transaction).
+   */
+  static final List<String> READ_MODELS =
+      List.of("caseload", "crisis-board", "directory", "referrals", "access-audit");
+
+  @Bean
+  ConfigurerModule readModelsCommitWithoutWaitingForTheDisk(
+      TransactionManager transactions, JdbcTemplate jdbc) {
+    return configurer ->
+        READ_MODELS.forEach(
+            group ->
+                configurer
+                    .eventProcessing()
+                    .registerTransactionManager(
+                        group, config -> new ReadModelTransactions(transactions, jdbc)));
   }
 
   @Bean
