@@ -12,8 +12,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrator's day without the API: a new unit and a staff account in it, an account
- * switched off, and a provider added to the service directory and then edited. The new counsellor
- * can sign in and starts at her caseload.
+ * switched off (her open session ends at once) and on again, and a provider added to the service
+ * directory and then edited.
  */
 class AdminPagesTest extends PlatformTest {
   private WebDriver browser;
@@ -38,7 +38,7 @@ class AdminPagesTest extends PlatformTest {
     openAllDetails();
     browser.findElement(By.id("unit-id")).sendKeys("east");
     browser.findElement(By.id("unit-name")).sendKeys("East community centre");
-    browser.findElement(By.id("add-unit")).click();
+    Browser.submit(browser, browser.findElement(By.id("add-unit")));
     awaitText(browser, By.id("units"), "East community centre");
 
     openAllDetails();
@@ -53,7 +53,7 @@ class AdminPagesTest extends PlatformTest {
         .isNotBlank();
     browser.findElement(By.id("new-password")).clear();
     browser.findElement(By.id("new-password")).sendKeys("fay-first-password");
-    browser.findElement(By.id("add-account")).click();
+    Browser.submit(browser, browser.findElement(By.id("add-account")));
     awaitText(browser, By.id("accounts"), "Fay Sun");
     assertThat(browser.findElement(By.id("changes")).getText())
         .contains("admin · fay: account added: COUNSELLOR in east");
@@ -62,13 +62,16 @@ class AdminPagesTest extends PlatformTest {
     try {
       Browser.signIn(fay, port, "fay", "fay-first-password");
       assertThat(fay.getCurrentUrl()).contains("/caseload");
+
+      Browser.submit(
+          browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));
+      awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Switched off");
+      fay.get("http://127.0.0.1:" + port + "/caseload");
+      assertThat(fay.getCurrentUrl()).as("her open session ends at once").contains("/login");
     } finally {
       fay.quit();
     }
-
-    browser.findElement(By.cssSelector("tr[data-username='fay'] button")).click();
-    awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Switched off");
-    browser.findElement(By.cssSelector("tr[data-username='fay'] button")).click();
+    Browser.submit(browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));
     awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Active");
 
     browser.findElement(By.linkText("Service directory")).click();
@@ -79,12 +82,12 @@ class AdminPagesTest extends PlatformTest {
     browser.findElement(By.id("languages")).sendKeys("zh\nen");
     browser.findElement(By.id("area")).sendKeys("east");
     new Select(browser.findElement(By.id("capacity"))).selectByValue("AVAILABLE");
-    browser.findElement(By.id("save-provider")).click();
+    Browser.submit(browser, browser.findElement(By.id("save-provider")));
     awaitText(browser, By.id("providers"), "Riverside Family Service");
 
     browser.findElement(By.linkText("Riverside Family Service")).click();
     new Select(Browser.shown(browser, By.id("capacity"))).selectByValue("FULL");
-    browser.findElement(By.id("save-provider")).click();
+    Browser.submit(browser, browser.findElement(By.id("save-provider")));
     awaitText(
         browser,
         By.xpath("//table[@id='providers']//tr[contains(., 'Riverside Family Service')]"),

@@ -117,7 +117,7 @@ class CounsellorPagesTest extends PlatformTest {
 
     shown(newCase).findElement(By.tagName("a")).click();
     new Select(shown(By.id("consent-scope"))).selectByValue("COUNSELLING");
-    browser.findElement(By.id("record-consent")).click();
+    Browser.submit(browser, browser.findElement(By.id("record-consent")));
     awaitText(browser, By.id("consents"), words.counselling());
 
     // PHQ-9, item by item: 2+2+1+1+1+1+1+1+0 = 10, a moderate result.
@@ -127,7 +127,7 @@ class CounsellorPagesTest extends PlatformTest {
       new Select(browser.findElement(By.id("phq9-" + item)))
           .selectByValue(String.valueOf(answers.get(item - 1)));
     }
-    browser.findElement(By.id("record-phq9")).click();
+    Browser.submit(browser, browser.findElement(By.id("record-phq9")));
     awaitText(browser, By.cssSelector("#screenings tr[data-instrument=PHQ9]"), "10");
     assertThat(
             browser.findElement(By.cssSelector("#screenings tr[data-instrument=PHQ9]")).getText())
@@ -135,7 +135,7 @@ class CounsellorPagesTest extends PlatformTest {
 
     new Select(shown(By.id("triage-priority"))).selectByValue("URGENT");
     browser.findElement(By.id("triage-rationale")).sendKeys("Exams in two weeks, not sleeping");
-    browser.findElement(By.id("triage-submit")).click();
+    Browser.submit(browser, browser.findElement(By.id("triage-submit")));
     awaitText(browser, By.id("priority"), words.urgent());
 
     // A refused change is explained on the form, and nothing changes.
@@ -144,11 +144,11 @@ class CounsellorPagesTest extends PlatformTest {
     assertThat(shown(By.cssSelector("form .problem")).getText()).isNotBlank();
     browser.findElement(By.id("assign-counsellor")).clear();
     browser.findElement(By.id("assign-counsellor")).sendKeys("alice");
-    browser.findElement(By.id("assign")).click();
+    Browser.submit(browser, browser.findElement(By.id("assign")));
     awaitText(browser, By.id("counsellor"), "alice");
 
     shown(By.id("note")).sendKeys("Sleeps four hours; agreed on a plan");
-    browser.findElement(By.id("add-note")).click();
+    Browser.submit(browser, browser.findElement(By.id("add-note")));
     awaitText(browser, By.id("notes"), "Sleeps four hours; agreed on a plan");
 
     openAllDetails();
@@ -156,7 +156,7 @@ class CounsellorPagesTest extends PlatformTest {
     browser.findElement(By.id("referral-reason")).sendKeys("Family support at home");
     browser.findElement(By.id("disclose-NAME")).click();
     browser.findElement(By.id("disclose-PHONE")).click();
-    browser.findElement(By.id("request-referral")).click();
+    Browser.submit(browser, browser.findElement(By.id("request-referral")));
     awaitText(browser, By.id("referral-status"), words.requested());
     browser.findElement(By.cssSelector("main a[href^='/intakes/']")).click();
     awaitText(browser, By.id("case-referrals"), words.requested());
@@ -167,14 +167,13 @@ class CounsellorPagesTest extends PlatformTest {
 
     new Select(shown(By.id("closure-reason"))).selectByValue("GOALS_MET");
     browser.findElement(By.id("closure-summary")).sendKeys("Sleeping again");
-    browser.findElement(By.id("close-case")).click();
+    Browser.submit(browser, browser.findElement(By.id("close-case")));
     awaitText(browser, By.id("status"), words.closed());
     assertThat(browser.findElements(By.id("note"))).as("no notes on a closed case").isEmpty();
 
     shown(By.id("reopen-reason")).sendKeys("Exams again");
-    browser.findElement(By.id("reopen-case")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(page -> !page.findElement(By.id("status")).getText().contains(words.closed()));
+    Browser.submit(browser, browser.findElement(By.id("reopen-case")));
+    assertThat(browser.findElement(By.id("status")).getText()).doesNotContain(words.closed());
 
     browser.findElement(By.xpath("//button[normalize-space()='" + words.signOut() + "']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/login"));

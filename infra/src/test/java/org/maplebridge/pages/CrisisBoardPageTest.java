@@ -65,11 +65,11 @@ class CrisisBoardPageTest extends PlatformTest {
     browser
         .findElement(By.id("summary"))
         .sendKeys("Mother calls: son stopped eating, says goodbye");
-    browser.findElement(By.id("open-crisis")).click();
+    Browser.submit(browser, browser.findElement(By.id("open-crisis")));
     awaitText(browser, By.id("crisis-status"), "已识别");
     new Select(shown(By.id("assess-level"))).selectByValue("MODERATE");
     browser.findElement(By.id("assess-notes")).sendKeys("Talked for 20 minutes, agreed to stay");
-    browser.findElement(By.id("assess")).click();
+    Browser.submit(browser, browser.findElement(By.id("assess")));
     awaitText(browser, By.id("crisis-risk"), "中");
     browser.findElement(By.linkText("危机看板")).click();
     shown(By.id("board"));
@@ -120,10 +120,10 @@ class CrisisBoardPageTest extends PlatformTest {
     new Select(shown(By.id("dispatch-agency"))).selectByValue("AMBULANCE");
     browser.findElement(By.id("dispatch-reference")).sendKeys("120-7781");
     browser.findElement(By.id("dispatch-reason")).sendKeys("Standing on a bridge, will not move");
-    browser.findElement(By.id("dispatch")).click();
+    Browser.submit(browser, browser.findElement(By.id("dispatch")));
     awaitText(browser, By.id("rescue"), "120-7781");
     shown(By.id("rescue-outcome")).sendKeys("Ambulance took her to City General, safe");
-    browser.findElement(By.id("confirm-rescue")).click();
+    Browser.submit(browser, browser.findElement(By.id("confirm-rescue")));
     awaitText(browser, By.id("rescue"), "救援已到达当事人");
 
     page.executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
@@ -139,7 +139,7 @@ class CrisisBoardPageTest extends PlatformTest {
       field.clear();
       field.sendKeys("Plan " + step + " one\nPlan " + step + " two");
     }
-    browser.findElement(By.id("record-plan")).click();
+    Browser.submit(browser, browser.findElement(By.id("record-plan")));
     awaitText(browser, By.id("safety-plan"), "Plan warningSigns one; Plan warningSigns two");
 
     Browser.setValue(

@@ -125,7 +125,7 @@ class SupervisorPagesTest extends PlatformTest {
     browser.findElement(By.cssSelector("#waiting a[href='/crises/" + crisis + "']")).click();
     new Select(Browser.shown(browser, By.id("approve-reason"))).selectByValue("STABILISED");
     browser.findElement(By.id("approve-summary")).sendKeys("Safe with family, follow-up done");
-    browser.findElement(By.id("approve-closure")).click();
+    Browser.submit(browser, browser.findElement(By.id("approve-closure")));
     awaitText(browser, By.id("crisis-closure"), "批准人 sam");
 
     browser.findElement(By.linkText("转介")).click();
@@ -134,14 +134,14 @@ class SupervisorPagesTest extends PlatformTest {
     assertThat(browser.findElement(By.id("history")).getText()).contains("alice").contains("已接收");
     new Select(Browser.shown(browser, By.id("review-kind"))).selectByValue("FINDING");
     browser.findElement(By.id("review-text")).sendKeys("Sent within a day; consent on file");
-    browser.findElement(By.id("record-review")).click();
+    Browser.submit(browser, browser.findElement(By.id("record-review")));
     awaitText(browser, By.id("history"), "督导审核");
 
     browser.findElement(By.cssSelector("main a[href='/intakes/" + intake + "']")).click();
     assertThat(Browser.shown(browser, By.id("client-name")).getText()).isEqualTo("L.W.");
     assertThat(browser.findElements(By.id("notes"))).as("no clinical part before").isEmpty();
     browser.findElement(By.id("glass-reason")).sendKeys("Client called the hotline in crisis");
-    browser.findElement(By.id("break-glass")).click();
+    Browser.submit(browser, browser.findElement(By.id("break-glass")));
     awaitText(browser, By.id("notes"), "Journey note: afraid of the exams");
 
     browser.findElement(By.linkText("访问审计")).click();
@@ -153,7 +153,7 @@ class SupervisorPagesTest extends PlatformTest {
     WebElement grant =
         Browser.shown(browser, By.xpath("//table[@id='grants']//tr[contains(., 'sam')][.//form]"));
     grant.findElement(By.tagName("textarea")).sendKeys("Justified: the caller was at risk");
-    grant.findElement(By.cssSelector("button.review-grant")).click();
+    Browser.submit(browser, grant.findElement(By.cssSelector("button.review-grant")));
     awaitText(browser, By.id("grants"), "sam: Justified: the caller was at risk");
     passed = true;
   }

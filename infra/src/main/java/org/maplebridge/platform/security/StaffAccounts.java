@@ -1,6 +1,9 @@
 package org.maplebridge.platform.security;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.write.StaffDirectory;
@@ -16,8 +19,43 @@ import org.springframework.stereotype.Component;
 public class StaffAccounts implements UserDetailsService, StaffDirectory {
   private final JdbcClient jdbc;
 
+  /** How long a confirmation that an account is switched on holds before it is asked again. */
+  static final Duration RECHECK = Duration.ofSeconds(5);
+
+  private final Map<String, Long> confirmedOnAt = new ConcurrentHashMap<>();
+
   StaffAccounts(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * Whether the account is still switched on: asked of the database at most every few seconds per
+   * person, so someone switched off loses an open session and cached credentials within seconds, on
+   * every instance.
+   */
+  public boolean stillOn(String username) {
+    Long confirmed = confirmedOnAt.get(username);
+    long now = System.nanoTime();
+    if (confirmed != null && now - confirmed < RECHECK.toNanos()) {
+      return true;
+    }
+    boolean on =
+        jdbc.sql("SELECT enabled FROM staff_account WHERE username = :username")
+            .param("username", username)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    if (on) {
+      confirmedOnAt.put(username, now);
+    } else {
+      confirmedOnAt.remove(username);
+    }
+    return on;
+  }
+
+  /** Forgets the last confirmation at once, on this instance (others within seconds). */
+  void switchedOff(String username) {
+    confirmedOnAt.remove(username);
   }
 
   @Override

@@ -114,6 +114,9 @@ class StaffAdministration {
     if (changed == 0) {
       throw new RecordNotFound("Staff account " + username);
     }
+    if (!enabled.enabled()) {
+      accounts.switchedOff(username);
+    }
     recordChange(admin, username, enabled.enabled() ? "account enabled" : "account disabled");
     return ResponseEntity.noContent().build();
   }

@@ -2,12 +2,14 @@ package org.maplebridge.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.springframework.core.Ordered;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -15,7 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page that is not there or not for the viewer answers with a page in the viewer's language (404
- * or 403 alike to the API), not with the API's problem document. The API keeps its problems.
+ * or 403 alike to the API), not with the API's problem document. The API keeps its problems. A
+ * staff member switched off meanwhile loses the session and goes back to the sign-in page.
  */
 @Component
 class PageErrors implements HandlerExceptionResolver, Ordered {
@@ -23,6 +26,17 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+    if (e instanceof AuthenticationException) {
+      // Switched off meanwhile: the session ends here, whichever way the person came in.
+      HttpSession session = request.getSession(false);
+      if (session != null) {
+        session.invalidate();
+      }
+      if (request.getRequestURI().startsWith("/api/")) {
+        return null;
+      }
+      return new ModelAndView("redirect:/login");
+    }
     if (request.getRequestURI().startsWith("/api/")) {
       return null;
     }

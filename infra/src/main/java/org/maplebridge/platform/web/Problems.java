@@ -37,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.lang.Nullable;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -174,6 +175,12 @@ public class Problems extends ResponseEntityExceptionHandler {
         || e instanceof AggregateStreamCreationException)
       return ResponseEntity.status(409).body(conflict(e));
     return unexpected(e);
+  }
+
+  /** Signed in, but switched off since (or no staff member): sign in again. */
+  @ExceptionHandler(AuthenticationException.class)
+  ProblemDetail signInAgain(AuthenticationException e) {
+    return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in first", e.getMessage());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
