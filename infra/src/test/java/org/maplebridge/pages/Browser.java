@@ -92,9 +92,17 @@ final class Browser {
 
   /** Clicks a form's button and waits for the page the accepted post leads to. */
   static void submit(WebDriver driver, WebElement button) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    JavascriptExecutor page = (JavascriptExecutor) driver;
+    page.executeScript("window.beforeThePost = true");
     button.click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    // A new document has no mark; while it loads, the browser may answer with errors.
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(WebDriverException.class)
+        .until(
+            browser ->
+                page.executeScript(
+                        "return document.readyState === 'complete' && !window.beforeThePost")
+                    .equals(Boolean.TRUE));
   }
 
   /** Sets a date or datetime-local field the way the page would: browsers differ in key order. */
