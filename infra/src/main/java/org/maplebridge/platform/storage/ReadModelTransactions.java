@@ -23,7 +23,19 @@ final class ReadModelTransactions implements TransactionManager {
   @Override
   public Transaction startTransaction() {
     Transaction transaction = transactions.startTransaction();
-    jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+    try {
+      jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+    } catch (RuntimeException connectionLost) {
+      // Nobody else can end this transaction: left open, it would stay bound to the processor's
+      // thread, and every later batch would join it on the dead connection (found by the
+      // database-restart test).
+      try {
+        transaction.rollback();
+      } catch (RuntimeException alreadyGone) {
+        connectionLost.addSuppressed(alreadyGone);
+      }
+      throw connectionLost;
+    }
     return transaction;
   }
 }
