@@ -515,6 +515,8 @@ class Benchmark extends PlatformTest {
     Map<String, Object> profile;
     try (ThreadSampler sampler = new ThreadSampler("EventProcessor")) {
       replayed = readModels.replay();
+      System.out.printf(
+          "Replay: processors stopped and reset in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       awaitProjectionsAt(head, Duration.ofMinutes(QUICK ? 3 : 20));
       profile = sampler.report(12);
     }

@@ -16,6 +16,7 @@ final class ThreadSampler implements AutoCloseable {
   private final Map<String, AtomicLong> frames = new ConcurrentHashMap<>();
   private final AtomicLong samples = new AtomicLong();
   private final AtomicLong onTheSocket = new AtomicLong();
+  private final AtomicLong idle = new AtomicLong();
   private final Thread sampler;
   private volatile boolean running = true;
 
@@ -27,9 +28,14 @@ final class ThreadSampler implements AutoCloseable {
                 Thread.getAllStackTraces()
                     .forEach(
                         (thread, stack) -> {
-                          if (thread.getName().contains(threadNamePart)
-                              && thread.getState() != Thread.State.WAITING
-                              && thread.getState() != Thread.State.TIMED_WAITING) {
+                          if (!thread.getName().contains(threadNamePart)) {
+                            return;
+                          }
+                          if (thread.getState() == Thread.State.WAITING
+                              || thread.getState() == Thread.State.TIMED_WAITING) {
+                            idle.incrementAndGet();
+                            count("idle, in " + caller(stack));
+                          } else {
                             record(stack);
                           }
                         });
@@ -91,6 +97,7 @@ final class ThreadSampler implements AutoCloseable {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("samples", samples.get());
     report.put("waitingOnTheDatabase", (double) onTheSocket.get() / total);
+    report.put("idleSamples", idle.get());
     List<Map.Entry<String, AtomicLong>> hottest =
         frames.entrySet().stream()
             .sorted(Comparator.comparingLong(e -> -e.getValue().get()))

@@ -16,6 +16,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.ProjectionWrites;
 import org.maplebridge.read.SqlParams;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,14 +48,17 @@ final class AccessAudit {
   @ProcessingGroup("access-audit")
   static class Projection {
     private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    Projection(JdbcClient jdbc) {
+    Projection(JdbcClient jdbc, ProjectionWrites writes) {
       this.jdbc = jdbc;
+      this.writes = writes;
     }
 
     @EventHandler
     void on(RecordViewed view, @Timestamp Instant at) {
-      jdbc.sql(
+      writes
+          .sql(
               """
               INSERT INTO access_log (view_id, viewed_at, viewer, viewer_role, record_type,
                 record_id, record_unit, scope, purpose, refused)

@@ -1,6 +1,7 @@
 package org.maplebridge.read;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,22 +28,42 @@ public final class VersionedRows {
       String assignments,
       Map<String, Object> values,
       String suffix) {
-    JdbcClient.StatementSpec statement =
-        jdbc.sql(
-                "UPDATE "
-                    + table
-                    + " SET updated_at = :at, version = :version"
-                    + (assignments.isEmpty() ? "" : ", " + assignments)
-                    + " WHERE "
-                    + idColumn
-                    + " = :id AND version < :version "
-                    + suffix)
-            .param("at", SqlParams.utc(at))
-            .param("version", version)
-            .param("id", id);
-    for (Map.Entry<String, Object> value : values.entrySet()) {
-      statement = statement.param(value.getKey(), value.getValue());
-    }
-    return statement;
+    return jdbc.sql(sql(table, idColumn, assignments, suffix))
+        .params(params(id, version, at, values));
+  }
+
+  /** The same update, written through a projection's {@link ProjectionWrites}. */
+  public static ProjectionWrites.Write update(
+      ProjectionWrites writes,
+      String table,
+      String idColumn,
+      Object id,
+      long version,
+      Instant at,
+      String assignments,
+      Map<String, Object> values) {
+    return writes
+        .sql(sql(table, idColumn, assignments, ""))
+        .params(params(id, version, at, values));
+  }
+
+  private static String sql(String table, String idColumn, String assignments, String suffix) {
+    return "UPDATE "
+        + table
+        + " SET updated_at = :at, version = :version"
+        + (assignments.isEmpty() ? "" : ", " + assignments)
+        + " WHERE "
+        + idColumn
+        + " = :id AND version < :version "
+        + suffix;
+  }
+
+  private static Map<String, Object> params(
+      Object id, long version, Instant at, Map<String, Object> values) {
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("at", SqlParams.utc(at));
+    all.put("version", version);
+    all.put("id", id);
+    return all;
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -61,18 +62,25 @@ public class ReadModels {
 
   /** Resets and restarts every projection that supports it; they rebuild in the background. */
   public List<String> replay() throws Exception {
-    List<String> replayed = new ArrayList<>();
-    for (Map.Entry<String, StreamingEventProcessor> entry : streaming().entrySet()) {
-      StreamingEventProcessor processor = entry.getValue();
-      if (!processor.supportsReset()) {
-        continue;
-      }
-      processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+    Map<String, StreamingEventProcessor> resettable = new LinkedHashMap<>();
+    streaming()
+        .forEach(
+            (name, processor) -> {
+              if (processor.supportsReset()) {
+                resettable.put(name, processor);
+              }
+            });
+    // All stop together: each may wait up to a second for its event stream to let go.
+    CompletableFuture.allOf(
+            resettable.values().stream()
+                .map(StreamingEventProcessor::shutdownAsync)
+                .toArray(CompletableFuture[]::new))
+        .get(60, TimeUnit.SECONDS);
+    for (StreamingEventProcessor processor : resettable.values()) {
       processor.resetTokens();
-      processor.start();
-      replayed.add(entry.getKey());
     }
-    return replayed;
+    resettable.values().forEach(StreamingEventProcessor::start);
+    return List.copyOf(resettable.keySet());
   }
 
   /** True when every projection has read up to the end of the event store and is not replaying. */

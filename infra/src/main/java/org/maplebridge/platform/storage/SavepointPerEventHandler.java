@@ -8,6 +8,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.maplebridge.read.ProjectionWrites;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * round trips per event, half of a projection's work (measured in the benchmark's replay), so they
  * are taken only after a failure: the first failure aborts its batch, the processor retries it, and
  * from then on, for a while, every handler runs in a savepoint and the failing event is parked.
+ * Outside those careful times a batch's {@link ProjectionWrites} wait for its commit, and a failure
+ * to send them makes the platform careful in the same way; while careful, each event's writes are
+ * sent inside its savepoint.
  */
 class SavepointPerEventHandler implements HandlerEnhancerDefinition {
   /** How long handlers keep running in savepoints after a failure. */
@@ -45,30 +51,45 @@ class SavepointPerEventHandler implements HandlerEnhancerDefinition {
     return new WrappedMessageHandlingMember<>(original) {
       @Override
       public Object handle(Message<?> message, T target) throws Exception {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+            || !CurrentUnitOfWork.isStarted()) {
           return super.handle(message, target);
         }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         if (System.nanoTime() - carefulUntil.get() > 0) {
+          ProjectionWrites.deferUntilCommit(batch, this::beCareful);
           try {
             return super.handle(message, target);
           } catch (Exception | Error failed) {
             // The batch's transaction is lost with it; its retry runs in savepoints.
-            carefulUntil.set(System.nanoTime() + CAREFUL_FOR.toNanos());
+            beCareful();
             throw failed;
           }
         }
+        // Writes held from earlier events of the batch go first, outside this event's savepoint.
+        ProjectionWrites.sendDeferred(batch);
         try {
           return savepoint.execute(
               status -> {
                 try {
-                  return super.handle(message, target);
+                  Object result = super.handle(message, target);
+                  ProjectionWrites.sendDeferred(batch);
+                  return result;
                 } catch (Exception e) {
                   throw new HandlerFailed(e);
                 }
               });
         } catch (HandlerFailed failed) {
+          ProjectionWrites.discardDeferred(batch);
           throw failed.cause;
+        } catch (RuntimeException | Error failed) {
+          ProjectionWrites.discardDeferred(batch);
+          throw failed;
         }
+      }
+
+      private void beCareful() {
+        carefulUntil.set(System.nanoTime() + CAREFUL_FOR.toNanos());
       }
     };
   }
