@@ -70,13 +70,24 @@ final class ThreadSampler implements AutoCloseable {
     }
   }
 
-  /** Who waits on the database: the innermost frame of ours, Axon's or Spring's transactions. */
+  /**
+   * Who waits: the innermost frame of ours, Axon's or Spring's transactions; else of any library.
+   */
   private static String caller(StackTraceElement[] stack) {
     for (StackTraceElement frame : stack) {
       String type = frame.getClassName();
       if (type.startsWith("org.maplebridge.")
           || type.startsWith("org.axonframework.")
           || type.startsWith("org.springframework.transaction.")) {
+        return name(frame);
+      }
+    }
+    for (StackTraceElement frame : stack) {
+      String type = frame.getClassName();
+      if (!type.startsWith("java.")
+          && !type.startsWith("jdk.")
+          && !type.startsWith("sun.")
+          && !type.startsWith("org.postgresql.")) {
         return name(frame);
       }
     }
