@@ -3,8 +3,8 @@ package org.maplebridge.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.maplebridge.pages.Browser.awaitText;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -16,22 +16,12 @@ import org.openqa.selenium.support.ui.Select;
  * directory and then edited.
  */
 class AdminPagesTest extends PlatformTest {
+  @RegisterExtension final Browsers browsers = new Browsers();
   private WebDriver browser;
-  private boolean passed;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      if (!passed) {
-        Browser.screenshot(browser, "admin-pages");
-      }
-      browser.quit();
-    }
-  }
 
   @Test
   void theAdministratorKeepsStaffUnitsAndTheServiceDirectory() throws Exception {
-    browser = Browser.open("en");
+    browser = browsers.open("en");
     Browser.signIn(browser, port, "admin", PASSWORD);
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff and units");
 
@@ -58,19 +48,14 @@ class AdminPagesTest extends PlatformTest {
     assertThat(browser.findElement(By.id("changes")).getText())
         .contains("admin · fay: account added: COUNSELLOR in east");
 
-    WebDriver fay = Browser.open("en");
-    try {
-      Browser.signIn(fay, port, "fay", "fay-first-password");
-      assertThat(fay.getCurrentUrl()).contains("/caseload");
+    WebDriver fay = browsers.open("en");
+    Browser.signIn(fay, port, "fay", "fay-first-password");
+    assertThat(fay.getCurrentUrl()).contains("/caseload");
 
-      Browser.submit(
-          browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));
-      awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Switched off");
-      fay.get("http://127.0.0.1:" + port + "/caseload");
-      assertThat(fay.getCurrentUrl()).as("her open session ends at once").contains("/login");
-    } finally {
-      fay.quit();
-    }
+    Browser.submit(browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));
+    awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Switched off");
+    fay.get("http://127.0.0.1:" + port + "/caseload");
+    assertThat(fay.getCurrentUrl()).as("her open session ends at once").contains("/login");
     Browser.submit(browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));
     awaitText(browser, By.cssSelector("tr[data-username='fay']"), "Active");
 
@@ -92,7 +77,6 @@ class AdminPagesTest extends PlatformTest {
         browser,
         By.xpath("//table[@id='providers']//tr[contains(., 'Riverside Family Service')]"),
         "Full");
-    passed = true;
   }
 
   private void openAllDetails() {

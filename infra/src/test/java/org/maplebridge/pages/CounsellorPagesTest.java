@@ -6,9 +6,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,8 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reopening. Every page after a post already shows the change.
  */
 class CounsellorPagesTest extends PlatformTest {
+  @RegisterExtension final Browsers browsers = new Browsers();
   private WebDriver browser;
-  private String failedName;
 
   /** The words the journey expects to read, in the page's language. */
   record Words(
@@ -40,18 +39,8 @@ class CounsellorPagesTest extends PlatformTest {
       String closed,
       String intakeOpened) {}
 
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      if (failedName != null) {
-        Browser.screenshot(browser, failedName);
-      }
-      browser.quit();
-    }
-  }
-
   @Test
-  void aCounsellorTakesACaseFromIntakeToClosureInEnglish(TestInfo test) throws Exception {
+  void aCounsellorTakesACaseFromIntakeToClosureInEnglish() throws Exception {
     journey(
         "en",
         new Words(
@@ -64,34 +53,28 @@ class CounsellorPagesTest extends PlatformTest {
             "Urgent",
             "Requested",
             "Closed",
-            "Intake opened"),
-        test);
+            "Intake opened"));
   }
 
   @Test
-  void aCounsellorTakesACaseFromIntakeToClosureInChinese(TestInfo test) throws Exception {
+  void aCounsellorTakesACaseFromIntakeToClosureInChinese() throws Exception {
     journey(
-        "zh-CN",
-        new Words("钱小梅", "我的个案", "退出", "尽快", "心理咨询", "中度", "紧急", "已申请", "已结案", "开始接案"),
-        test);
+        "zh-CN", new Words("钱小梅", "我的个案", "退出", "尽快", "心理咨询", "中度", "紧急", "已申请", "已结案", "开始接案"));
   }
 
   @Test
-  void theSupervisorSeesTheUnitsCasesWithMaskedNames(TestInfo test) throws Exception {
+  void theSupervisorSeesTheUnitsCasesWithMaskedNames() throws Exception {
     String id = as("alice").post("/api/intakes", NEW_CLIENT_INTAKE).id();
-    failedName = test.getDisplayName();
-    browser = Browser.open("en");
+    browser = browsers.open("en");
     Browser.signIn(browser, port, "sam", PASSWORD);
     browser.get(url("/caseload"));
     WebElement row = browser.findElement(By.cssSelector("tr[data-intake='" + id + "']"));
     assertThat(row.getText()).contains("L.W.").doesNotContain("Li Wei");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Open cases of the unit");
-    failedName = null;
   }
 
-  private void journey(String language, Words words, TestInfo test) throws Exception {
-    failedName = test.getDisplayName();
-    browser = Browser.open(language);
+  private void journey(String language, Words words) throws Exception {
+    browser = browsers.open(language);
     browser.get(url("/caseload"));
     assertThat(browser.getCurrentUrl()).as("sign in first").contains("/login");
     Browser.signIn(browser, port, "alice", PASSWORD);
@@ -177,7 +160,6 @@ class CounsellorPagesTest extends PlatformTest {
 
     browser.findElement(By.xpath("//button[normalize-space()='" + words.signOut() + "']")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("/login"));
-    failedName = null;
   }
 
   private void openAllDetails() {

@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.Api;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
@@ -35,22 +35,12 @@ import org.springframework.test.context.TestPropertySource;
       "maplebridge.emergency-access.duration=PT3S"
     })
 class CrisisBoardPageTest extends PlatformTest {
+  @RegisterExtension final Browsers browsers = new Browsers();
   private WebDriver browser;
-  private boolean passed;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      if (!passed) {
-        Browser.screenshot(browser, "crisis-pages");
-      }
-      browser.quit();
-    }
-  }
 
   @Test
   void anImminentCallClimbsTheLadderOnTheOpenBoardWithoutAReload() throws Exception {
-    browser = Browser.open("zh-CN");
+    browser = browsers.open("zh-CN");
     Browser.signIn(browser, port, "carol", PASSWORD);
     assertThat(browser.getCurrentUrl())
         .as("crisis workers start at the board")
@@ -158,7 +148,6 @@ class CrisisBoardPageTest extends PlatformTest {
         .contains("呼叫紧急救援")
         .contains("救援已确认")
         .contains("完成随访");
-    passed = true;
   }
 
   private WebElement shown(By what) {
@@ -191,7 +180,7 @@ class CrisisBoardPageTest extends PlatformTest {
             + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"Her sister\"],"
             + "\"professionalsAndAgencies\":[\"e\"],\"makingTheEnvironmentSafe\":[\"f\"]}");
 
-    browser = Browser.open("en");
+    browser = browsers.open("en");
     Browser.signIn(browser, port, "carol", PASSWORD);
     browser.findElement(By.linkText("Risk alert")).click();
     shown(By.id("client")).sendKeys(reference);
@@ -204,6 +193,5 @@ class CrisisBoardPageTest extends PlatformTest {
     browser.findElement(By.id("client")).sendKeys("C-1999-999999");
     browser.findElement(By.id("look-up")).click();
     awaitText(browser, By.id("alert"), "No active risk alert");
-    passed = true;
   }
 }

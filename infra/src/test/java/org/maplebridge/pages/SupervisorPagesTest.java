@@ -6,8 +6,8 @@ import static org.maplebridge.pages.Browser.awaitText;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
@@ -22,18 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and reads it, the page shows his look as an emergency access, beside alice's routine ones.
  */
 class SupervisorPagesTest extends PlatformTest {
+  @RegisterExtension final Browsers browsers = new Browsers();
   private WebDriver browser;
-  private boolean passed;
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      if (!passed) {
-        Browser.screenshot(browser, "access-audit");
-      }
-      browser.quit();
-    }
-  }
 
   @Test
   void theAccessAuditPageShowsTheBrokenGlassAndRoutineViews() throws Exception {
@@ -56,7 +46,7 @@ class SupervisorPagesTest extends PlatformTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> as("sam").get("/api/audit/access?recordId=" + id).json().size() >= 2);
 
-    browser = Browser.open("zh-CN");
+    browser = browsers.open("zh-CN");
     Browser.signIn(browser, port, "sam", PASSWORD);
     browser.findElement(By.linkText("访问审计")).click();
     browser.findElement(By.id("recordId")).sendKeys(id);
@@ -66,7 +56,6 @@ class SupervisorPagesTest extends PlatformTest {
     String audit = browser.findElement(By.id("access")).getText();
     assertThat(audit).contains("alice (咨询师)").contains("日常工作");
     assertThat(audit).contains("sam (督导)").contains("紧急访问");
-    passed = true;
   }
 
   /**
@@ -115,7 +104,7 @@ class SupervisorPagesTest extends PlatformTest {
             "/api/crises/" + crisis + "/closure", "{\"reason\":\"STABILISED\",\"summary\":\"x\"}");
     assertThat(closing.status()).as("waits for the supervisor").isEqualTo(202);
 
-    browser = Browser.open("zh-CN");
+    browser = browsers.open("zh-CN");
     Browser.signIn(browser, port, "sam", PASSWORD);
     browser.findElement(By.linkText("概览")).click();
     assertThat(browser.findElements(By.cssSelector("#referral-chart .seg")))
@@ -155,6 +144,5 @@ class SupervisorPagesTest extends PlatformTest {
     grant.findElement(By.tagName("textarea")).sendKeys("Justified: the caller was at risk");
     Browser.submit(browser, grant.findElement(By.cssSelector("button.review-grant")));
     awaitText(browser, By.id("grants"), "sam: Justified: the caller was at risk");
-    passed = true;
   }
 }
