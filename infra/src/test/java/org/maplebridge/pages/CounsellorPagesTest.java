@@ -37,7 +37,8 @@ class CounsellorPagesTest extends PlatformTest {
       String urgent,
       String requested,
       String closed,
-      String intakeOpened) {}
+      String intakeOpened,
+      String priority) {}
 
   @Test
   void aCounsellorTakesACaseFromIntakeToClosureInEnglish() throws Exception {
@@ -53,13 +54,15 @@ class CounsellorPagesTest extends PlatformTest {
             "Urgent",
             "Requested",
             "Closed",
-            "Intake opened"));
+            "Intake opened",
+            "Priority"));
   }
 
   @Test
   void aCounsellorTakesACaseFromIntakeToClosureInChinese() throws Exception {
     journey(
-        "zh-CN", new Words("钱小梅", "我的个案", "退出", "尽快", "心理咨询", "中度", "紧急", "已申请", "已结案", "开始接案"));
+        "zh-CN",
+        new Words("钱小梅", "我的个案", "退出", "尽快", "心理咨询", "中度", "紧急", "已申请", "已结案", "开始接案", "优先级"));
   }
 
   @Test
@@ -146,7 +149,9 @@ class CounsellorPagesTest extends PlatformTest {
     assertThat(browser.findElement(By.id("history")).getText())
         .as("the history tells who did what")
         .contains(words.intakeOpened())
-        .contains("alice");
+        .contains("alice")
+        .as("in the reader's language, field names and values alike")
+        .contains(words.priority() + ": " + words.urgent());
 
     new Select(shown(By.id("closure-reason"))).selectByValue("GOALS_MET");
     browser.findElement(By.id("closure-summary")).sendKeys("Sleeping again");

@@ -3,11 +3,34 @@ package org.maplebridge.platform.web;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** How pages write out the details of a history entry: what changed, without the record ids. */
+/**
+ * How pages write out the details of a history entry: what changed, without the record ids, in the
+ * reader's language: field names as {@code field.<name>}, and a value as {@code <name>.<VALUE>}
+ * where the field holds one of the enumerations the pages already name (urgency, risk, service
+ * type...); anything else as stored.
+ */
 @Component("pageFormat")
 public class PageFormat {
+  /** Fields whose values the pages name under another enumeration's messages. */
+  private static final Map<String, String> VALUES_NAMED_AS =
+      Map.of(
+          "priority", "urgency",
+          "requestedUrgency", "urgency",
+          "level", "risk",
+          "previousLevel", "risk",
+          "screenerRisk", "risk",
+          "scope", "consentScope",
+          "serviceTypes", "serviceType");
+
+  private final MessageSource messages;
+
+  PageFormat(MessageSource messages) {
+    this.messages = messages;
+  }
 
   public String details(Map<String, Object> data) {
     if (data == null) {
@@ -15,7 +38,7 @@ public class PageFormat {
     }
     return data.entrySet().stream()
         .filter(field -> field.getValue() != null && !isIdentifier(field.getKey()))
-        .map(field -> field.getKey() + ": " + text(field.getValue()))
+        .map(field -> label(field.getKey()) + ": " + text(field.getKey(), field.getValue()))
         .collect(Collectors.joining(" · "));
   }
 
@@ -23,16 +46,29 @@ public class PageFormat {
     return name.equals("id") || name.endsWith("Id");
   }
 
-  private static String text(Object value) {
+  private String label(String name) {
+    return message("field." + name, name);
+  }
+
+  private String text(String name, Object value) {
     if (value instanceof Collection<?> items) {
-      return items.stream().map(PageFormat::text).collect(Collectors.joining(", "));
+      return items.stream().map(item -> text(name, item)).collect(Collectors.joining(", "));
     }
     if (value instanceof Map<?, ?> fields) {
       return fields.entrySet().stream()
           .filter(field -> field.getValue() != null)
-          .map(field -> field.getKey() + " " + text(field.getValue()))
+          .map(
+              field ->
+                  label(String.valueOf(field.getKey()))
+                      + " "
+                      + text(String.valueOf(field.getKey()), field.getValue()))
           .collect(Collectors.joining("; "));
     }
-    return String.valueOf(value);
+    String stored = String.valueOf(value);
+    return message(VALUES_NAMED_AS.getOrDefault(name, name) + "." + stored, stored);
+  }
+
+  private String message(String key, String otherwise) {
+    return messages.getMessage(key, null, otherwise, LocaleContextHolder.getLocale());
   }
 }
