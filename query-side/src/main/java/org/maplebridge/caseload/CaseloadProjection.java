@@ -237,17 +237,12 @@ class CaseloadProjection {
 
   @EventHandler
   void on(SessionNoteAdded event, @SequenceNumber long version, @Timestamp Instant at) {
-    // One statement for the commonest event: a case's notes are most of its history, and a run
-    // of them then goes to the database as one batch (measured in the benchmark's replay).
     writes
         .sql(
             """
-            WITH note AS (
-              INSERT INTO intake_note (note_id, intake_id, version, text, author, written_at)
-              VALUES (:id, :intake, :version, :text, :author, :at)
-              ON CONFLICT (note_id) DO NOTHING)
-            UPDATE intake_view SET updated_at = :at, version = :version, last_note_at = :at
-            WHERE intake_id = :intake AND version < :version
+            INSERT INTO intake_note (note_id, intake_id, version, text, author, written_at)
+            VALUES (:id, :intake, :version, :text, :author, :at)
+            ON CONFLICT (note_id) DO NOTHING
             """)
         .param("id", event.noteId())
         .param("intake", event.intakeId())
@@ -255,6 +250,19 @@ class CaseloadProjection {
         .param("text", event.text())
         .param("author", event.author())
         .param("at", ts(at))
+        .update();
+    // Notes are most of a case's history: of a batch's notes on one case only the last needs to
+    // move the case's row (measured in the benchmark's replay).
+    writes
+        .sql(
+            """
+            UPDATE intake_view SET updated_at = :at, version = :version, last_note_at = :at
+            WHERE intake_id = :intake AND version < :version
+            """)
+        .param("intake", event.intakeId())
+        .param("version", version)
+        .param("at", ts(at))
+        .overwritesRow("intake")
         .update();
   }
 

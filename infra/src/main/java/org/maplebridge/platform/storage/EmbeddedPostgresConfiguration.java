@@ -12,10 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -60,13 +59,16 @@ class EmbeddedPostgresConfiguration {
     return postgres;
   }
 
+  /**
+   * The pool gets the same spring.datasource.hikari settings as for an external server (time-outs,
+   * the idle-in-transaction limit, driver settings).
+   */
   @Bean
-  DataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedPostgres postgres) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
-    dataSource.setPoolName("maplebridge");
-    dataSource.setMaximumPoolSize(20);
     return dataSource;
   }
 
