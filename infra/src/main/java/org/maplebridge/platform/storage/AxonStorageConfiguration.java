@@ -27,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
+  static final int EVENTS_PER_READ = 1000;
 
   @Bean
   PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -58,8 +59,6 @@ class AxonStorageConfiguration {
         .batchSize(EVENTS_PER_READ)
         .build();
   }
-
-  static final int EVENTS_PER_READ = 1000;
 
   @Bean
   HandlerEnhancerDefinition savepointPerEventHandler(PlatformTransactionManager transactions) {
