@@ -30,7 +30,7 @@ final class Browser {
   static WebDriver open(String language) throws Exception {
     Path profile = Files.createTempDirectory("maplebridge-chromium");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(onPath("chromium", "chromium-browser", "google-chrome"));
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -47,12 +47,31 @@ final class Browser {
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingDriverExecutable(new File(onPath("chromedriver")))
             .usingAnyFreePort()
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return driver;
+  }
+
+  /**
+   * The first of the named programs found on the PATH. A missing browser fails the test with what
+   * to install: it never turns into a skipped test.
+   */
+  static String onPath(String... names) {
+    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      for (String name : names) {
+        Path program = Path.of(directory, name);
+        if (Files.isExecutable(program)) {
+          return program.toString();
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "The page tests need "
+            + String.join(" or ", names)
+            + " on the PATH: run ./test.sh, which installs Debian's chromium and chromium-driver");
   }
 
   /** Signs in through the sign-in page and waits until the staff member's start page is shown. */

@@ -71,19 +71,51 @@ final class Keycloak implements AutoCloseable {
     return keycloak;
   }
 
-  /** Keycloak 26 needs Java 21+; the build itself runs on 17. */
+  /**
+   * Keycloak 26 needs Java 21+, the build itself runs on 17: {@code KEYCLOAK_JAVA_HOME}, else
+   * {@code JAVA_HOME} or the first JDK under the usual folders whose release file says 21 or later.
+   */
   private static String javaHome() throws IOException {
     String configured = System.getenv("KEYCLOAK_JAVA_HOME");
-    if (configured != null) {
+    if (configured != null && !configured.isBlank()) {
       return configured;
     }
-    try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
-      return jdks.filter(jdk -> jdk.getFileName().toString().matches("temurin-(2[1-9]|[3-9]\\d).*"))
-          .map(Path::toString)
-          .sorted(Comparator.reverseOrder())
+    Stream.Builder<Path> candidates = Stream.builder();
+    String javaHome = System.getenv("JAVA_HOME");
+    if (javaHome != null && !javaHome.isBlank()) {
+      candidates.add(Path.of(javaHome));
+    }
+    for (String folder : new String[] {"/usr/lib/jvm", "/opt/java", "/opt"}) {
+      if (Files.isDirectory(Path.of(folder))) {
+        try (Stream<Path> jdks = Files.list(Path.of(folder))) {
+          jdks.sorted().forEach(candidates::add);
+        }
+      }
+    }
+    return candidates
+        .build()
+        .filter(jdk -> featureVersion(jdk) >= 21 && Files.isExecutable(jdk.resolve("bin/java")))
+        .map(Path::toString)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Keycloak 26 needs Java 21 or later and none was found (KEYCLOAK_JAVA_HOME,"
+                        + " JAVA_HOME, /usr/lib/jvm, /opt/java, /opt): install a JDK 21+ and set"
+                        + " KEYCLOAK_JAVA_HOME"));
+  }
+
+  private static int featureVersion(Path jdk) {
+    try (Stream<String> lines = Files.lines(jdk.resolve("release"))) {
+      return lines
+          .filter(line -> line.startsWith("JAVA_VERSION="))
+          .map(line -> line.replaceAll("^JAVA_VERSION=\"(\\d+).*", "$1"))
+          .filter(version -> version.matches("\\d+"))
+          .mapToInt(Integer::parseInt)
           .findFirst()
-          .orElseThrow(
-              () -> new IllegalStateException("No Java 21+ for Keycloak: set KEYCLOAK_JAVA_HOME"));
+          .orElse(0);
+    } catch (IOException | java.io.UncheckedIOException notAJdk) {
+      return 0;
     }
   }
 
