@@ -32,7 +32,7 @@ fi
 
 # Keycloak 26 runs on Java 21 or later; Debian 12 packages none, so it must already be here.
 java_major() { # the feature version of the JDK at $1, from its release file
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
+  [ -f "$1/release" ] && sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" || true
 }
 keycloak_java=""
 if [ -n "${KEYCLOAK_JAVA_HOME:-}" ]; then
