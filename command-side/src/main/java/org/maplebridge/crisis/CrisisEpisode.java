@@ -68,6 +68,8 @@ import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.intake.ScreeningScore;
 import org.maplebridge.intake.ScreeningScoring;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.NotAllowed;
@@ -393,9 +395,7 @@ class CrisisEpisode {
 
   /** Crisis workers and the supervisor of the unit; for anyone else the episode does not exist. */
   private void requireCrisisStaff(Actor actor) {
-    boolean crisisStaff =
-        actor.is(Role.CRISIS_WORKER) || actor.is(Role.SUPERVISOR) || actor.is(Role.SYSTEM);
-    if (!crisisStaff || !actor.worksIn(unit)) {
+    if (ScopePolicy.decide(actor, RecordFacts.crisis(unit)).isEmpty()) {
       throw new RecordNotFound("Crisis episode " + crisisId);
     }
   }

@@ -46,6 +46,10 @@ import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
 import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
 import org.maplebridge.intake.IntakeRules.TriageIsNotBelowTheRiskAScreeningShowed;
+import org.maplebridge.scope.Part;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
@@ -243,18 +247,15 @@ class Intake {
         false);
   }
 
-  /** Outside the unit, and inside it for anyone but the supervisor and the care team: 404. */
-  private void requireInScope(Actor actor) {
-    boolean related = actor.is(Role.SUPERVISOR) || careTeam.contains(actor.username());
-    if (!actor.worksIn(unit) || !related) {
-      throw new RecordNotFound("Intake " + intakeId);
-    }
+  /** The scope policy decides; for anyone it gives no scope, the case does not exist (404). */
+  private Scope requireInScope(Actor actor) {
+    return ScopePolicy.decide(actor, RecordFacts.intake(unit, careTeam))
+        .orElseThrow(() -> new RecordNotFound("Intake " + intakeId));
   }
 
   /** Clinical work is the care team's: a supervisor sees the case but may not do it (403). */
   private void requireCareTeam(Actor actor, String what) {
-    requireInScope(actor);
-    if (!careTeam.contains(actor.username())) {
+    if (!requireInScope(actor).mayChange(Part.CLINICAL)) {
       throw new NotAllowed("Only the case's care team may " + what);
     }
   }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -60,6 +61,8 @@ import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
 import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
 import org.maplebridge.referral.ReferralRules.Status;
 import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
@@ -131,12 +134,11 @@ class Referral {
   }
 
   private static boolean mayReferFrom(Actor actor, SourceFacts source, boolean crisis) {
-    if (!actor.worksIn(source.unit())) {
-      return false;
-    }
-    return crisis
-        ? actor.is(Role.CRISIS_WORKER) || actor.is(Role.SUPERVISOR)
-        : actor.is(Role.SUPERVISOR) || source.team().contains(actor.username());
+    RecordFacts facts =
+        crisis
+            ? RecordFacts.crisis(source.unit())
+            : RecordFacts.intake(source.unit(), source.team());
+    return ScopePolicy.decide(actor, facts).isPresent();
   }
 
   @CommandHandler
@@ -350,12 +352,10 @@ class Referral {
    */
   private SourceFacts requireReferrer(Actor actor, ReferralSources sources) {
     SourceFacts source = source(sources);
-    boolean related =
-        actor.is(Role.SUPERVISOR)
-            || actor.username().equals(requestedBy)
-            || source.team().contains(actor.username())
-            || (crisisId != null && actor.is(Role.CRISIS_WORKER));
-    if (!actor.worksIn(unit) || !related) {
+    Set<String> referrerAndTeam = new HashSet<>(source.team());
+    referrerAndTeam.add(requestedBy);
+    if (ScopePolicy.decide(actor, RecordFacts.referral(unit, referrerAndTeam, crisisId != null))
+        .isEmpty()) {
       throw new RecordNotFound("Referral " + referralId);
     }
     return source;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
@@ -28,6 +29,9 @@ import org.maplebridge.caseload.IntakeDetails.Screening;
 import org.maplebridge.caseload.IntakeDetails.Triage;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -84,8 +88,9 @@ class CaseloadQueryHandler {
     List<CaseloadItem> items = new ArrayList<>();
     List<UUID> identitiesShown = new ArrayList<>();
     for (Row row : rows) {
-      IntakeScope scope =
-          IntakeScope.of(viewer, row.unit(), row.careTeam()).orElse(IntakeScope.SUPERVISOR);
+      Scope scope =
+          ScopePolicy.decide(viewer, RecordFacts.intake(row.unit(), Set.copyOf(row.careTeam())))
+              .orElse(Scope.SUPERVISOR);
       if (scope.showsIdentity()) {
         identitiesShown.add(row.intakeId());
       }
@@ -149,7 +154,7 @@ class CaseloadQueryHandler {
       return Optional.empty();
     }
     Row row = found.get();
-    Optional<IntakeScope> scope = scopes.of(row.intakeId(), query.viewer());
+    Optional<Scope> scope = scopes.of(row.intakeId(), query.viewer());
     if (scope.isEmpty()) {
       accessLog.refused(query.viewer(), "INTAKE", row.intakeId(), row.unit());
       return Optional.empty();
@@ -164,7 +169,7 @@ class CaseloadQueryHandler {
     return scope.map(s -> details(row, s));
   }
 
-  private IntakeDetails details(Row row, IntakeScope scope) {
+  private IntakeDetails details(Row row, Scope scope) {
     UUID id = row.intakeId();
     List<Consent> consents =
         jdbc.sql("SELECT * FROM intake_consent WHERE intake_id = :id ORDER BY version")

@@ -1,13 +1,17 @@
 package org.maplebridge.caseload;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.audit.EmergencyGrants;
 import org.maplebridge.events.Actor;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Decides a viewer's scope on a case from its unit and care team. */
+/** A viewer's scope on a case: the scope policy, given the case's unit and care team. */
 @Component
 public class IntakeScopes {
   private final JdbcClient jdbc;
@@ -19,15 +23,16 @@ public class IntakeScopes {
   }
 
   /** Empty when the case does not exist or is out of the viewer's reach. */
-  public Optional<IntakeScope> of(UUID intakeId, Actor viewer) {
+  public Optional<Scope> of(UUID intakeId, Actor viewer) {
     return jdbc.sql("SELECT unit, care_team FROM intake_view WHERE intake_id = :id")
         .param("id", intakeId)
         .query(
             (row, n) ->
-                IntakeScope.of(
+                ScopePolicy.decide(
                     viewer,
-                    row.getString("unit"),
-                    CaseloadQueryHandler.strings(row, "care_team"),
+                    RecordFacts.intake(
+                        row.getString("unit"),
+                        Set.copyOf(CaseloadQueryHandler.strings(row, "care_team"))),
                     grants.active(viewer.username(), intakeId)))
         .optional()
         .flatMap(scope -> scope);

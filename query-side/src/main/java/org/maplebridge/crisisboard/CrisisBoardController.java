@@ -20,6 +20,7 @@ import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -126,7 +127,7 @@ class CrisisBoardController {
   }
 
   private static void requireBoardWatcher(Actor viewer) {
-    if (!CrisisScope.watchesTheBoard(viewer)) {
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       throw new Forbidden("The crisis board is for the unit's crisis workers and supervisor");
     }
   }

@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +50,7 @@ class CrisisBoardPage {
 
   @GetMapping("/crisis-board")
   String board(Actor viewer, Model model, Locale locale) {
-    if (!CrisisScope.watchesTheBoard(viewer)) {
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       throw new Forbidden("The crisis board is for the unit's crisis workers and supervisor");
     }
     model.addAttribute(

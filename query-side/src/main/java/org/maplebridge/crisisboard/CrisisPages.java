@@ -16,6 +16,8 @@ import org.maplebridge.providers.ProviderDirectory.FindProviders;
 import org.maplebridge.providers.ProviderDirectory.Providers;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Queries;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +52,7 @@ class CrisisPages {
     model.addAttribute("supervisor", viewer.is(Role.SUPERVISOR));
     model.addAttribute("closed", crisis.closure() != null);
     // The supervisor sees the episode without its clinical part until the glass is broken.
-    model.addAttribute("clinical", !CrisisScope.SUPERVISOR.name().equals(crisis.scope()));
+    model.addAttribute("clinical", !Scope.SUPERVISOR.name().equals(crisis.scope()));
     if (acts) {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());
@@ -85,7 +87,7 @@ class CrisisPages {
   }
 
   private static void requireCrisisStaff(Actor viewer) {
-    if (!CrisisScope.watchesTheBoard(viewer)) {
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       throw new Forbidden("For the unit's crisis workers and supervisor");
     }
   }

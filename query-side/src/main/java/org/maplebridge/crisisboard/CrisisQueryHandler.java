@@ -32,6 +32,9 @@ import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
 import org.maplebridge.events.Actor;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +59,7 @@ class CrisisQueryHandler {
   public CrisisBoard handle(FindCrisisBoard query) {
     Actor viewer = query.viewer();
     Instant now = clock.instant();
-    if (!CrisisScope.watchesTheBoard(viewer)) {
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       return new CrisisBoard(viewer.unit(), now, List.of());
     }
     List<BoardItem> items =
@@ -145,7 +148,7 @@ class CrisisQueryHandler {
         .query(
             (row, n) -> {
               String unit = row.getString("unit");
-              Optional<CrisisScope> scope = scopes.of(query.crisisId(), query.viewer());
+              Optional<Scope> scope = scopes.of(query.crisisId(), query.viewer());
               if (scope.isEmpty()) {
                 accessLog.refused(query.viewer(), "CRISIS", query.crisisId(), unit);
               } else {
@@ -163,7 +166,7 @@ class CrisisQueryHandler {
         .flatMap(details -> details);
   }
 
-  private CrisisDetails details(ResultSet row, CrisisScope scope) {
+  private CrisisDetails details(ResultSet row, Scope scope) {
     try {
       UUID id = row.getObject("crisis_id", UUID.class);
       boolean clinical = scope.showsClinical();
@@ -263,11 +266,13 @@ class CrisisQueryHandler {
   @QueryHandler
   public Optional<RiskAlert> handle(FindRiskAlert query) {
     Actor viewer = query.viewer();
-    if (!CrisisScope.watchesTheBoard(viewer)) {
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       return Optional.empty();
     }
     boolean clinical =
-        CrisisScope.of(viewer, viewer.unit()).map(CrisisScope::showsClinical).orElse(false);
+        ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit()))
+            .map(Scope::showsClinical)
+            .orElse(false);
     List<RiskAlert> episodes =
         jdbc.sql(
                 """

@@ -4,10 +4,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.maplebridge.audit.EmergencyGrants;
 import org.maplebridge.events.Actor;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Decides a viewer's scope on an episode from its unit. */
+/** A viewer's scope on an episode: the scope policy, given the episode's unit. */
 @Component
 public class CrisisScopes {
   private final JdbcClient jdbc;
@@ -19,11 +22,14 @@ public class CrisisScopes {
   }
 
   /** Empty when the episode does not exist or is out of the viewer's reach. */
-  public Optional<CrisisScope> of(UUID crisisId, Actor viewer) {
+  public Optional<Scope> of(UUID crisisId, Actor viewer) {
     return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
         .param("id", crisisId)
         .query(String.class)
         .optional()
-        .flatMap(unit -> CrisisScope.of(viewer, unit, grants.active(viewer.username(), crisisId)));
+        .flatMap(
+            unit ->
+                ScopePolicy.decide(
+                    viewer, RecordFacts.crisis(unit), grants.active(viewer.username(), crisisId)));
   }
 }

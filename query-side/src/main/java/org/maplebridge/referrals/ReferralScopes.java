@@ -1,29 +1,28 @@
 package org.maplebridge.referrals;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.events.Actor;
-import org.maplebridge.events.Role;
+import org.maplebridge.scope.RecordFacts;
+import org.maplebridge.scope.Scope;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees a referral: the referrer, the source case's care team and, for crisis referrals, the
- * unit's crisis workers see it whole; the unit's supervisor sees it without clinical content.
+ * A viewer's scope on a referral: the scope policy, given the referral's unit, who made it, the
+ * source case's care team, and whether it came from a crisis episode.
  */
 @Component
 public class ReferralScopes {
-  /** What the viewer may see: everything, or the case without clinical content. */
-  public enum ReferralScope {
-    REFERRER,
-    SUPERVISOR;
 
-    public boolean showsClinical() {
-      return this == REFERRER;
-    }
-  }
-
-  /** The SQL condition for referrals {@code :viewer} ({@code :role}, {@code :unit}) may see. */
+  /**
+   * The SQL pre-selection of the referrals {@code :viewer} ({@code :role}, {@code :unit}) may see,
+   * so that a list does not read the whole unit; each row is then decided by the policy itself.
+   */
   static final String VISIBLE =
       """
       r.unit = :unit AND (:role = 'SUPERVISOR' OR r.requested_by = :viewer
@@ -38,23 +37,27 @@ public class ReferralScopes {
     this.jdbc = jdbc;
   }
 
-  public Optional<ReferralScope> of(UUID referralId, Actor viewer) {
-    if (viewer.unit() == null) {
-      return Optional.empty();
-    }
-    boolean visible =
-        jdbc.sql("SELECT count(*) FROM referral_view r WHERE r.referral_id = :id AND " + VISIBLE)
-                .param("id", referralId)
-                .param("unit", viewer.unit())
-                .param("role", viewer.role().name())
-                .param("viewer", viewer.username())
-                .query(Long.class)
-                .single()
-            > 0;
-    if (!visible) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        viewer.is(Role.SUPERVISOR) ? ReferralScope.SUPERVISOR : ReferralScope.REFERRER);
+  public Optional<Scope> of(UUID referralId, Actor viewer) {
+    return jdbc.sql(
+            """
+            SELECT r.unit, r.requested_by, r.crisis_id IS NOT NULL AS from_crisis, i.care_team
+            FROM referral_view r LEFT JOIN intake_view i ON i.intake_id = r.intake_id
+            WHERE r.referral_id = :id
+            """)
+        .param("id", referralId)
+        .query(
+            (row, n) -> {
+              Set<String> team = new HashSet<>();
+              team.add(row.getString("requested_by"));
+              java.sql.Array careTeam = row.getArray("care_team");
+              if (careTeam != null) {
+                team.addAll(List.of((String[]) careTeam.getArray()));
+              }
+              return ScopePolicy.decide(
+                  viewer,
+                  RecordFacts.referral(row.getString("unit"), team, row.getBoolean("from_crisis")));
+            })
+        .optional()
+        .flatMap(scope -> scope);
   }
 }

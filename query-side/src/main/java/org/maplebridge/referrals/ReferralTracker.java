@@ -19,7 +19,7 @@ import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
-import org.maplebridge.referrals.ReferralScopes.ReferralScope;
+import org.maplebridge.scope.Scope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,7 +114,7 @@ public final class ReferralTracker {
 
     @QueryHandler
     public Optional<ReferralItem> handle(FindReferral query) {
-      Optional<ReferralScope> scope = scopes.of(query.referralId(), query.viewer());
+      Optional<Scope> scope = scopes.of(query.referralId(), query.viewer());
       scope.ifPresent(
           s ->
               accessLog.viewed(

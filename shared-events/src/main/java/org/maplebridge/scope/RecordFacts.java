@@ -1,0 +1,30 @@
+package org.maplebridge.scope;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the policy needs to know of a record: its kind, its unit and the staff who work on it (the
+ * care team of an intake; the referrer and the source case's care team of a referral).
+ *
+ * @param crisisSourced a referral made from a crisis episode, which the unit's crisis staff share
+ */
+public record RecordFacts(RecordKind kind, String unit, Set<String> team, boolean crisisSourced) {
+
+  public RecordFacts {
+    Objects.requireNonNull(kind, "kind");
+    team = team == null ? Set.of() : Set.copyOf(team);
+  }
+
+  public static RecordFacts intake(String unit, Set<String> careTeam) {
+    return new RecordFacts(RecordKind.INTAKE, unit, careTeam, false);
+  }
+
+  public static RecordFacts crisis(String unit) {
+    return new RecordFacts(RecordKind.CRISIS, unit, Set.of(), false);
+  }
+
+  public static RecordFacts referral(String unit, Set<String> referrerAndTeam, boolean fromCrisis) {
+    return new RecordFacts(RecordKind.REFERRAL, unit, referrerAndTeam, fromCrisis);
+  }
+}

@@ -1,0 +1,81 @@
+package org.maplebridge.scope;
+
+import java.util.Map;
+
+/**
+ * A viewer's relationship to a record and what it opens: which parts are seen, and whether the
+ * viewer may change the case or its clinical content.
+ */
+public enum Scope {
+  /** A counsellor on the case's care team. */
+  CARE_TEAM(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, true),
+  /** The unit's crisis staff on a crisis episode. */
+  CRISIS_STAFF(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, true),
+  /** Who made a referral, the source case's care team, or crisis staff on a crisis referral. */
+  REFERRER(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, true),
+  /** The unit's supervisor: the case, masked identity, no clinical content, the whole audit. */
+  SUPERVISOR(Access.MASKED, Access.HIDDEN, Access.SHOWN, Access.SHOWN, false),
+  /** Broken glass: everything, for a while, with a reason, recorded and reviewed. */
+  EMERGENCY(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, false),
+  /** The platform's own deadlines and automation: acts on the case, reads nothing. */
+  PLATFORM(Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, false);
+
+  private final Map<Part, Access> access;
+  private final boolean clinicalWork;
+
+  Scope(Access identity, Access clinical, Access caseAccess, Access audit, boolean clinicalWork) {
+    this.access =
+        Map.of(
+            Part.IDENTITY,
+            identity,
+            Part.CLINICAL,
+            clinical,
+            Part.CASE,
+            caseAccess,
+            Part.AUDIT,
+            audit);
+    this.clinicalWork = clinicalWork;
+  }
+
+  public Access access(Part part) {
+    return access.get(part);
+  }
+
+  public boolean showsIdentity() {
+    return access(Part.IDENTITY) == Access.SHOWN;
+  }
+
+  public boolean showsClinical() {
+    return access(Part.CLINICAL) == Access.SHOWN;
+  }
+
+  /** The whole audit of the record, not only one's own looks and actions. */
+  public boolean showsWholeAudit() {
+    return access(Part.AUDIT) == Access.SHOWN;
+  }
+
+  /** Status, triage, assignment, closure: everyone in scope may change them. */
+  public boolean mayChange(Part part) {
+    return switch (part) {
+      case CASE -> true;
+      case CLINICAL, IDENTITY -> clinicalWork;
+      case AUDIT -> false;
+    };
+  }
+
+  /** What a view in this scope shows, as the access audit records it. */
+  public String shown() {
+    if (access(Part.CASE) == Access.HIDDEN) {
+      return "";
+    }
+    if (!showsIdentity()) {
+      return "case,masked-identity";
+    }
+    return "identity,clinical,case";
+  }
+
+  /** Why a view in this scope happened, as the access audit records it. */
+  public String purpose() {
+    return this == EMERGENCY ? "EMERGENCY_ACCESS" : "ROUTINE";
+  }
+}

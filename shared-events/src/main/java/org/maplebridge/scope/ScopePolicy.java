@@ -1,0 +1,57 @@
+package org.maplebridge.scope;
+
+import java.util.Optional;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+
+/**
+ * The one decision of who sees and changes what of a person's record: viewer (role, unit, username,
+ * an open emergency grant) against the record's facts (unit, who works on it). The write side asks
+ * it before a command changes a record, the read side before a record is shown: they cannot
+ * disagree. Empty means the record does not exist for the viewer (404, never 403).
+ */
+public final class ScopePolicy {
+  private ScopePolicy() {}
+
+  public static Optional<Scope> decide(Actor viewer, RecordFacts record) {
+    return decide(viewer, record, false);
+  }
+
+  public static Optional<Scope> decide(Actor viewer, RecordFacts record, boolean emergencyGrant) {
+    if (!viewer.worksIn(record.unit())) {
+      return Optional.empty();
+    }
+    Optional<Scope> routine = routine(viewer, record);
+    boolean mayBreakGlass = viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR);
+    if (emergencyGrant && mayBreakGlass && routine.map(s -> !s.showsClinical()).orElse(true)) {
+      return Optional.of(Scope.EMERGENCY);
+    }
+    return routine;
+  }
+
+  /** The live crisis board and risk alerts are for the unit's crisis workers and supervisor. */
+  public static boolean watchesTheCrisisBoard(Actor viewer) {
+    return viewer.unit() != null && (viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR));
+  }
+
+  private static Optional<Scope> routine(Actor viewer, RecordFacts record) {
+    if (viewer.is(Role.SYSTEM)) {
+      return Optional.of(Scope.PLATFORM);
+    }
+    if (viewer.is(Role.SUPERVISOR)) {
+      // Supervision is masked: a supervisor never works a case from the inside.
+      return Optional.of(Scope.SUPERVISOR);
+    }
+    boolean onTheTeam = record.team().contains(viewer.username());
+    return switch (record.kind()) {
+      case INTAKE ->
+          onTheTeam && viewer.is(Role.COUNSELLOR) ? Optional.of(Scope.CARE_TEAM) : Optional.empty();
+      case CRISIS ->
+          viewer.is(Role.CRISIS_WORKER) ? Optional.of(Scope.CRISIS_STAFF) : Optional.empty();
+      case REFERRAL ->
+          onTheTeam || (record.crisisSourced() && viewer.is(Role.CRISIS_WORKER))
+              ? Optional.of(Scope.REFERRER)
+              : Optional.empty();
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package org.maplebridge.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+
+/**
+ * The scope matrix, once: every role in every relationship to every kind of record, with and
+ * without broken glass, and what each part shows. "—" means the record does not exist for them.
+ */
+class ScopePolicyTest {
+
+  @ParameterizedTest(name = "{0} {1} {2} glass={3}: {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # record          | role          | relation   | glass | scope        | identity | clinical | case   | audit  | changes clinical
+          INTAKE            | COUNSELLOR    | TEAM       | false | CARE_TEAM    | SHOWN    | SHOWN    | SHOWN  | OWN    | true
+          INTAKE            | COUNSELLOR    | UNIT       | false | —            |          |          |        |        |
+          INTAKE            | COUNSELLOR    | UNIT       | true  | —            |          |          |        |        |
+          INTAKE            | COUNSELLOR    | OTHER_UNIT | false | —            |          |          |        |        |
+          INTAKE            | CRISIS_WORKER | UNIT       | false | —            |          |          |        |        |
+          INTAKE            | CRISIS_WORKER | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
+          INTAKE            | CRISIS_WORKER | OTHER_UNIT | true  | —            |          |          |        |        |
+          INTAKE            | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
+          INTAKE            | SUPERVISOR    | TEAM       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
+          INTAKE            | SUPERVISOR    | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
+          INTAKE            | SUPERVISOR    | OTHER_UNIT | true  | —            |          |          |        |        |
+          INTAKE            | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          INTAKE            | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
+          INTAKE            | SYSTEM        | OTHER_UNIT | false | —            |          |          |        |        |
+          CRISIS            | CRISIS_WORKER | UNIT       | false | CRISIS_STAFF | SHOWN    | SHOWN    | SHOWN  | OWN    | true
+          CRISIS            | CRISIS_WORKER | OTHER_UNIT | false | —            |          |          |        |        |
+          CRISIS            | COUNSELLOR    | UNIT       | false | —            |          |          |        |        |
+          CRISIS            | COUNSELLOR    | TEAM       | false | —            |          |          |        |        |
+          CRISIS            | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
+          CRISIS            | SUPERVISOR    | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
+          CRISIS            | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          CRISIS            | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
+          REFERRAL          | COUNSELLOR    | TEAM       | false | REFERRER     | SHOWN    | SHOWN    | SHOWN  | OWN    | true
+          REFERRAL          | COUNSELLOR    | UNIT       | false | —            |          |          |        |        |
+          REFERRAL          | COUNSELLOR    | OTHER_UNIT | false | —            |          |          |        |        |
+          REFERRAL          | CRISIS_WORKER | UNIT       | false | —            |          |          |        |        |
+          REFERRAL          | CRISIS_WORKER | TEAM       | false | REFERRER     | SHOWN    | SHOWN    | SHOWN  | OWN    | true
+          REFERRAL_OF_CRISIS | CRISIS_WORKER | UNIT      | false | REFERRER     | SHOWN    | SHOWN    | SHOWN  | OWN    | true
+          REFERRAL_OF_CRISIS | CRISIS_WORKER | OTHER_UNIT | false | —           |          |          |        |        |
+          REFERRAL_OF_CRISIS | COUNSELLOR    | UNIT      | false | —            |          |          |        |        |
+          REFERRAL          | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
+          REFERRAL          | SUPERVISOR    | TEAM       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
+          REFERRAL          | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          REFERRAL          | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
+          """)
+  void theScopeMatrix(
+      String record,
+      Role role,
+      String relation,
+      boolean glass,
+      String scope,
+      Access identity,
+      Access clinical,
+      Access caseAccess,
+      Access audit,
+      Boolean changesClinical) {
+    String unit = relation.equals("OTHER_UNIT") ? "south" : "north";
+    Actor viewer = new Actor("viewer", role, role == Role.ADMIN ? null : unit);
+    Set<String> team = relation.equals("TEAM") ? Set.of("viewer", "alice") : Set.of("alice");
+    RecordFacts facts =
+        switch (record) {
+          case "INTAKE" -> RecordFacts.intake("north", team);
+          case "CRISIS" -> RecordFacts.crisis("north");
+          case "REFERRAL" -> RecordFacts.referral("north", team, false);
+          case "REFERRAL_OF_CRISIS" -> RecordFacts.referral("north", team, true);
+          default -> throw new IllegalArgumentException(record);
+        };
+
+    var decided = ScopePolicy.decide(viewer, facts, glass);
+
+    if (scope.equals("—")) {
+      assertThat(decided).as("the record does not exist for this viewer").isEmpty();
+      return;
+    }
+    assertThat(decided).contains(Scope.valueOf(scope));
+    Scope given = decided.orElseThrow();
+    assertThat(given.access(Part.IDENTITY)).as("identity").isEqualTo(identity);
+    assertThat(given.access(Part.CLINICAL)).as("clinical").isEqualTo(clinical);
+    assertThat(given.access(Part.CASE)).as("case").isEqualTo(caseAccess);
+    assertThat(given.access(Part.AUDIT)).as("audit").isEqualTo(audit);
+    assertThat(given.mayChange(Part.CLINICAL)).as("changes clinical").isEqualTo(changesClinical);
+  }
+}
