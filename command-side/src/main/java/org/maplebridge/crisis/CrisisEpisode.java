@@ -72,6 +72,7 @@ import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
+import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
@@ -115,10 +116,11 @@ class CrisisEpisode {
   }
 
   @CommandHandler
-  CrisisEpisode(OpenCrisisContact command, Actor actor) {
+  CrisisEpisode(OpenCrisisContact command, Actor actor, LinkedRecords links) {
     if (actor.unit() == null) {
       throw new NotAllowed("Crisis contacts are opened for a unit");
     }
+    requireLinksWithin(actor.unit(), command, links);
     apply(
         new CrisisContactOpened(
             command.crisisId(),
@@ -387,6 +389,28 @@ class CrisisEpisode {
     requireCrisisStaff(actor);
     check(new OnlyAClosedEpisodeCanBeReopened(closed));
     apply(new CrisisReopened(crisisId, command.reason(), actor.username()));
+  }
+
+  /**
+   * An episode names only an intake and a client of its own unit, and the intake's own client: a
+   * link elsewhere would open another unit's person to this unit's crisis staff.
+   */
+  private static void requireLinksWithin(
+      String unit, OpenCrisisContact command, LinkedRecords links) {
+    if (command.intakeId() != null) {
+      SourceFacts intake =
+          links
+              .intake(command.intakeId())
+              .filter(facts -> unit.equals(facts.unit()))
+              .orElseThrow(() -> new InvalidInput("intakeId", "No such intake in your unit"));
+      if (command.clientId() != null && !command.clientId().equals(intake.clientId())) {
+        throw new InvalidInput("clientId", "The intake is about another client");
+      }
+    }
+    if (command.clientId() != null
+        && !links.unitOfClient(command.clientId()).map(unit::equals).orElse(false)) {
+      throw new InvalidInput("clientId", "No such client in your unit");
+    }
   }
 
   SourceFacts referralFacts() {

@@ -5,6 +5,7 @@ import static org.maplebridge.write.BusinessRule.check;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,6 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentScope;
@@ -36,7 +38,9 @@ import org.maplebridge.intake.IntakeCommands.CloseIntake;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
+import org.maplebridge.intake.IntakeCommands.RemoveCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.ReopenIntake;
+import org.maplebridge.intake.IntakeCommands.ReturningClient;
 import org.maplebridge.intake.IntakeCommands.TriageIntake;
 import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
 import org.maplebridge.intake.IntakeRules.AClosedCaseIsNotClosedAgain;
@@ -45,6 +49,7 @@ import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
 import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
 import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
+import org.maplebridge.intake.IntakeRules.TheAssignedCounsellorStaysOnTheCareTeam;
 import org.maplebridge.intake.IntakeRules.TriageIsNotBelowTheRiskAScreeningShowed;
 import org.maplebridge.scope.Part;
 import org.maplebridge.scope.RecordFacts;
@@ -89,22 +94,16 @@ class Intake {
     if (actor.unit() == null) {
       throw new NotAllowed("Only staff of a unit take people in");
     }
-    ClientRegistry.RegisteredClient client;
-    if (command.clientId() != null) {
-      client =
-          clients
-              .find(command.clientId())
-              .filter(known -> known.unit().equals(actor.unit()))
-              .orElseThrow(() -> new InvalidInput("clientId", "No such client in your unit"));
-    } else {
-      client = clients.register(UUID.randomUUID(), actor.unit());
-    }
+    ClientRegistry.RegisteredClient client =
+        command.returning() == null
+            ? clients.register(UUID.randomUUID(), actor.unit(), command.client().birthDate())
+            : returningClient(command.returning(), actor, clients);
     apply(
         new IntakeOpened(
             command.intakeId(),
             client.clientId(),
             client.reference(),
-            command.clientId() == null ? command.client() : null,
+            command.returning() == null ? command.client() : null,
             command.source(),
             command.concern(),
             command.urgency(),
@@ -112,6 +111,32 @@ class Intake {
             actor.unit(),
             command.gridArea(),
             actor.username()));
+  }
+
+  /**
+   * A known client is taken in again by a counsellor of their unit who gives their birth date or
+   * already cares for them: an id or reference alone unlocks no one's identity. Supervision stays
+   * masked, so a supervisor does not take a known client in.
+   */
+  private static ClientRegistry.RegisteredClient returningClient(
+      ReturningClient returning, Actor actor, ClientRegistry clients) {
+    if (!actor.is(Role.COUNSELLOR)) {
+      throw new NotAllowed("A counsellor of the unit takes a returning client in");
+    }
+    Optional<ClientRegistry.RegisteredClient> known =
+        returning.clientId() != null
+            ? clients.find(returning.clientId())
+            : Optional.ofNullable(returning.reference()).flatMap(clients::findByReference);
+    return known
+        .filter(client -> client.unit().equals(actor.unit()))
+        .filter(
+            client ->
+                clients.birthDateMatches(client.clientId(), returning.birthDate())
+                    || clients.inCareOf(client.clientId(), actor.username()))
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    "birthDate", "No client of your unit with this reference and birth date"));
   }
 
   @CommandHandler
@@ -198,9 +223,12 @@ class Intake {
     if (command.counsellor().equals(assignedCounsellor)) {
       return;
     }
-    apply(
-        new CounsellorAssigned(
-            intakeId, command.counsellor(), assignedCounsellor, actor.username()));
+    String previous = assignedCounsellor;
+    apply(new CounsellorAssigned(intakeId, command.counsellor(), previous, actor.username()));
+    // A handover: whoever had the case stops seeing it, unless asked to stay on.
+    if (previous != null && !command.keepPrevious()) {
+      apply(new CareTeamMemberRemoved(intakeId, previous, actor.username()));
+    }
   }
 
   @CommandHandler
@@ -212,6 +240,16 @@ class Intake {
       return;
     }
     apply(new CareTeamMemberAdded(intakeId, command.member(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RemoveCareTeamMember command, Actor actor) {
+    requireInScope(actor);
+    check(new TheAssignedCounsellorStaysOnTheCareTeam(command.member(), assignedCounsellor));
+    if (!careTeam.contains(command.member())) {
+      return;
+    }
+    apply(new CareTeamMemberRemoved(intakeId, command.member(), actor.username()));
   }
 
   @CommandHandler
@@ -312,6 +350,11 @@ class Intake {
   @EventSourcingHandler
   void on(CareTeamMemberAdded event) {
     careTeam.add(event.member());
+  }
+
+  @EventSourcingHandler
+  void on(CareTeamMemberRemoved event) {
+    careTeam.remove(event.member());
   }
 
   @EventSourcingHandler

@@ -4,6 +4,7 @@ import static org.maplebridge.write.Authority.COUNSELLOR;
 import static org.maplebridge.write.Authority.CRISIS_WORKER;
 import static org.maplebridge.write.Authority.SUPERVISOR;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,12 +24,12 @@ import org.springframework.security.access.annotation.Secured;
 final class IntakeCommands {
   private IntakeCommands() {}
 
-  /** Take a person in: a new client ({@code client}) or one already known ({@code clientId}). */
+  /** Take a person in: a new client ({@code client}) or one already known ({@code returning}). */
   @Secured({COUNSELLOR, SUPERVISOR})
   record OpenIntake(
       UUID intakeId,
       ClientIdentity client,
-      UUID clientId,
+      ReturningClient returning,
       IntakeSource source,
       String concern,
       Urgency urgency,
@@ -57,11 +58,22 @@ final class IntakeCommands {
   record TriageIntake(
       @TargetAggregateIdentifier UUID intakeId, Urgency priority, String rationale) {}
 
+  /**
+   * A client already known, by id or reference, with their birth date as proof unless the one
+   * taking them in already cares for them.
+   */
+  record ReturningClient(UUID clientId, String reference, LocalDate birthDate) {}
+
+  /** The previous counsellor leaves the care team unless {@code keepPrevious}. */
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record AssignCounsellor(@TargetAggregateIdentifier UUID intakeId, String counsellor) {}
+  record AssignCounsellor(
+      @TargetAggregateIdentifier UUID intakeId, String counsellor, boolean keepPrevious) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record AddCareTeamMember(@TargetAggregateIdentifier UUID intakeId, String member) {}
+
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
+  record RemoveCareTeamMember(@TargetAggregateIdentifier UUID intakeId, String member) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record AddSessionNote(@TargetAggregateIdentifier UUID intakeId, UUID noteId, String text) {}

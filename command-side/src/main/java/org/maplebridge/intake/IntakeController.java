@@ -29,7 +29,9 @@ import org.maplebridge.intake.IntakeCommands.CloseIntake;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
+import org.maplebridge.intake.IntakeCommands.RemoveCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.ReopenIntake;
+import org.maplebridge.intake.IntakeCommands.ReturningClient;
 import org.maplebridge.intake.IntakeCommands.TriageIntake;
 import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
 import org.maplebridge.write.Created;
@@ -64,6 +66,8 @@ class IntakeController {
   record OpenIntakeRequest(
       @Valid ClientDetails client,
       UUID clientId,
+      @Pattern(regexp = "C-\\d{4}-\\d{6}") String clientReference,
+      @Past LocalDate birthDate,
       @NotNull IntakeSource source,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String concern,
       @NotNull Urgency urgency,
@@ -71,10 +75,15 @@ class IntakeController {
       @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE) String gridArea) {}
 
   @PostMapping
-  @Operation(summary = "Open an intake for a new client (client) or a known one (clientId)")
+  @Operation(
+      summary =
+          "Open an intake for a new client (client) or a returning one (clientReference or"
+              + " clientId, with birthDate unless already in your care)")
   ResponseEntity<Created> open(@Valid @RequestBody OpenIntakeRequest request) {
-    if ((request.client() == null) == (request.clientId() == null)) {
-      throw new InvalidInput("client", "Give either the client's details or an existing clientId");
+    boolean returning = request.clientId() != null || request.clientReference() != null;
+    if ((request.client() == null) == !returning) {
+      throw new InvalidInput(
+          "client", "Give either the client's details or a returning client's reference");
     }
     UUID intakeId = UUID.randomUUID();
     ClientDetails details = request.client();
@@ -89,7 +98,10 @@ class IntakeController {
                     details.phone(),
                     details.nationalId(),
                     details.address()),
-            request.clientId(),
+            returning
+                ? new ReturningClient(
+                    request.clientId(), request.clientReference(), request.birthDate())
+                : null,
             request.source(),
             request.concern(),
             request.urgency(),
@@ -139,12 +151,16 @@ class IntakeController {
     return ResponseEntity.noContent().build();
   }
 
-  record AssignmentRequest(@NotBlank @Size(max = 100) String counsellor) {}
+  /** {@code keepPrevious}: the counsellor handing over stays on the care team. */
+  record AssignmentRequest(@NotBlank @Size(max = 100) String counsellor, Boolean keepPrevious) {}
 
   @PostMapping("/{id}/assignment")
+  @Operation(summary = "Assign a counsellor; the previous one leaves the care team unless kept")
   ResponseEntity<Void> assign(
       @PathVariable UUID id, @Valid @RequestBody AssignmentRequest request) {
-    commands.sendAndWait(new AssignCounsellor(id, request.counsellor()));
+    commands.sendAndWait(
+        new AssignCounsellor(
+            id, request.counsellor(), Boolean.TRUE.equals(request.keepPrevious())));
     return ResponseEntity.noContent().build();
   }
 
@@ -155,6 +171,13 @@ class IntakeController {
   ResponseEntity<Void> addToCareTeam(
       @PathVariable UUID id, @Valid @RequestBody CareTeamRequest request) {
     commands.sendAndWait(new AddCareTeamMember(id, request.member()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/{id}/care-team/{member}")
+  @Operation(summary = "Take a counsellor off the case's care team (not the assigned one)")
+  ResponseEntity<Void> removeFromCareTeam(@PathVariable UUID id, @PathVariable String member) {
+    commands.sendAndWait(new RemoveCareTeamMember(id, member));
     return ResponseEntity.noContent().build();
   }
 

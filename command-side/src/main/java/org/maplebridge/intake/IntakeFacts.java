@@ -8,13 +8,20 @@ import org.axonframework.modelling.command.Repository;
 import org.maplebridge.write.SourceFacts;
 import org.springframework.stereotype.Component;
 
-/** Reads an intake's facts for a referral from its current, consistent state. */
+/** Reads an intake's facts, for a referral or a link, from its current, consistent state. */
 @Component
 public class IntakeFacts {
   private final Repository<Intake> intakes;
+  private final ClientRegistry clients;
 
-  IntakeFacts(Repository<Intake> intakes) {
+  IntakeFacts(Repository<Intake> intakes, ClientRegistry clients) {
     this.intakes = intakes;
+    this.clients = clients;
+  }
+
+  /** The unit a client is registered with; empty for an unknown client. */
+  public Optional<String> unitOfClient(UUID clientId) {
+    return clients.find(clientId).map(ClientRegistry.RegisteredClient::unit);
   }
 
   /** Must run while a command is handled. Empty when there is no such intake. */

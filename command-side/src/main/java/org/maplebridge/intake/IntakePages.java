@@ -14,6 +14,7 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
+import org.maplebridge.intake.IntakeCommands.ReturningClient;
 import org.maplebridge.write.StoredPosition;
 import org.maplebridge.write.Text;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -124,7 +125,7 @@ class IntakePages {
         new OpenIntake(
             UUID.randomUUID(),
             new ClientIdentity(form.name, form.birthDate, form.phone, null, null),
-            null,
+            (ReturningClient) null,
             form.source,
             form.concern,
             form.urgency,

@@ -92,4 +92,17 @@ final class IntakeRules {
       return "A case is closed as referred on only once a referral has been sent";
     }
   }
+
+  record TheAssignedCounsellorStaysOnTheCareTeam(String member, String assignedCounsellor)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return member.equals(assignedCounsellor);
+    }
+
+    @Override
+    public String explanation() {
+      return "The assigned counsellor stays on the care team: assign someone else first";
+    }
+  }
 }

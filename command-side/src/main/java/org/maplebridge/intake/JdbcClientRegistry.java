@@ -1,6 +1,10 @@
 package org.maplebridge.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives each new client a human reference {@code C-<year>-<6 digits>}, unique and never reused, and
- * finds clients already registered. Runs inside the command's transaction, so a reference is only
- * taken when the intake is stored.
+ * finds clients already registered; keeps a digest of the birth date, never the date. Runs inside
+ * the command's transaction, so a reference is only taken when the intake is stored.
  */
 @Component
 class JdbcClientRegistry implements ClientRegistry {
@@ -24,7 +28,7 @@ class JdbcClientRegistry implements ClientRegistry {
   }
 
   @Override
-  public RegisteredClient register(UUID clientId, String unit) {
+  public RegisteredClient register(UUID clientId, String unit, LocalDate birthDate) {
     int year = Year.now(clock).getValue();
     // The counter row is locked until the intake commits: concurrent intakes queue for it and
     // never share a number.
@@ -40,18 +44,32 @@ class JdbcClientRegistry implements ClientRegistry {
             .query(Integer.class)
             .single();
     String reference = String.format("C-%d-%06d", year, number);
-    jdbc.sql("INSERT INTO client_registry (client_id, reference, unit) VALUES (:id, :ref, :unit)")
+    jdbc.sql(
+            """
+            INSERT INTO client_registry (client_id, reference, unit, birth_date_digest)
+            VALUES (:id, :ref, :unit, :digest)
+            """)
         .param("id", clientId)
         .param("ref", reference)
         .param("unit", unit)
+        .param("digest", birthDate == null ? null : digest(clientId, birthDate))
         .update();
     return new RegisteredClient(clientId, reference, unit);
   }
 
   @Override
   public Optional<RegisteredClient> find(UUID clientId) {
-    return jdbc.sql("SELECT client_id, reference, unit FROM client_registry WHERE client_id = :id")
-        .param("id", clientId)
+    return findWhere("client_id = :key", clientId);
+  }
+
+  @Override
+  public Optional<RegisteredClient> findByReference(String reference) {
+    return findWhere("reference = :key", reference);
+  }
+
+  private Optional<RegisteredClient> findWhere(String condition, Object key) {
+    return jdbc.sql("SELECT client_id, reference, unit FROM client_registry WHERE " + condition)
+        .param("key", key)
         .query(
             (row, n) ->
                 new RegisteredClient(
@@ -59,5 +77,38 @@ class JdbcClientRegistry implements ClientRegistry {
                     row.getString("reference"),
                     row.getString("unit")))
         .optional();
+  }
+
+  @Override
+  public boolean birthDateMatches(UUID clientId, LocalDate birthDate) {
+    return birthDate != null
+        && jdbc.sql(
+                "SELECT birth_date_digest FROM client_registry WHERE client_id = :id"
+                    + " AND birth_date_digest IS NOT NULL")
+            .param("id", clientId)
+            .query(byte[].class)
+            .optional()
+            .map(stored -> MessageDigest.isEqual(stored, digest(clientId, birthDate)))
+            .orElse(false);
+  }
+
+  @Override
+  public boolean inCareOf(UUID clientId, String username) {
+    return jdbc.sql("SELECT count(*) FROM client_care WHERE client_id = :id AND username = :who")
+            .param("id", clientId)
+            .param("who", username)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The same digest the migration computed for clients registered before it. */
+  private static byte[] digest(UUID clientId, LocalDate birthDate) {
+    try {
+      return MessageDigest.getInstance("SHA-256")
+          .digest((clientId + ":" + birthDate).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
@@ -57,8 +59,10 @@ import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.ActorMetadata;
+import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
+import org.maplebridge.write.SourceFacts;
 
 class CrisisEpisodeTest {
   private static final UUID CRISIS = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
@@ -87,7 +91,31 @@ class CrisisEpisodeTest {
             new EscalationAck(IMMINENT_ACK, HIGH_ACK, Duration.ofMinutes(60)),
             RESCUE,
             new FollowUp(FOLLOW_UP_WITHIN, FOLLOW_UP_WITHIN)));
+    fixture.registerInjectableResource(
+        new LinkedRecords() {
+          @Override
+          public Optional<SourceFacts> intake(UUID intakeId) {
+            return Optional.ofNullable(INTAKES.get(intakeId));
+          }
+
+          @Override
+          public Optional<String> unitOfClient(UUID clientId) {
+            return INTAKES.values().stream()
+                .filter(facts -> facts.clientId().equals(clientId))
+                .map(SourceFacts::unit)
+                .findFirst();
+          }
+        });
   }
+
+  private static final UUID NORTH_INTAKE = UUID.fromString("00000000-0000-0000-0000-0000000001aa");
+  private static final UUID NORTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000001cc");
+  private static final UUID SOUTH_INTAKE = UUID.fromString("00000000-0000-0000-0000-0000000002aa");
+  private static final UUID SOUTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000002cc");
+  private static final Map<UUID, SourceFacts> INTAKES =
+      Map.of(
+          NORTH_INTAKE, new SourceFacts(NORTH_CLIENT, "north", Set.of("alice"), false, false),
+          SOUTH_INTAKE, new SourceFacts(SOUTH_CLIENT, "south", Set.of("dave"), false, false));
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);
@@ -161,6 +189,41 @@ class CrisisEpisodeTest {
                   CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller on a bridge", null),
               as("carol"))
           .expectEvents(opened());
+    }
+
+    @Test
+    void anEpisodeNamesOnlyAnIntakeAndAClientOfItsOwnUnit() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, SOUTH_CLIENT, "x", null),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "x", SOUTH_INTAKE),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, SOUTH_CLIENT, "x", NORTH_INTAKE),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS, ContactChannel.HOTLINE, Caller.SELF, NORTH_CLIENT, "x", NORTH_INTAKE),
+              as("carol"))
+          .expectSuccessfulHandlerExecution();
     }
 
     @Test

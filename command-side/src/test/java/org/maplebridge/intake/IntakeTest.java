@@ -19,6 +19,7 @@ import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentGiver;
 import org.maplebridge.events.intake.ConsentMethod;
@@ -48,7 +49,9 @@ import org.maplebridge.intake.IntakeCommands.CloseIntake;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
+import org.maplebridge.intake.IntakeCommands.RemoveCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.ReopenIntake;
+import org.maplebridge.intake.IntakeCommands.ReturningClient;
 import org.maplebridge.intake.IntakeCommands.TriageIntake;
 import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
 import org.maplebridge.write.ActorMetadata;
@@ -63,6 +66,7 @@ class IntakeTest {
   private static final UUID CLIENT = UUID.fromString("00000000-0000-0000-0000-00000000000c");
   private static final UUID KNOWN_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
   private static final UUID SOUTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000dd");
+  private static final LocalDate KNOWN_BIRTH_DATE = LocalDate.of(1985, 6, 7);
   private static final UUID SCREENING = UUID.fromString("00000000-0000-0000-0000-000000000005");
   private static final UUID NOTE = UUID.fromString("00000000-0000-0000-0000-0000000000ee");
   private static final ClientIdentity LI_WEI =
@@ -86,8 +90,23 @@ class IntakeTest {
     fixture.registerInjectableResource(
         new ClientRegistry() {
           @Override
-          public RegisteredClient register(UUID clientId, String unit) {
+          public RegisteredClient register(UUID clientId, String unit, LocalDate birthDate) {
             return new RegisteredClient(CLIENT, "C-2026-000042", unit);
+          }
+
+          @Override
+          public Optional<RegisteredClient> findByReference(String reference) {
+            return reference.equals("C-2025-000007") ? find(KNOWN_CLIENT) : Optional.empty();
+          }
+
+          @Override
+          public boolean birthDateMatches(UUID clientId, LocalDate birthDate) {
+            return KNOWN_BIRTH_DATE.equals(birthDate);
+          }
+
+          @Override
+          public boolean inCareOf(UUID clientId, String username) {
+            return clientId.equals(KNOWN_CLIENT) && username.equals("bob");
           }
 
           @Override
@@ -178,7 +197,7 @@ class IntakeTest {
               new OpenIntake(
                   INTAKE,
                   null,
-                  KNOWN_CLIENT,
+                  new ReturningClient(null, "C-2025-000007", KNOWN_BIRTH_DATE),
                   IntakeSource.PHONE,
                   "Back again",
                   Urgency.ROUTINE,
@@ -201,6 +220,48 @@ class IntakeTest {
     }
 
     @Test
+    void aReturningClientNeedsTheirBirthDateUnlessAlreadyInTheCounsellorsCare() {
+      OpenIntake withoutBirthDate =
+          new OpenIntake(
+              INTAKE,
+              null,
+              new ReturningClient(null, "C-2025-000007", LocalDate.of(2000, 1, 1)),
+              IntakeSource.PHONE,
+              "Back again",
+              Urgency.ROUTINE,
+              Set.of(),
+              null);
+      fixture
+          .givenNoPriorActivity()
+          .when(withoutBirthDate, as("alice"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+      fixture
+          .givenNoPriorActivity()
+          .when(withoutBirthDate, as("bob"))
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aSupervisorDoesNotTakeAKnownClientInEvenWithTheirBirthDate() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenIntake(
+                  INTAKE,
+                  null,
+                  new ReturningClient(KNOWN_CLIENT, null, KNOWN_BIRTH_DATE),
+                  IntakeSource.PHONE,
+                  "Back again",
+                  Urgency.ROUTINE,
+                  Set.of(),
+                  null),
+              as("sam"))
+          .expectException(NotAllowed.class)
+          .expectNoEvents();
+    }
+
+    @Test
     void aClientOfAnotherUnitCannotBeTakenInByReference() {
       fixture
           .givenNoPriorActivity()
@@ -208,7 +269,7 @@ class IntakeTest {
               new OpenIntake(
                   INTAKE,
                   null,
-                  SOUTH_CLIENT,
+                  new ReturningClient(SOUTH_CLIENT, null, KNOWN_BIRTH_DATE),
                   IntakeSource.PHONE,
                   "Moved",
                   Urgency.ROUTINE,
@@ -286,7 +347,7 @@ class IntakeTest {
     void noAssignmentBeforeConsentToCounselling() {
       fixture
           .given(opened())
-          .when(new AssignCounsellor(INTAKE, "alice"), as("alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", false), as("alice"))
           .expectException(RuleViolated.class)
           .expectExceptionMessage(
               "A counsellor can only be assigned once the client has consented to counselling")
@@ -304,7 +365,7 @@ class IntakeTest {
                   ConsentGiver.GUARDIAN,
                   ConsentMethod.WRITTEN,
                   "alice"))
-          .when(new AssignCounsellor(INTAKE, "alice"), as("alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", false), as("alice"))
           .expectException(RuleViolated.class);
     }
 
@@ -315,7 +376,7 @@ class IntakeTest {
               opened(),
               counsellingConsent(),
               new ConsentWithdrawn(INTAKE, ConsentScope.COUNSELLING, "alice"))
-          .when(new AssignCounsellor(INTAKE, "alice"), as("alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", false), as("alice"))
           .expectException(RuleViolated.class);
     }
 
@@ -331,19 +392,50 @@ class IntakeTest {
     void theSupervisorAssignsACounsellorOnceConsentIsGiven() {
       fixture
           .given(opened(), counsellingConsent())
-          .when(new AssignCounsellor(INTAKE, "bob"), as("sam"))
+          .when(new AssignCounsellor(INTAKE, "bob", false), as("sam"))
           .expectEvents(new CounsellorAssigned(INTAKE, "bob", null, "sam"));
     }
 
     @Test
-    void aReassignmentNamesThePreviousCounsellor() {
+    void aReassignmentHandsTheCaseOverAndThePreviousCounsellorLeavesTheCareTeam() {
+      fixture
+          .given(
+              opened(), counsellingConsent(), new CounsellorAssigned(INTAKE, "bob", null, "alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", false), as("sam"))
+          .expectEvents(
+              new CounsellorAssigned(INTAKE, "alice", "bob", "sam"),
+              new CareTeamMemberRemoved(INTAKE, "bob", "sam"));
       fixture
           .given(
               opened(),
               counsellingConsent(),
-              new CounsellorAssigned(INTAKE, "alice", null, "alice"))
-          .when(new AssignCounsellor(INTAKE, "bob"), as("sam"))
-          .expectEvents(new CounsellorAssigned(INTAKE, "bob", "alice", "sam"));
+              new CounsellorAssigned(INTAKE, "bob", null, "alice"),
+              new CareTeamMemberRemoved(INTAKE, "bob", "alice"))
+          .when(new AddSessionNote(INTAKE, NOTE, "after the handover"), as("bob"))
+          .expectException(RecordNotFound.class);
+    }
+
+    @Test
+    void aPreviousCounsellorKeptOnStaysOnTheCareTeam() {
+      fixture
+          .given(
+              opened(), counsellingConsent(), new CounsellorAssigned(INTAKE, "bob", null, "alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", true), as("sam"))
+          .expectEvents(new CounsellorAssigned(INTAKE, "alice", "bob", "sam"));
+    }
+
+    @Test
+    void aColleagueIsTakenOffTheCareTeamButNotTheAssignedCounsellor() {
+      fixture
+          .given(opened(), new CareTeamMemberAdded(INTAKE, "bob", "alice"))
+          .when(new RemoveCareTeamMember(INTAKE, "bob"), as("sam"))
+          .expectEvents(new CareTeamMemberRemoved(INTAKE, "bob", "sam"));
+      fixture
+          .given(
+              opened(), counsellingConsent(), new CounsellorAssigned(INTAKE, "bob", null, "alice"))
+          .when(new RemoveCareTeamMember(INTAKE, "bob"), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
     }
 
     @Test
@@ -353,7 +445,7 @@ class IntakeTest {
               opened(),
               counsellingConsent(),
               new CounsellorAssigned(INTAKE, "alice", null, "alice"))
-          .when(new AssignCounsellor(INTAKE, "alice"), as("alice"))
+          .when(new AssignCounsellor(INTAKE, "alice", false), as("alice"))
           .expectSuccessfulHandlerExecution()
           .expectNoEvents();
     }
@@ -362,11 +454,11 @@ class IntakeTest {
     void onlyACounsellorOfTheUnitCanBeAssigned() {
       fixture
           .given(opened(), counsellingConsent())
-          .when(new AssignCounsellor(INTAKE, "dave"), as("sam"))
+          .when(new AssignCounsellor(INTAKE, "dave", false), as("sam"))
           .expectException(InvalidInput.class);
       fixture
           .given(opened(), counsellingConsent())
-          .when(new AssignCounsellor(INTAKE, "carol"), as("sam"))
+          .when(new AssignCounsellor(INTAKE, "carol", false), as("sam"))
           .expectException(InvalidInput.class);
     }
   }

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentWithdrawn;
 import org.maplebridge.events.intake.CounsellorAssigned;
@@ -232,6 +233,16 @@ class CaseloadProjection {
         care_team = CASE WHEN :who = ANY(care_team) THEN care_team
                          ELSE array_append(care_team, :who) END
         """,
+        SqlParams.of("who", event.member()));
+  }
+
+  @EventHandler
+  void on(CareTeamMemberRemoved event, @SequenceNumber long version, @Timestamp Instant at) {
+    update(
+        event.intakeId(),
+        version,
+        at,
+        "care_team = array_remove(care_team, :who)",
         SqlParams.of("who", event.member()));
   }
 

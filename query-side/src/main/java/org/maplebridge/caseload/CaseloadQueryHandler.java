@@ -206,7 +206,8 @@ class CaseloadQueryHandler {
     return new IntakeDetails(
         id,
         row.clientReference(),
-        row.clientId(),
+        // A masked view carries no id that could be used to reach the person.
+        scope.showsIdentity() ? row.clientId() : null,
         client,
         row.status(),
         row.unit(),

@@ -179,7 +179,7 @@ class CrisisQueryHandler {
                           r.getObject("escalation_id", UUID.class),
                           r.getString("tier"),
                           r.getString("risk"),
-                          r.getString("reason"),
+                          clinical ? r.getString("reason") : null,
                           r.getString("raised_by"),
                           instant(r, "raised_at"),
                           instant(r, "deadline"),
@@ -208,7 +208,8 @@ class CrisisQueryHandler {
           status(row),
           row.getString("channel"),
           row.getString("caller"),
-          row.getObject("client_id", UUID.class),
+          // A masked view carries no id that could be used to reach the person.
+          scope.showsIdentity() ? row.getObject("client_id", UUID.class) : null,
           row.getObject("intake_id", UUID.class),
           clinical ? row.getString("summary") : null,
           row.getString("opened_by"),

@@ -143,7 +143,8 @@ public final class ReferralTracker {
           row.getObject("provider_id", UUID.class),
           row.getObject("intake_id", UUID.class),
           row.getObject("crisis_id", UUID.class),
-          row.getObject("client_id", UUID.class),
+          // Whoever sees the clinical part also sees the person; a masked view carries no id.
+          clinical ? row.getObject("client_id", UUID.class) : null,
           clinical ? row.getString("reason") : null,
           row.getString("consent_basis"),
           List.of((String[]) row.getArray("disclosed_fields").getArray()),

@@ -2,6 +2,7 @@ package org.maplebridge.events.access;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.maplebridge.events.NotClinical;
 
 /**
  * A crisis worker or supervisor broke the glass: for the stated reason they may see {@code
@@ -14,6 +15,6 @@ public record EmergencyAccessGranted(
     String recordUnit,
     String viewer,
     String viewerRole,
-    String reason,
+    @NotClinical String reason,
     Instant expiresAt)
     implements EmergencyAccessEvent {}

@@ -3,6 +3,7 @@ package org.maplebridge.events.crisis;
 import java.time.Instant;
 import java.util.UUID;
 import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.NotClinical;
 
 /**
  * Active rescue: confidentiality was broken for {@code confidentialityBreakReason} and the agency
@@ -12,7 +13,7 @@ import org.maplebridge.events.ClinicalData;
 public record EmergencyServicesDispatched(
     UUID crisisId,
     EmergencyAgency agency,
-    String reference,
+    @NotClinical String reference,
     @ClinicalData String confidentialityBreakReason,
     Instant confirmBy,
     String dispatchedBy)

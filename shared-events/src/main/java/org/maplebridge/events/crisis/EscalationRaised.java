@@ -2,6 +2,7 @@ package org.maplebridge.events.crisis;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
 
 /**
  * The episode was escalated to {@code tier}, to be acknowledged before {@code deadline}. {@code
@@ -12,7 +13,7 @@ public record EscalationRaised(
     UUID escalationId,
     EscalationTier tier,
     RiskLevel level,
-    String reason,
+    @ClinicalData String reason,
     Instant deadline,
     String raisedBy)
     implements CrisisEvent {}

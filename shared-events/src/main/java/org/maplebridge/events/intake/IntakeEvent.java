@@ -12,6 +12,7 @@ public sealed interface IntakeEvent
         IntakeTriaged,
         CounsellorAssigned,
         CareTeamMemberAdded,
+        CareTeamMemberRemoved,
         SessionNoteAdded,
         IntakeClosed,
         IntakeReopened {

@@ -3,6 +3,7 @@ package org.maplebridge.events.intake;
 import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.NotClinical;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 
@@ -20,6 +21,6 @@ public record IntakeOpened(
     Urgency requestedUrgency,
     Set<PopulationGroup> populationGroups,
     String unit,
-    String gridArea,
+    @NotClinical String gridArea,
     String openedBy)
     implements IntakeEvent {}

@@ -1,7 +1,8 @@
 package org.maplebridge.events.intake;
 
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
 
 /** A closed case was opened again. */
-public record IntakeReopened(UUID intakeId, String reason, String reopenedBy)
+public record IntakeReopened(UUID intakeId, @ClinicalData String reason, String reopenedBy)
     implements IntakeEvent {}

@@ -1,7 +1,8 @@
 package org.maplebridge.events.referral;
 
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
 
 /** The referral did not reach its aim (for instance three missed appointments). */
-public record ReferralFailed(UUID referralId, String reason, String recordedBy)
+public record ReferralFailed(UUID referralId, @ClinicalData String reason, String recordedBy)
     implements ReferralEvent {}

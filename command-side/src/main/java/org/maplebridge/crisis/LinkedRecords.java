@@ -1,0 +1,13 @@
+package org.maplebridge.crisis;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.maplebridge.write.SourceFacts;
+
+/** What an episode may name: the intake and client it is about, with the units they belong to. */
+interface LinkedRecords {
+
+  Optional<SourceFacts> intake(UUID intakeId);
+
+  Optional<String> unitOfClient(UUID clientId);
+}
