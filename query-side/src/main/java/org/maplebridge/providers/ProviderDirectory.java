@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The service directory read model: projection, queries and read API in one small slice. */
 public final class ProviderDirectory {
+  static final String GROUP = "directory";
+
   private ProviderDirectory() {}
 
   /** Providers offering {@code serviceType} (any if null) in {@code area} (any if null). */
@@ -46,7 +48,7 @@ public final class ProviderDirectory {
   public record Providers(List<Provider> items) {}
 
   @Component
-  @ProcessingGroup("directory")
+  @ProcessingGroup(GROUP)
   static class Projection {
     private final JdbcClient jdbc;
 

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * missed. A row moves forward in version only once per event; replayable.
  */
 @Component
-@ProcessingGroup("referrals")
+@ProcessingGroup(ReferralProjection.GROUP)
 class ReferralProjection {
+  static final String GROUP = "referrals";
   private final JdbcClient jdbc;
 
   ReferralProjection(JdbcClient jdbc) {

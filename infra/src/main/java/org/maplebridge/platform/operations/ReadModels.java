@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.maplebridge.read.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,35 +20,40 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReadModels {
-  /** Every table the projections write; replaying rebuilds exactly these. */
-  static final List<String> TABLES =
-      List.of(
-          "client_identity",
-          "intake_view",
-          "intake_consent",
-          "intake_screening",
-          "intake_note",
-          "crisis_view",
-          "crisis_escalation",
-          "crisis_follow_up",
-          "provider_view",
-          "referral_view",
-          "access_log",
-          "emergency_grant");
-
   private final EventProcessingConfiguration processing;
   private final JdbcClient jdbc;
+  private final List<ReadModel> models;
 
-  ReadModels(EventProcessingConfiguration processing, JdbcClient jdbc) {
+  ReadModels(EventProcessingConfiguration processing, JdbcClient jdbc, List<ReadModel> models) {
     this.processing = processing;
     this.jdbc = jdbc;
+    this.models = List.copyOf(models);
+  }
+
+  /** Every table the projections write, as the read models declare them. */
+  List<String> tables() {
+    return models.stream().flatMap(model -> model.tables().stream()).toList();
+  }
+
+  /** The read models that keep one row per record, for reconciliation. */
+  List<ReadModel.RecordRows> recordRows() {
+    return models.stream().flatMap(model -> model.recordRows().stream()).toList();
+  }
+
+  /** The processing group that writes the table. */
+  String groupOf(String table) {
+    return models.stream()
+        .filter(model -> model.tables().contains(table))
+        .map(ReadModel::processingGroup)
+        .findFirst()
+        .orElseThrow();
   }
 
   public record TableChecksum(String table, long rows, String md5) {}
 
   public List<TableChecksum> checksums() {
     List<TableChecksum> sums = new ArrayList<>();
-    for (String table : TABLES) {
+    for (String table : tables()) {
       sums.add(
           jdbc.sql(
                   "SELECT count(*) AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)),"

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.maplebridge.read.ReadModel.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Reconciliation {
   private static final int SHOWN = 50;
-
-  /** A read model row per record, and the aggregate and processing group it comes from. */
-  record Model(String aggregateType, String group, String table, String idColumn) {}
-
-  static final List<Model> MODELS =
-      List.of(
-          new Model("Intake", "caseload", "intake_view", "intake_id"),
-          new Model("CrisisEpisode", "crisis-board", "crisis_view", "crisis_id"),
-          new Model("Referral", "referrals", "referral_view", "referral_id"),
-          new Model("ServiceProvider", "directory", "provider_view", "provider_id"));
 
   private final JdbcClient jdbc;
   private final EventProcessingConfiguration processing;
@@ -87,7 +78,7 @@ public class Reconciliation {
     }
     List<Difference> differences = new ArrayList<>();
     long count = 0;
-    for (Model model : MODELS) {
+    for (RecordRows model : readModels.recordRows()) {
       List<String> handled = handledTypes(model);
       if (handled.isEmpty()) {
         continue;
@@ -123,8 +114,8 @@ public class Reconciliation {
   }
 
   /** The event types of the aggregate that the model's processing group handles. */
-  private List<String> handledTypes(Model model) {
-    var processor = processing.eventProcessors().get(model.group());
+  private List<String> handledTypes(RecordRows model) {
+    var processor = processing.eventProcessors().get(readModels.groupOf(model.table()));
     if (!(processor instanceof AbstractEventProcessor handling)) {
       return List.of();
     }

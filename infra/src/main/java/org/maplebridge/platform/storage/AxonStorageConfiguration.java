@@ -1,6 +1,5 @@
 package org.maplebridge.platform.storage;
 
-import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,14 +15,13 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon on PostgreSQL through its JDBC engine (the event store, tokens, sagas and dead letters live
- * in the tables Flyway creates). The projections' processors are set up in application.yml (mode,
- * segments, batch size, dead-letter queue); here their handler errors are made to propagate, so a
- * failing event is retried or parked in its group's dead-letter queue instead of being skipped.
+ * in the tables Flyway creates). The read models' processors are set up from the read models
+ * themselves ({@link ReadModelProcessors}); here handler errors are made to propagate, so a failing
+ * event is retried or parked in its group's dead-letter queue instead of being skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
@@ -68,25 +66,6 @@ class AxonStorageConfiguration {
   @Bean
   SagaSqlSchema sagaSqlSchema() {
     return new PostgresSagaSqlSchema();
-  }
-
-  /**
-   * The read models' processors (not the crisis automation, which acts in the world, nor the
-   * referral ledger, which writes in the command's own transaction).
-   */
-  static final List<String> READ_MODELS =
-      List.of("caseload", "crisis-board", "directory", "referrals", "access-audit");
-
-  @Bean
-  ConfigurerModule readModelsCommitWithoutWaitingForTheDisk(
-      TransactionManager transactions, JdbcTemplate jdbc) {
-    return configurer ->
-        READ_MODELS.forEach(
-            group ->
-                configurer
-                    .eventProcessing()
-                    .registerTransactionManager(
-                        group, config -> new ReadModelTransactions(transactions, jdbc)));
   }
 
   @Bean

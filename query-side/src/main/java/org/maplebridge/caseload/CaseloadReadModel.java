@@ -1,0 +1,27 @@
+package org.maplebridge.caseload;
+
+import java.util.List;
+import java.util.Optional;
+import org.maplebridge.read.ReadModel;
+import org.springframework.stereotype.Component;
+
+/** Cases and their clients, consents, screenings and notes. */
+@Component
+class CaseloadReadModel implements ReadModel {
+
+  @Override
+  public String processingGroup() {
+    return CaseloadProjection.GROUP;
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of(
+        "client_identity", "intake_view", "intake_consent", "intake_screening", "intake_note");
+  }
+
+  @Override
+  public Optional<RecordRows> recordRows() {
+    return Optional.of(new RecordRows("Intake", "intake_view", "intake_id"));
+  }
+}

@@ -1,0 +1,26 @@
+package org.maplebridge.crisisboard;
+
+import java.util.List;
+import java.util.Optional;
+import org.maplebridge.read.ReadModel;
+import org.springframework.stereotype.Component;
+
+/** Crisis episodes with their escalations and follow-ups. */
+@Component
+class CrisisBoardReadModel implements ReadModel {
+
+  @Override
+  public String processingGroup() {
+    return CrisisBoardProjection.GROUP;
+  }
+
+  @Override
+  public List<String> tables() {
+    return List.of("crisis_view", "crisis_escalation", "crisis_follow_up");
+  }
+
+  @Override
+  public Optional<RecordRows> recordRows() {
+    return Optional.of(new RecordRows("CrisisEpisode", "crisis_view", "crisis_id"));
+  }
+}
