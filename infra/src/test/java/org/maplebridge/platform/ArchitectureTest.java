@@ -1,6 +1,7 @@
 package org.maplebridge.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -18,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.maplebridge.read.ReadModel;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -81,6 +84,17 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat(fromModule("infra"))
         .check(CLASSES);
+  }
+
+  /** Inside each module, features depend on one another without going round in circles. */
+  @ParameterizedTest
+  @ValueSource(strings = {"shared-events", "command-side", "query-side", "infra"})
+  void noModuleHasPackageCycles(String module) {
+    slices()
+        .matching("org.maplebridge.(**)")
+        .should()
+        .beFreeOfCycles()
+        .check(CLASSES.that(fromModule(module)));
   }
 
   /**

@@ -32,6 +32,7 @@ import org.maplebridge.events.Role;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
+import org.maplebridge.scopes.IntakeScopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

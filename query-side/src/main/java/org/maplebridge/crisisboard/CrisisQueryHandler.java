@@ -35,6 +35,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
+import org.maplebridge.scopes.CrisisScopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

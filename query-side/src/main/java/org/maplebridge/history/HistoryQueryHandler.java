@@ -12,13 +12,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.audit.RecordViews;
-import org.maplebridge.caseload.IntakeScopes;
-import org.maplebridge.crisisboard.CrisisScopes;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.ScopedPayload;
-import org.maplebridge.referrals.ReferralScopes;
+import org.maplebridge.scopes.CrisisScopes;
+import org.maplebridge.scopes.IntakeScopes;
+import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.stereotype.Component;
 
 /**

@@ -20,6 +20,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.scope.Scope;
+import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

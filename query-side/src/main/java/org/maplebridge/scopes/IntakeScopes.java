@@ -1,5 +1,8 @@
-package org.maplebridge.caseload;
+package org.maplebridge.scopes;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,11 +33,14 @@ public class IntakeScopes {
             (row, n) ->
                 ScopePolicy.decide(
                     viewer,
-                    RecordFacts.intake(
-                        row.getString("unit"),
-                        Set.copyOf(CaseloadQueryHandler.strings(row, "care_team"))),
+                    RecordFacts.intake(row.getString("unit"), careTeam(row)),
                     grants.active(viewer.username(), intakeId)))
         .optional()
         .flatMap(scope -> scope);
+  }
+
+  private static Set<String> careTeam(ResultSet row) throws SQLException {
+    Array team = row.getArray("care_team");
+    return team == null ? Set.of() : Set.of((String[]) team.getArray());
   }
 }

@@ -1,4 +1,4 @@
-package org.maplebridge.referrals;
+package org.maplebridge.scopes;
 
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +23,7 @@ public class ReferralScopes {
    * The SQL pre-selection of the referrals {@code :viewer} ({@code :role}, {@code :unit}) may see,
    * so that a list does not read the whole unit; each row is then decided by the policy itself.
    */
-  static final String VISIBLE =
+  public static final String VISIBLE =
       """
       r.unit = :unit AND (:role = 'SUPERVISOR' OR r.requested_by = :viewer
         OR (:role = 'CRISIS_WORKER' AND r.crisis_id IS NOT NULL)

@@ -1,4 +1,4 @@
-package org.maplebridge.crisisboard;
+package org.maplebridge.scopes;
 
 import java.util.Optional;
 import java.util.UUID;
