@@ -8,6 +8,8 @@
 //   data-type="lines"              a textarea, one list item per line
 //   data-type="datetime"           a datetime-local, sent with its offset
 //   name="x[]"                     items of a list, in page order (checkboxes: the ticked ones)
+//   name="x.y"                     field y of the object x (sent even when all its fields are empty,
+//                                  so that the API names each missing one)
 // data-then may contain {created}: the id the write created.
 (function () {
   // The header carries the page's language's words for a refusal.
@@ -31,7 +33,11 @@
     for (const field of form.elements) {
       if (!field.name || field.disabled || field.name === '_csrf') continue;
       const value = valueOf(field);
-      if (field.name.endsWith('[]')) {
+      if (field.name.includes('.')) {
+        const [outer, inner] = field.name.split('.');
+        body[outer] = body[outer] || {};
+        if (value !== undefined) body[outer][inner] = value;
+      } else if (field.name.endsWith('[]')) {
         const name = field.name.slice(0, -2);
         body[name] = body[name] || [];
         if (value !== undefined) body[name].push(value);
@@ -59,8 +65,9 @@
     box.textContent = headline + (problem.detail ? ' ' + problem.detail : '');
     const errors = problem.errors || {};
     for (const name of Object.keys(errors)) {
-      const field = form.querySelector('[name="' + name.replace(/\[.*$/, '') + '"], [name="'
-        + name.replace(/\[.*$/, '') + '[]"]');
+      const plain = name.replace(/\[.*$/, '');
+      const field = form.querySelector(
+        '[name="' + plain + '"], [name="' + plain + '[]"], [name^="' + plain + '."]');
       if (!field) continue;
       field.setAttribute('aria-invalid', 'true');
       const note = document.createElement('span');

@@ -1,7 +1,7 @@
 package org.maplebridge.platform.security;
 
 import java.time.Duration;
-import org.maplebridge.platform.web.Problems;
+import org.maplebridge.platform.problem.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,9 +89,9 @@ class SecurityConfiguration {
       if (exception instanceof InternalAuthenticationServiceException
           && exception.getCause() instanceof DataAccessException) {
         // The staff directory could not be read: the credentials were not judged at all.
-        Problems.write(
+        ProblemResponses.write(
             response,
-            Problems.problem(
+            ProblemResponses.problem(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "unavailable",
                 "Storage unavailable",
@@ -99,9 +99,9 @@ class SecurityConfiguration {
         return;
       }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MapleBridge\"");
-      Problems.write(
+      ProblemResponses.write(
           response,
-          Problems.problem(
+          ProblemResponses.problem(
               HttpStatus.UNAUTHORIZED,
               "unauthorized",
               "Sign in first",
@@ -111,9 +111,9 @@ class SecurityConfiguration {
 
   private static AccessDeniedHandler forbidden() {
     return (request, response, exception) ->
-        Problems.write(
+        ProblemResponses.write(
             response,
-            Problems.problem(
+            ProblemResponses.problem(
                 HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role may not do this"));
   }
 }

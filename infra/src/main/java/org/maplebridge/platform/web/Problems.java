@@ -1,12 +1,10 @@
 package org.maplebridge.platform.web;
 
+import static org.maplebridge.platform.problem.ProblemResponses.problem;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,11 +29,9 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.lang.Nullable;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -53,32 +49,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
-  static final String TYPES = "https://maplebridge.org/problems/";
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
-
-  /** For filters and entry points, which answer before Spring MVC is involved. */
-  public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    String body = JSON.writeValueAsString(problem);
-    try {
-      response.getOutputStream().write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IllegalStateException writerAlreadyInUse) {
-      // Whoever answered first (and failed) chose the writer; answer through it.
-      response.getWriter().write(body);
-    }
-  }
-
-  public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPES + type));
-    problem.setTitle(title);
-    return problem;
-  }
 
   @ExceptionHandler(RuleViolated.class)
   ProblemDetail ruleViolated(RuleViolated e) {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.maplebridge.platform.problem.ProblemResponses;
 import org.maplebridge.read.ReadYourWrites;
 import org.maplebridge.write.StoredPosition;
 import org.springframework.dao.DataAccessException;
@@ -75,9 +76,9 @@ class WriteTransactionFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String key = request.getHeader(CommandMetadata.IDEMPOTENCY_HEADER);
     if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-      Problems.write(
+      ProblemResponses.write(
           response,
-          Problems.problem(
+          ProblemResponses.problem(
               HttpStatus.BAD_REQUEST,
               "validation",
               "Invalid input",
@@ -86,9 +87,9 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      Problems.write(
+      ProblemResponses.write(
           response,
-          Problems.problem(
+          ProblemResponses.problem(
               HttpStatus.PAYLOAD_TOO_LARGE,
               "too-large",
               "Request too large",
@@ -103,7 +104,7 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     try {
       transaction = transactions.getTransaction(WRITE);
     } catch (TransactionException | DataAccessException storeDown) {
-      Problems.write(response, storageUnavailable("nothing was stored"));
+      ProblemResponses.write(response, storageUnavailable("nothing was stored"));
       return;
     }
     boolean committed = false;
@@ -134,7 +135,7 @@ class WriteTransactionFilter extends OncePerRequestFilter {
         } catch (TransactionException | DataAccessException lostAtCommit) {
           committed = true;
           cachedResponse.resetBuffer();
-          Problems.write(
+          ProblemResponses.write(
               response,
               storageUnavailable(
                   "the outcome is unknown; send the request again with the same Idempotency-Key"));
@@ -146,7 +147,7 @@ class WriteTransactionFilter extends OncePerRequestFilter {
     } catch (TransactionException | DataAccessException storeLost) {
       // Lost before the commit: nothing of this write is stored.
       cachedResponse.resetBuffer();
-      Problems.write(response, storageUnavailable("nothing was stored"));
+      ProblemResponses.write(response, storageUnavailable("nothing was stored"));
     } finally {
       if (!committed && !transaction.isCompleted()) {
         rollbackQuietly(transaction);
@@ -163,7 +164,7 @@ class WriteTransactionFilter extends OncePerRequestFilter {
   }
 
   private static org.springframework.http.ProblemDetail storageUnavailable(String outcome) {
-    return Problems.problem(
+    return ProblemResponses.problem(
         HttpStatus.SERVICE_UNAVAILABLE,
         "unavailable",
         "Storage unavailable",
@@ -255,9 +256,9 @@ class WriteTransactionFilter extends OncePerRequestFilter {
 
     void replay(HttpServletResponse response, String hash) throws IOException {
       if (!requestHash.equals(hash)) {
-        Problems.write(
+        ProblemResponses.write(
             response,
-            Problems.problem(
+            ProblemResponses.problem(
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 "idempotency-key-reused",
                 "Idempotency key reused",
