@@ -1,0 +1,132 @@
+package org.maplebridge.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.client.ClientIdentity;
+import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.CounsellorAssigned;
+import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.intake.IntakeSource;
+import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.intake.Urgency;
+import org.maplebridge.read.ReadModelDatabase;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * The caseload read model on its own, against a real PostgreSQL with its own migrations: events fed
+ * to the projection, cases read back through the query handler as each viewer would.
+ */
+class CaseloadReadModelTest {
+  private static final Actor ALICE = new Actor("alice", Role.COUNSELLOR, "north");
+  private static final Actor BOB = new Actor("bob", Role.COUNSELLOR, "north");
+  private static final Actor SAM = new Actor("sam", Role.SUPERVISOR, "north");
+  private static final Actor DAVE = new Actor("dave", Role.COUNSELLOR, "south");
+  private static final Instant AT = Instant.parse("2026-11-30T09:00:00Z");
+
+  @Configuration
+  @ComponentScan(
+      basePackages = "org.maplebridge",
+      useDefaultFilters = false,
+      includeFilters =
+          @ComponentScan.Filter(
+              type = FilterType.REGEX,
+              pattern = {
+                ".*\\.CaseloadProjection",
+                ".*\\.CaseloadQueryHandler",
+                ".*\\.IntakeScopes",
+                ".*\\.EmergencyGrants",
+                ".*\\.AccessLog",
+                ".*\\.ProjectionWrites"
+              }))
+  static class Caseload {}
+
+  private static AnnotationConfigApplicationContext context;
+  private static CaseloadProjection projection;
+  private static CaseloadQueryHandler queries;
+
+  @BeforeAll
+  static void aDatabaseWithTheCaseloadTables() {
+    context = new AnnotationConfigApplicationContext(ReadModelDatabase.class, Caseload.class);
+    projection = context.getBean(CaseloadProjection.class);
+    queries = context.getBean(CaseloadQueryHandler.class);
+  }
+
+  @AfterAll
+  static void close() {
+    context.close();
+  }
+
+  private static UUID aliceHandsACaseOverToBob() {
+    UUID intake = UUID.randomUUID();
+    projection.on(
+        new IntakeOpened(
+            intake,
+            UUID.randomUUID(),
+            "C-2026-000001",
+            new ClientIdentity(
+                "Li Wei", LocalDate.of(1990, 3, 4), "+86 138 0000 0000", "110101", "Maple Road"),
+            IntakeSource.WALK_IN,
+            "Low mood for weeks",
+            Urgency.SOON,
+            Set.of(PopulationGroup.STUDENT),
+            "north",
+            null,
+            "alice"),
+        0,
+        AT);
+    projection.on(new CounsellorAssigned(intake, "bob", null, "sam"), 1, AT.plusSeconds(60));
+    projection.on(new CareTeamMemberRemoved(intake, "alice", "sam"), 2, AT.plusSeconds(60));
+    projection.on(
+        new SessionNoteAdded(intake, UUID.randomUUID(), "Sleeps three hours", "bob"),
+        3,
+        AT.plusSeconds(120));
+    return intake;
+  }
+
+  @Test
+  void theNewCounsellorSeesTheWholeCaseAndThePreviousOneNothing() {
+    UUID intake = aliceHandsACaseOverToBob();
+
+    IntakeDetails bobs = queries.handle(new FindIntake(intake, BOB)).orElseThrow();
+    assertThat(bobs.client().name()).isEqualTo("Li Wei");
+    assertThat(bobs.notes())
+        .extracting(IntakeDetails.Note::text)
+        .containsExactly("Sleeps three hours");
+    assertThat(bobs.careTeam()).containsExactly("bob");
+
+    assertThat(queries.handle(new FindIntake(intake, ALICE))).isEmpty();
+    assertThat(queries.handle(new FindIntake(intake, DAVE))).isEmpty();
+  }
+
+  @Test
+  void theSupervisorSeesTheCaseMaskedWithoutClinicalContentOrTheClientsId() {
+    UUID intake = aliceHandsACaseOverToBob();
+
+    Optional<IntakeDetails> seen = queries.handle(new FindIntake(intake, SAM));
+
+    IntakeDetails sams = seen.orElseThrow();
+    assertThat(sams.client().name()).isEqualTo("L.W.");
+    assertThat(sams.client().birthYear()).isEqualTo(1990);
+    assertThat(sams.client().birthDate()).isNull();
+    assertThat(sams.client().phone()).isNull();
+    assertThat(sams.clientId()).isNull();
+    assertThat(sams.concern()).isNull();
+    assertThat(sams.notes()).isNull();
+    assertThat(sams.scope()).isEqualTo("SUPERVISOR");
+  }
+}
