@@ -73,6 +73,7 @@ import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
+import org.maplebridge.write.TargetRecord;
 
 /**
  * A crisis episode: contact, risk assessment, the escalation ladder with its deadlines, rescue,
@@ -226,7 +227,7 @@ class CrisisEpisode {
   void handle(AcknowledgeEscalation command, Actor actor) {
     requireCrisisStaff(actor);
     if (!escalations.contains(command.escalationId())) {
-      throw new RecordNotFound("Escalation " + command.escalationId());
+      throw new RecordNotFound("Escalation " + command.escalationId(), asTarget());
     }
     EscalationTier tier = openEscalations.get(command.escalationId());
     check(new AnEscalationIsAcknowledgedOnce(tier == null));
@@ -328,7 +329,7 @@ class CrisisEpisode {
   void handle(CompleteFollowUp command, Actor actor) {
     requireCrisisStaff(actor);
     if (!followUps.contains(command.followUpId())) {
-      throw new RecordNotFound("Follow-up " + command.followUpId());
+      throw new RecordNotFound("Follow-up " + command.followUpId(), asTarget());
     }
     check(new AFollowUpIsCompletedOnce(!pendingFollowUps.contains(command.followUpId())));
     if (!command.reached()) {
@@ -396,8 +397,12 @@ class CrisisEpisode {
     boolean crisisStaff =
         actor.is(Role.CRISIS_WORKER) || actor.is(Role.SUPERVISOR) || actor.is(Role.SYSTEM);
     if (!crisisStaff || !actor.worksIn(unit)) {
-      throw new RecordNotFound("Crisis episode " + crisisId);
+      throw new RecordNotFound("Crisis episode " + crisisId, asTarget());
     }
+  }
+
+  private TargetRecord asTarget() {
+    return new TargetRecord("CRISIS", crisisId, unit);
   }
 
   @EventSourcingHandler

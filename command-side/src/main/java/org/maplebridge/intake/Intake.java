@@ -53,6 +53,7 @@ import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
 import org.maplebridge.write.StaffDirectory;
+import org.maplebridge.write.TargetRecord;
 
 /**
  * A person's way through counselling: taken in, consent, screenings, triage, a counsellor, session
@@ -247,15 +248,19 @@ class Intake {
   private void requireInScope(Actor actor) {
     boolean related = actor.is(Role.SUPERVISOR) || careTeam.contains(actor.username());
     if (!actor.worksIn(unit) || !related) {
-      throw new RecordNotFound("Intake " + intakeId);
+      throw new RecordNotFound("Intake " + intakeId, asTarget());
     }
+  }
+
+  private TargetRecord asTarget() {
+    return new TargetRecord("INTAKE", intakeId, unit);
   }
 
   /** Clinical work is the care team's: a supervisor sees the case but may not do it (403). */
   private void requireCareTeam(Actor actor, String what) {
     requireInScope(actor);
     if (!careTeam.contains(actor.username())) {
-      throw new NotAllowed("Only the case's care team may " + what);
+      throw new NotAllowed("Only the case's care team may " + what, asTarget());
     }
   }
 

@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.ProjectionWrites;
@@ -40,7 +41,8 @@ final class AccessAudit {
       UUID recordId,
       String scope,
       String purpose,
-      boolean refused) {}
+      boolean refused,
+      String attempted) {}
 
   record AccessEntries(List<AccessEntry> items) {}
 
@@ -78,6 +80,29 @@ final class AccessAudit {
           .update();
     }
 
+    @EventHandler
+    void on(AccessRefused refusal, @Timestamp Instant at) {
+      writes
+          .sql(
+              """
+              INSERT INTO access_log (view_id, viewed_at, viewer, viewer_role, record_type,
+                record_id, record_unit, scope, purpose, refused, attempted)
+              VALUES (:id, :at, :viewer, :role, :type, :record, :unit, '', :purpose, TRUE,
+                :attempted)
+              ON CONFLICT (view_id) DO NOTHING
+              """)
+          .param("id", refusal.refusalId())
+          .param("at", SqlParams.utc(at))
+          .param("viewer", refusal.actor())
+          .param("role", refusal.actorRole())
+          .param("type", refusal.recordType())
+          .param("record", refusal.recordId())
+          .param("unit", refusal.recordUnit())
+          .param("purpose", AccessLog.ROUTINE)
+          .param("attempted", refusal.attempted())
+          .update();
+    }
+
     @ResetHandler
     void reset() {
       jdbc.sql("TRUNCATE access_log").update();
@@ -111,7 +136,8 @@ final class AccessAudit {
                           row.getObject("record_id", UUID.class),
                           row.getString("scope"),
                           row.getString("purpose"),
-                          row.getBoolean("refused")))
+                          row.getBoolean("refused"),
+                          row.getString("attempted")))
               .list());
     }
   }

@@ -151,7 +151,8 @@ class CaseloadQueryHandler {
     Row row = found.get();
     Optional<IntakeScope> scope = scopes.of(row.intakeId(), query.viewer());
     if (scope.isEmpty()) {
-      accessLog.refused(query.viewer(), "INTAKE", row.intakeId(), row.unit());
+      accessLog.refused(
+          query.viewer(), query.getClass().getSimpleName(), "INTAKE", row.intakeId(), row.unit());
       return Optional.empty();
     }
     accessLog.viewed(

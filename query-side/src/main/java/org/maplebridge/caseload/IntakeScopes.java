@@ -32,4 +32,12 @@ public class IntakeScopes {
         .optional()
         .flatMap(scope -> scope);
   }
+
+  /** The case's unit; empty when the read side knows no such case. */
+  public Optional<String> unitOf(UUID intakeId) {
+    return jdbc.sql("SELECT unit FROM intake_view WHERE intake_id = :id")
+        .param("id", intakeId)
+        .query(String.class)
+        .optional();
+  }
 }

@@ -12,13 +12,16 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.audit.RecordViews;
+import org.maplebridge.caseload.IntakeScope;
 import org.maplebridge.caseload.IntakeScopes;
+import org.maplebridge.crisisboard.CrisisScope;
 import org.maplebridge.crisisboard.CrisisScopes;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.ScopedPayload;
 import org.maplebridge.referrals.ReferralScopes;
+import org.maplebridge.referrals.ReferralScopes.ReferralScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,60 +57,73 @@ class HistoryQueryHandler {
 
   @QueryHandler
   public Optional<History> handle(FindIntakeHistory query) {
-    return intakeScopes
-        .of(query.intakeId(), query.viewer())
-        .map(
-            scope -> {
-              accessLog.viewed(
-                  query.viewer(),
-                  "INTAKE",
-                  query.intakeId(),
-                  query.viewer().unit(),
-                  scope.shown(),
-                  scope.purpose());
-              return history(
-                  query.intakeId(),
-                  query.viewer(),
-                  scope.showsIdentity(),
-                  scope.showsClinical(),
-                  query.asOf());
-            });
+    Optional<IntakeScope> reach = intakeScopes.of(query.intakeId(), query.viewer());
+    if (reach.isEmpty()) {
+      intakeScopes
+          .unitOf(query.intakeId())
+          .ifPresent(unit -> refused(query.viewer(), query, "INTAKE", query.intakeId(), unit));
+    }
+    return reach.map(
+        scope -> {
+          accessLog.viewed(
+              query.viewer(),
+              "INTAKE",
+              query.intakeId(),
+              query.viewer().unit(),
+              scope.shown(),
+              scope.purpose());
+          return history(
+              query.intakeId(),
+              query.viewer(),
+              scope.showsIdentity(),
+              scope.showsClinical(),
+              query.asOf());
+        });
   }
 
   @QueryHandler
   public Optional<History> handle(FindCrisisHistory query) {
-    return crisisScopes
-        .of(query.crisisId(), query.viewer())
-        .map(
-            scope -> {
-              accessLog.viewed(
-                  query.viewer(),
-                  "CRISIS",
-                  query.crisisId(),
-                  query.viewer().unit(),
-                  scope.shown(),
-                  scope.purpose());
-              return history(
-                  query.crisisId(),
-                  query.viewer(),
-                  scope.showsIdentity(),
-                  scope.showsClinical(),
-                  query.asOf());
-            });
+    Optional<CrisisScope> reach = crisisScopes.of(query.crisisId(), query.viewer());
+    if (reach.isEmpty()) {
+      crisisScopes
+          .unitOf(query.crisisId())
+          .ifPresent(unit -> refused(query.viewer(), query, "CRISIS", query.crisisId(), unit));
+    }
+    return reach.map(
+        scope -> {
+          accessLog.viewed(
+              query.viewer(),
+              "CRISIS",
+              query.crisisId(),
+              query.viewer().unit(),
+              scope.shown(),
+              scope.purpose());
+          return history(
+              query.crisisId(),
+              query.viewer(),
+              scope.showsIdentity(),
+              scope.showsClinical(),
+              query.asOf());
+        });
   }
 
   @QueryHandler
   public Optional<History> handle(FindReferralAudit query) {
-    return referralScopes
-        .of(query.referralId(), query.viewer())
-        .map(
-            scope ->
-                history(
-                    query.referralId(),
-                    query.viewer(),
-                    false,
-                    scope.showsClinical(),
-                    query.asOf()));
+    Optional<ReferralScope> reach = referralScopes.of(query.referralId(), query.viewer());
+    if (reach.isEmpty()) {
+      referralScopes
+          .unitOf(query.referralId())
+          .ifPresent(unit -> refused(query.viewer(), query, "REFERRAL", query.referralId(), unit));
+    }
+    return reach.map(
+        scope ->
+            history(
+                query.referralId(), query.viewer(), false, scope.showsClinical(), query.asOf()));
+  }
+
+  /** A look refused at a record the read side knows (an unknown id is no record to refuse). */
+  private void refused(Actor viewer, Object query, String recordType, UUID recordId, String unit) {
+    accessLog.refused(viewer, query.getClass().getSimpleName(), recordType, recordId, unit);
   }
 
   private History history(

@@ -57,4 +57,12 @@ public class ReferralScopes {
     return Optional.of(
         viewer.is(Role.SUPERVISOR) ? ReferralScope.SUPERVISOR : ReferralScope.REFERRER);
   }
+
+  /** The referral's unit; empty when the read side knows no such referral. */
+  public Optional<String> unitOf(UUID referralId) {
+    return jdbc.sql("SELECT unit FROM referral_view WHERE referral_id = :id")
+        .param("id", referralId)
+        .query(String.class)
+        .optional();
+  }
 }

@@ -115,6 +115,18 @@ public final class ReferralTracker {
     @QueryHandler
     public Optional<ReferralItem> handle(FindReferral query) {
       Optional<ReferralScope> scope = scopes.of(query.referralId(), query.viewer());
+      if (scope.isEmpty()) {
+        scopes
+            .unitOf(query.referralId())
+            .ifPresent(
+                unit ->
+                    accessLog.refused(
+                        query.viewer(),
+                        query.getClass().getSimpleName(),
+                        "REFERRAL",
+                        query.referralId(),
+                        unit));
+      }
       scope.ifPresent(
           s ->
               accessLog.viewed(
