@@ -115,6 +115,7 @@ class RefusedWrites implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
   }
 
+  /** Stored before the refusal is answered; if it cannot be, the command fails with that error. */
   private void store(EventMessage<AccessRefused> refusal) {
     try {
       CompletableFuture.runAsync(() -> events.publish(refusal), recorder).join();
