@@ -102,6 +102,29 @@ class RefusedAccessTest extends PlatformTest {
     assertThat(as("dave").post("/api/referrals/" + referral + "/sending", "{}").status())
         .isEqualTo(404);
     assertThat(eventsOf(intake)).as("a refused write stores nothing").isEqualTo(intakeEvents);
+    // Refused by role before the episode was read: recorded, but its unit is not known.
+    assertThat(
+            as("alice")
+                .post(
+                    "/api/crises/" + crisis + "/risk-assessments",
+                    "{\"level\":\"LOW\",\"notes\":\"x\"}")
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            jdbc.sql(
+                    """
+                    SELECT count(*) FROM domainevententry
+                    WHERE payloadtype LIKE '%.AccessRefused'
+                      AND convert_from(payload, 'UTF8') LIKE :refusal
+                    """)
+                .param(
+                    "refusal",
+                    "%\"actor\":\"alice\"%\"attempted\":\"AssessRisk\"%\"recordId\":\""
+                        + crisis
+                        + "\",\"recordUnit\":null%")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
 
     await()
         .atMost(Duration.ofSeconds(10))
