@@ -23,6 +23,7 @@ import org.maplebridge.events.access.EmergencyAccessReviewed;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.TargetRecord;
 import org.springframework.security.access.annotation.Secured;
 
 /**
@@ -63,11 +64,18 @@ class EmergencyAccess {
       Records records,
       EmergencyAccessSettings settings,
       DeadlineManager timer) {
+    Optional<RecordRef> found = records.find(command.recordId());
     RecordRef record =
-        records
-            .find(command.recordId())
-            .filter(found -> actor.worksIn(found.unit()))
-            .orElseThrow(() -> new RecordNotFound("Record " + command.recordId()));
+        found
+            .filter(inReach -> actor.worksIn(inReach.unit()))
+            .orElseThrow(
+                () ->
+                    new RecordNotFound(
+                        "Record " + command.recordId(),
+                        new TargetRecord(
+                            found.map(RecordRef::type).orElse(null),
+                            command.recordId(),
+                            found.map(RecordRef::unit).orElse(null))));
     Duration lasts = settings.duration();
     Instant expiresAt = GenericEventMessage.clock.instant().plus(lasts);
     apply(
@@ -93,7 +101,8 @@ class EmergencyAccess {
   @CommandHandler
   void handle(ReviewEmergencyAccess command, Actor actor) {
     if (!actor.worksIn(unit)) {
-      throw new RecordNotFound("Emergency access " + grantId);
+      throw new RecordNotFound(
+          "Emergency access " + grantId, new TargetRecord("EMERGENCY_ACCESS", grantId, unit));
     }
     apply(new EmergencyAccessReviewed(grantId, actor.username(), command.finding()));
   }

@@ -76,6 +76,7 @@ import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
+import org.maplebridge.write.TargetRecord;
 
 /**
  * A crisis episode: contact, risk assessment, the escalation ladder with its deadlines, rescue,
@@ -230,7 +231,7 @@ class CrisisEpisode {
   void handle(AcknowledgeEscalation command, Actor actor) {
     requireCrisisStaff(actor);
     if (!escalations.contains(command.escalationId())) {
-      throw new RecordNotFound("Escalation " + command.escalationId());
+      throw new RecordNotFound("Escalation " + command.escalationId(), asTarget());
     }
     EscalationTier tier = openEscalations.get(command.escalationId());
     check(new AnEscalationIsAcknowledgedOnce(tier == null));
@@ -332,7 +333,7 @@ class CrisisEpisode {
   void handle(CompleteFollowUp command, Actor actor) {
     requireCrisisStaff(actor);
     if (!followUps.contains(command.followUpId())) {
-      throw new RecordNotFound("Follow-up " + command.followUpId());
+      throw new RecordNotFound("Follow-up " + command.followUpId(), asTarget());
     }
     check(new AFollowUpIsCompletedOnce(!pendingFollowUps.contains(command.followUpId())));
     if (!command.reached()) {
@@ -420,8 +421,12 @@ class CrisisEpisode {
   /** Crisis workers and the supervisor of the unit; for anyone else the episode does not exist. */
   private void requireCrisisStaff(Actor actor) {
     if (ScopePolicy.decide(actor, RecordFacts.crisis(unit)).isEmpty()) {
-      throw new RecordNotFound("Crisis episode " + crisisId);
+      throw new RecordNotFound("Crisis episode " + crisisId, asTarget());
     }
+  }
+
+  private TargetRecord asTarget() {
+    return new TargetRecord("CRISIS", crisisId, unit);
   }
 
   @EventSourcingHandler

@@ -62,6 +62,7 @@ import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
 import org.maplebridge.write.StaffDirectory;
+import org.maplebridge.write.TargetRecord;
 
 /**
  * A person's way through counselling: taken in, consent, screenings, triage, a counsellor, session
@@ -288,13 +289,17 @@ class Intake {
   /** The scope policy decides; for anyone it gives no scope, the case does not exist (404). */
   private Scope requireInScope(Actor actor) {
     return ScopePolicy.decide(actor, RecordFacts.intake(unit, careTeam))
-        .orElseThrow(() -> new RecordNotFound("Intake " + intakeId));
+        .orElseThrow(() -> new RecordNotFound("Intake " + intakeId, asTarget()));
+  }
+
+  private TargetRecord asTarget() {
+    return new TargetRecord("INTAKE", intakeId, unit);
   }
 
   /** Clinical work is the care team's: a supervisor sees the case but may not do it (403). */
   private void requireCareTeam(Actor actor, String what) {
     if (!requireInScope(actor).mayChange(Part.CLINICAL)) {
-      throw new NotAllowed("Only the case's care team may " + what);
+      throw new NotAllowed("Only the case's care team may " + what, asTarget());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.maplebridge.write.BusinessRule.check;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -69,6 +70,7 @@ import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
 import org.maplebridge.write.StaffDirectory;
+import org.maplebridge.write.TargetRecord;
 
 /**
  * A referral, a closed loop: requested, sent with the minimum necessary fields once sharing is
@@ -111,10 +113,19 @@ class Referral {
     if (fromIntake == (command.crisisId() != null)) {
       throw new InvalidInput("intakeId", "Refer from either an intake or a crisis episode");
     }
+    Optional<SourceFacts> found =
+        fromIntake ? sources.intake(command.intakeId()) : sources.crisis(command.crisisId());
     SourceFacts source =
-        (fromIntake ? sources.intake(command.intakeId()) : sources.crisis(command.crisisId()))
+        found
             .filter(facts -> mayReferFrom(actor, facts, !fromIntake))
-            .orElseThrow(() -> new RecordNotFound(fromIntake ? "Intake" : "Crisis episode"));
+            .orElseThrow(
+                () ->
+                    new RecordNotFound(
+                        fromIntake ? "Intake" : "Crisis episode",
+                        new TargetRecord(
+                            fromIntake ? "INTAKE" : "CRISIS",
+                            fromIntake ? command.intakeId() : command.crisisId(),
+                            found.map(SourceFacts::unit).orElse(null))));
     if (!sources.providerOffers(command.providerId(), command.serviceType())) {
       throw new InvalidInput("providerId", "That provider does not offer " + command.serviceType());
     }
@@ -356,7 +367,8 @@ class Referral {
     referrerAndTeam.add(requestedBy);
     if (ScopePolicy.decide(actor, RecordFacts.referral(unit, referrerAndTeam, crisisId != null))
         .isEmpty()) {
-      throw new RecordNotFound("Referral " + referralId);
+      throw new RecordNotFound(
+          "Referral " + referralId, new TargetRecord("REFERRAL", referralId, unit));
     }
     return source;
   }

@@ -41,12 +41,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.PlatformTest;
+import org.maplebridge.caseload.Caseload;
 import org.maplebridge.caseload.CaseloadItem;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
@@ -65,6 +65,8 @@ import org.maplebridge.events.intake.SessionNoteAdded;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.intake.IntakeCommandsForTests;
 import org.maplebridge.platform.operations.ReadModels;
+import org.maplebridge.read.Paging;
+import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.reliability.PlatformProcess;
 import org.maplebridge.write.ActorMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -629,8 +631,10 @@ class Benchmark extends PlatformTest {
 
   private List<CaseloadItem> caseloadOf(Actor viewer) {
     return queries
-        .query(new FindCaseload(viewer), ResponseTypes.multipleInstancesOf(CaseloadItem.class))
-        .join();
+        .query(
+            new FindCaseload(viewer, new PageRequest<>(Paging.DEFAULT_LIMIT, null)), Caseload.class)
+        .join()
+        .items();
   }
 
   private static List<Object> caseOpening(UUID intake, int number) {

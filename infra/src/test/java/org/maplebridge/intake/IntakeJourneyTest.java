@@ -67,7 +67,7 @@ class IntakeJourneyTest extends PlatformTest {
     assertThat(note.status()).isEqualTo(201);
 
     Api aliceReading = alice.with("X-Consistency-Token", note.header("X-Consistency-Token"));
-    JsonNode caseload = aliceReading.get("/api/caseload").json();
+    JsonNode caseload = aliceReading.everyPage("/api/caseload");
     JsonNode item = findCase(caseload, id);
     assertThat(item).as("case on alice's caseload").isNotNull();
     assertThat(item.get("clientReference").asText()).matches("C-\\d{4}-\\d{6}");
@@ -102,7 +102,7 @@ class IntakeJourneyTest extends PlatformTest {
             {"reason":"GOALS_MET","summary":"Mood improved, plan in place"}""");
     assertThat(closed.status()).isEqualTo(204);
     Api afterClosing = alice.with("X-Consistency-Token", closed.header("X-Consistency-Token"));
-    assertThat(findCase(afterClosing.get("/api/caseload").json(), id)).as("closed case").isNull();
+    assertThat(findCase(afterClosing.everyPage("/api/caseload"), id)).as("closed case").isNull();
     assertThat(afterClosing.get("/api/intakes/" + id).json().get("status").asText())
         .isEqualTo("CLOSED");
     assertThat(alice.post("/api/intakes/" + id + "/notes", "{\"text\":\"Late\"}").status())
@@ -115,8 +115,7 @@ class IntakeJourneyTest extends PlatformTest {
             findCase(
                 alice
                     .with("X-Consistency-Token", reopened.header("X-Consistency-Token"))
-                    .get("/api/caseload")
-                    .json(),
+                    .everyPage("/api/caseload"),
                 id))
         .isNotNull();
 

@@ -90,7 +90,7 @@ class ReferralJourneyTest extends PlatformTest {
     assertThat(seen.get("providerAccess").asBoolean())
         .as("a final state ends provider access")
         .isFalse();
-    assertThat(aliceReading.get("/api/referrals?status=LOOP_CLOSED").body()).contains(id);
+    assertThat(aliceReading.everyPage("/api/referrals?status=LOOP_CLOSED").toString()).contains(id);
     assertThat(aliceReading.get("/api/referrals/" + id + "/audit").status()).isEqualTo(403);
     ok(
         alice.post(

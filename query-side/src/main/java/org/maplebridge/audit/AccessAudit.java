@@ -14,11 +14,16 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.Paging;
+import org.maplebridge.read.Paging.Page;
+import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ProjectionWrites;
 import org.maplebridge.read.SqlParams;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +34,23 @@ import org.springframework.web.bind.annotation.RestController;
 final class AccessAudit {
   private AccessAudit() {}
 
-  record FindAccess(Actor viewer, UUID recordId, String viewerName, Instant from, Instant to) {}
+  /** Views of the viewer's unit's records, oldest first, one page after {@code page.after()}. */
+  record FindAccess(
+      Actor viewer,
+      UUID recordId,
+      String viewerName,
+      Instant from,
+      Instant to,
+      PageRequest<After> page) {}
+
+  /** Where a page of the audit ends: the time and id of its last view. */
+  record After(Instant at, UUID viewId) {
+    static final String LIST = "access";
+
+    static After of(List<String> cursor) {
+      return new After(Instant.parse(cursor.get(0)), UUID.fromString(cursor.get(1)));
+    }
+  }
 
   public record AccessEntry(
       UUID viewId,
@@ -40,9 +61,15 @@ final class AccessAudit {
       UUID recordId,
       String scope,
       String purpose,
-      boolean refused) {}
+      boolean refused,
+      String attempted) {}
 
-  record AccessEntries(List<AccessEntry> items) {}
+  /** One page of the audit, and the cursor of the next (null on the last). */
+  record AccessEntries(List<AccessEntry> items, String next) {
+    AccessEntries(Page<AccessEntry> page) {
+      this(page.items(), page.next());
+    }
+  }
 
   @Component
   @ProcessingGroup("access-audit")
@@ -78,6 +105,29 @@ final class AccessAudit {
           .update();
     }
 
+    @EventHandler
+    void on(AccessRefused refusal, @Timestamp Instant at) {
+      writes
+          .sql(
+              """
+              INSERT INTO access_log (view_id, viewed_at, viewer, viewer_role, record_type,
+                record_id, record_unit, scope, purpose, refused, attempted)
+              VALUES (:id, :at, :viewer, :role, :type, :record, :unit, '', :purpose, TRUE,
+                :attempted)
+              ON CONFLICT (view_id) DO NOTHING
+              """)
+          .param("id", refusal.refusalId())
+          .param("at", SqlParams.utc(at))
+          .param("viewer", refusal.actor())
+          .param("role", refusal.actorRole())
+          .param("type", refusal.recordType())
+          .param("record", refusal.recordId())
+          .param("unit", refusal.recordUnit())
+          .param("purpose", AccessLog.ROUTINE)
+          .param("attempted", refusal.attempted())
+          .update();
+    }
+
     @ResetHandler
     void reset() {
       jdbc.sql("TRUNCATE access_log").update();
@@ -85,34 +135,47 @@ final class AccessAudit {
 
     @QueryHandler
     public AccessEntries handle(FindAccess query) {
+      After after = query.page().after();
       return new AccessEntries(
-          jdbc.sql(
-                  """
+          query
+              .page()
+              .page(
+                  jdbc.sql(
+                          """
                   SELECT * FROM access_log WHERE record_unit = :unit
                     AND (CAST(:record AS uuid) IS NULL OR record_id = :record)
                     AND (CAST(:viewer AS text) IS NULL OR viewer = :viewer)
                     AND (CAST(:from AS timestamptz) IS NULL OR viewed_at >= :from)
                     AND (CAST(:to AS timestamptz) IS NULL OR viewed_at < :to)
+                    AND (CAST(:afterId AS uuid) IS NULL OR (viewed_at, view_id)
+                      > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
                   ORDER BY viewed_at, view_id
+                  LIMIT :rows
                   """)
-              .param("unit", query.viewer().unit())
-              .param("record", query.recordId())
-              .param("viewer", query.viewerName())
-              .param("from", SqlParams.utc(query.from()))
-              .param("to", SqlParams.utc(query.to()))
-              .query(
-                  (row, n) ->
-                      new AccessEntry(
-                          row.getObject("view_id", UUID.class),
-                          row.getObject("viewed_at", OffsetDateTime.class).toInstant(),
-                          row.getString("viewer"),
-                          row.getString("viewer_role"),
-                          row.getString("record_type"),
-                          row.getObject("record_id", UUID.class),
-                          row.getString("scope"),
-                          row.getString("purpose"),
-                          row.getBoolean("refused")))
-              .list());
+                      .param("unit", query.viewer().unit())
+                      .param("record", query.recordId())
+                      .param("viewer", query.viewerName())
+                      .param("from", SqlParams.utc(query.from()))
+                      .param("to", SqlParams.utc(query.to()))
+                      .param("afterAt", after == null ? null : SqlParams.utc(after.at()))
+                      .param("afterId", after == null ? null : after.viewId())
+                      .param("rows", query.page().rowsToRead())
+                      .query(
+                          (row, n) ->
+                              new AccessEntry(
+                                  row.getObject("view_id", UUID.class),
+                                  row.getObject("viewed_at", OffsetDateTime.class).toInstant(),
+                                  row.getString("viewer"),
+                                  row.getString("viewer_role"),
+                                  row.getString("record_type"),
+                                  row.getObject("record_id", UUID.class),
+                                  row.getString("scope"),
+                                  row.getString("purpose"),
+                                  row.getBoolean("refused"),
+                                  row.getString("attempted")))
+                      .list(),
+                  After.LIST,
+                  entry -> List.of(entry.at(), entry.viewId())));
     }
   }
 
@@ -126,29 +189,36 @@ final class AccessAudit {
     }
 
     @GetMapping("/api/audit/access")
-    @Operation(summary = "Supervisor: views of the unit's records, refused attempts included")
-    List<AccessEntry> access(
+    @Operation(
+        summary =
+            "Supervisor: views of the unit's records, refused attempts included; a page of"
+                + " `limit` rows (50, at most 500) after `cursor`, the next one's in X-Next-Cursor")
+    ResponseEntity<List<AccessEntry>> access(
         @RequestParam(required = false) UUID recordId,
         @RequestParam(required = false) String viewer,
         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             OffsetDateTime from,
         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             OffsetDateTime to,
+        @RequestParam(required = false) Integer limit,
+        @RequestParam(required = false) String cursor,
         Actor caller) {
       if (!caller.is(Role.SUPERVISOR)) {
         throw new Forbidden("The access audit is for the unit's supervisor");
       }
-      return queries
-          .query(
-              new FindAccess(
-                  caller,
-                  recordId,
-                  viewer,
-                  from == null ? null : from.toInstant(),
-                  to == null ? null : to.toInstant()),
-              AccessEntries.class)
-          .join()
-          .items();
+      AccessEntries page =
+          queries
+              .query(
+                  new FindAccess(
+                      caller,
+                      recordId,
+                      viewer,
+                      from == null ? null : from.toInstant(),
+                      to == null ? null : to.toInstant(),
+                      Paging.request(limit, cursor, After.LIST, After::of)),
+                  AccessEntries.class)
+              .join();
+      return Paging.answer(page.items(), page.next());
     }
   }
 }

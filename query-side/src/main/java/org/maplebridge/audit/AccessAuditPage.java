@@ -3,10 +3,12 @@ package org.maplebridge.audit;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.audit.AccessAudit.AccessEntries;
+import org.maplebridge.audit.AccessAudit.After;
 import org.maplebridge.audit.AccessAudit.FindAccess;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.Paging;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +32,28 @@ class AccessAuditPage {
   String access(
       @RequestParam(required = false) UUID recordId,
       @RequestParam(required = false) String viewer,
+      @RequestParam(required = false) String cursor,
       Actor supervisor,
       Model model) {
     if (!supervisor.is(Role.SUPERVISOR)) {
       throw new Forbidden("The access audit is for the unit's supervisor");
     }
     String who = viewer == null || viewer.isBlank() ? null : viewer.strip();
-    model.addAttribute(
-        "entries",
+    // As many views as a list gives at once; a link leads on to the rest.
+    AccessEntries page =
         queries
-            .query(new FindAccess(supervisor, recordId, who, null, null), AccessEntries.class)
-            .join()
-            .items());
+            .query(
+                new FindAccess(
+                    supervisor,
+                    recordId,
+                    who,
+                    null,
+                    null,
+                    Paging.request(Paging.MAX_LIMIT, cursor, After.LIST, After::of)),
+                AccessEntries.class)
+            .join();
+    model.addAttribute("entries", page.items());
+    model.addAttribute("next", page.next());
     model.addAttribute("recordId", recordId);
     model.addAttribute("viewer", who);
     return "access-audit";

@@ -9,12 +9,14 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.RecordViewed;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every view of identity or clinical content, and every refused attempt, as a {@link
- * RecordViewed} event. Called where the data is read, so no route to the data escapes it.
+ * Records every view of identity or clinical content as a {@link RecordViewed} event, and every
+ * refused look as an {@link AccessRefused} event. Called where the data is read, so no route to the
+ * data escapes it.
  */
 @Component
 public class AccessLog {
@@ -37,7 +39,7 @@ public class AccessLog {
       String recordUnit,
       String scope,
       String purpose) {
-    events.publish(view(viewer, recordType, recordId, recordUnit, scope, purpose, false));
+    events.publish(view(viewer, recordType, recordId, recordUnit, scope, purpose));
   }
 
   /** Views of several records of one unit in one list: recorded together, in one transaction. */
@@ -48,13 +50,28 @@ public class AccessLog {
     }
     List<EventMessage<RecordViewed>> views = new ArrayList<>();
     for (UUID recordId : recordIds) {
-      views.add(view(viewer, recordType, recordId, recordUnit, scope, ROUTINE, false));
+      views.add(view(viewer, recordType, recordId, recordUnit, scope, ROUTINE));
     }
     events.publish(views);
   }
 
-  public void refused(Actor viewer, String recordType, UUID recordId, String recordUnit) {
-    events.publish(view(viewer, recordType, recordId, recordUnit, "", ROUTINE, true));
+  /**
+   * A refused look at a record: {@code attempted} names the query; {@code recordUnit} is null where
+   * no such record exists.
+   */
+  public void refused(
+      Actor viewer, String attempted, String recordType, UUID recordId, String recordUnit) {
+    events.publish(
+        GenericEventMessage.<AccessRefused>asEventMessage(
+                new AccessRefused(
+                    UUID.randomUUID(),
+                    viewer.username(),
+                    viewer.role().name(),
+                    attempted,
+                    recordType,
+                    recordId,
+                    recordUnit))
+            .andMetaData(who(viewer)));
   }
 
   private static EventMessage<RecordViewed> view(
@@ -63,8 +80,7 @@ public class AccessLog {
       UUID recordId,
       String recordUnit,
       String scope,
-      String purpose,
-      boolean refused) {
+      String purpose) {
     RecordViewed view =
         new RecordViewed(
             UUID.randomUUID(),
@@ -75,12 +91,14 @@ public class AccessLog {
             recordUnit,
             scope,
             purpose,
-            refused);
-    return GenericEventMessage.<RecordViewed>asEventMessage(view)
-        .andMetaData(
-            Map.of(
-                MetadataKeys.USER, viewer.username(),
-                MetadataKeys.ROLE, viewer.role().name(),
-                MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit()));
+            false);
+    return GenericEventMessage.<RecordViewed>asEventMessage(view).andMetaData(who(viewer));
+  }
+
+  private static Map<String, Object> who(Actor viewer) {
+    return Map.of(
+        MetadataKeys.USER, viewer.username(),
+        MetadataKeys.ROLE, viewer.role().name(),
+        MetadataKeys.UNIT, viewer.unit() == null ? "" : viewer.unit());
   }
 }

@@ -24,7 +24,7 @@ public class RecordViews {
   public List<RecordView> of(UUID recordId, Instant until, String onlyViewer) {
     return jdbc.sql(
             """
-            SELECT viewed_at, viewer, viewer_role, scope, purpose, refused FROM access_log
+            SELECT viewed_at, viewer, viewer_role, scope, purpose, refused, attempted FROM access_log
             WHERE record_id = :record
               AND (CAST(:until AS timestamptz) IS NULL OR viewed_at <= :until)
               AND (CAST(:viewer AS text) IS NULL OR viewer = :viewer)
@@ -41,7 +41,8 @@ public class RecordViews {
                     row.getString("viewer_role"),
                     row.getString("scope"),
                     row.getString("purpose"),
-                    row.getBoolean("refused")))
+                    row.getBoolean("refused"),
+                    row.getString("attempted")))
         .list();
   }
 }

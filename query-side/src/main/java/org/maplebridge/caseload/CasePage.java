@@ -9,6 +9,8 @@ import org.maplebridge.history.FindIntakeHistory;
 import org.maplebridge.history.History;
 import org.maplebridge.providers.ProviderDirectory.FindProviders;
 import org.maplebridge.providers.ProviderDirectory.Providers;
+import org.maplebridge.read.Paging;
+import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.Queries;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals;
 import org.maplebridge.referrals.ReferralTracker.Referrals;
@@ -36,15 +38,16 @@ class CasePage {
     boolean careTeam = intake.careTeam() != null && intake.careTeam().contains(viewer.username());
     model.addAttribute("intake", intake);
     model.addAttribute("careTeam", careTeam);
+    // A case's referrals on one page: a case has not hundreds of them.
     model.addAttribute(
         "referrals",
         queries
-            .query(new FindReferrals(viewer, null, null, null, null), Referrals.class)
+            .query(
+                new FindReferrals(
+                    viewer, null, null, null, null, id, new PageRequest<>(Paging.MAX_LIMIT, null)),
+                Referrals.class)
             .join()
-            .items()
-            .stream()
-            .filter(referral -> id.equals(referral.intakeId()))
-            .toList());
+            .items());
     model.addAttribute(
         "history",
         Queries.one(queries, new FindIntakeHistory(id, viewer, null), History.class, "Intake"));

@@ -8,13 +8,16 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
+import org.maplebridge.read.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The read API of caseloads and cases. */
@@ -28,14 +31,24 @@ class CaseloadController {
   }
 
   @GetMapping("/api/caseload")
-  @Operation(summary = "The caller's open cases; a supervisor's unit view")
-  List<CaseloadItem> caseload(Actor viewer) {
+  @Operation(
+      summary =
+          "The caller's open cases; a supervisor's unit view. A page of `limit` cases (50, at"
+              + " most 500) after `cursor`; the next page's cursor in X-Next-Cursor")
+  ResponseEntity<List<CaseloadItem>> caseload(
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor,
+      Actor viewer) {
     if (viewer.unit() == null) {
       throw new Forbidden("Caseloads belong to the staff of a unit");
     }
-    return queries
-        .query(new FindCaseload(viewer), ResponseTypes.multipleInstancesOf(CaseloadItem.class))
-        .join();
+    Caseload page =
+        queries
+            .query(
+                new FindCaseload(viewer, Paging.request(limit, cursor, After.LIST, After::of)),
+                Caseload.class)
+            .join();
+    return Paging.answer(page.items(), page.next());
   }
 
   @GetMapping("/api/intakes/{id}")

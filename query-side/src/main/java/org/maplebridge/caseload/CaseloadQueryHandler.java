@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.caseload.IntakeDetails.Client;
 import org.maplebridge.caseload.IntakeDetails.Closure;
@@ -29,6 +31,8 @@ import org.maplebridge.caseload.IntakeDetails.Screening;
 import org.maplebridge.caseload.IntakeDetails.Triage;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.read.Paging.Page;
+import org.maplebridge.read.SqlParams;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
@@ -47,6 +51,54 @@ class CaseloadQueryHandler {
           "SOON", Duration.ofDays(3),
           "ROUTINE", Duration.ofDays(14));
 
+  /** SQL: when a case of {@code intake_view v} should have its counsellor. */
+  private static final String ASSIGNMENT_DUE =
+      ASSIGNMENT_WINDOW.entrySet().stream()
+          .map(
+              window ->
+                  " WHEN '"
+                      + window.getKey()
+                      + "' THEN interval '"
+                      + window.getValue().toSeconds()
+                      + " seconds'")
+          .collect(
+              Collectors.joining(
+                  "",
+                  "(coalesce(v.triaged_at, v.opened_at)"
+                      + " + CASE coalesce(v.priority, v.requested_urgency)",
+                  " END)"));
+
+  /** SQL: how urgent a case of {@code intake_view v} is, by priority (or requested urgency). */
+  private static final String URGENCY_RANK =
+      "CASE coalesce(v.priority, v.requested_urgency)"
+          + " WHEN 'EMERGENCY' THEN 3 WHEN 'URGENT' THEN 2 WHEN 'SOON' THEN 1 ELSE 0 END";
+
+  /**
+   * One page of the cases {@code :viewer} sees ({@code :unitView}: the unit's), in the caseload's
+   * order as of {@code :now}, after the case the {@code :after…} values name.
+   */
+  private static final String CASELOAD_PAGE =
+      """
+      SELECT * FROM (
+        SELECT v.*, c.name AS client_name,
+          EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id) AS screened,
+          %1$s AS assignment_due,
+          %2$s AS urgency_rank,
+          (v.assigned_counsellor IS NULL AND %1$s < :now)
+            OR EXISTS (SELECT 1 FROM referral_view r WHERE r.intake_id = v.intake_id AND r.overdue)
+            AS overdue
+        FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
+        WHERE NOT v.closed AND v.unit = :unit AND (:unitView OR :viewer = ANY(v.care_team))
+      ) cases
+      WHERE CAST(:afterId AS uuid) IS NULL
+        OR (crisis_alert IS NULL, NOT overdue, -urgency_rank, opened_at, intake_id)
+          > (NOT CAST(:afterAtRisk AS boolean), NOT CAST(:afterOverdue AS boolean),
+             -CAST(:afterRank AS int), CAST(:afterOpened AS timestamptz), CAST(:afterId AS uuid))
+      ORDER BY crisis_alert IS NULL, NOT overdue, -urgency_rank, opened_at, intake_id
+      LIMIT :rows
+      """
+          .formatted(ASSIGNMENT_DUE, URGENCY_RANK);
+
   private final JdbcClient jdbc;
   private final AccessLog accessLog;
   private final IntakeScopes scopes;
@@ -60,45 +112,61 @@ class CaseloadQueryHandler {
   }
 
   @QueryHandler
-  public List<CaseloadItem> handle(FindCaseload query) {
+  public Caseload handle(FindCaseload query) {
     Actor viewer = query.viewer();
     if (viewer.unit() == null || !(viewer.is(Role.COUNSELLOR) || viewer.is(Role.SUPERVISOR))) {
-      return List.of();
+      return new Caseload(List.of(), null);
     }
-    boolean unitView = viewer.is(Role.SUPERVISOR);
-    List<Row> rows =
-        jdbc.sql(
-                """
-                SELECT v.*, c.name AS client_name,
-                       EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id)
-                         AS screened
-                FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
-                WHERE NOT v.closed AND v.unit = :unit
-                  AND (:unitView OR :viewer = ANY(v.care_team))
-                ORDER BY v.opened_at
-                """)
-            .param("unit", viewer.unit())
-            .param("unitView", unitView)
-            .param("viewer", viewer.username())
-            .query(this::row)
-            .list();
-    List<UUID> ids = rows.stream().map(Row::intakeId).toList();
+    After after = query.page().after();
+    Instant now = after == null ? clock.instant() : after.asOf();
+    Page<CaseloadRow> page =
+        query
+            .page()
+            .page(
+                jdbc.sql(CASELOAD_PAGE)
+                    .param("unit", viewer.unit())
+                    .param("unitView", viewer.is(Role.SUPERVISOR))
+                    .param("viewer", viewer.username())
+                    .param("now", SqlParams.utc(now))
+                    .param("afterAtRisk", after == null ? null : after.atRisk())
+                    .param("afterOverdue", after == null ? null : after.overdue())
+                    .param("afterRank", after == null ? null : after.urgencyRank())
+                    .param("afterOpened", after == null ? null : SqlParams.utc(after.openedAt()))
+                    .param("afterId", after == null ? null : after.intakeId())
+                    .param("rows", query.page().rowsToRead())
+                    .query(
+                        (r, n) ->
+                            new CaseloadRow(
+                                row(r, n),
+                                instant(r, "assignment_due"),
+                                r.getInt("urgency_rank"),
+                                r.getBoolean("overdue")))
+                    .list(),
+                After.LIST,
+                line ->
+                    List.of(
+                        now,
+                        line.row().riskFlag(),
+                        line.overdue(),
+                        line.urgencyRank(),
+                        line.row().openedAt(),
+                        line.row().intakeId()));
+    List<UUID> ids = page.items().stream().map(line -> line.row().intakeId()).toList();
     Map<UUID, List<LatestScore>> scores = latestScores(ids);
     Map<UUID, List<ReferralState>> referrals = referrals(ids);
-    Instant now = clock.instant();
     List<CaseloadItem> items = new ArrayList<>();
     List<UUID> identitiesShown = new ArrayList<>();
-    for (Row row : rows) {
+    for (CaseloadRow line : page.items()) {
+      Row row = line.row();
       Scope scope =
           ScopePolicy.decide(viewer, RecordFacts.intake(row.unit(), Set.copyOf(row.careTeam())))
               .orElse(Scope.SUPERVISOR);
       if (scope.showsIdentity()) {
         identitiesShown.add(row.intakeId());
       }
-      Instant due = assignmentDue(row);
       List<ReferralState> caseReferrals = referrals.getOrDefault(row.intakeId(), List.of());
       List<String> overdue = new ArrayList<>();
-      if (row.assignedCounsellor() == null && due.isBefore(now)) {
+      if (row.assignedCounsellor() == null && line.assignmentDue().isBefore(now)) {
         overdue.add("ASSIGNMENT");
       }
       if (caseReferrals.stream().anyMatch(ReferralState::overdue)) {
@@ -123,18 +191,12 @@ class CaseloadQueryHandler {
               scope.showsClinical() ? scores.getOrDefault(row.intakeId(), List.of()) : null,
               caseReferrals,
               nextAction,
-              row.assignedCounsellor() == null ? due : null,
+              row.assignedCounsellor() == null ? line.assignmentDue() : null,
               overdue,
               row.openedAt()));
     }
-    items.sort(
-        java.util.Comparator.comparing((CaseloadItem item) -> !item.riskFlag())
-            .thenComparing(item -> !item.overdue().isEmpty() ? 0 : 1)
-            .thenComparing(
-                item -> -rank(item.priority() != null ? item.priority() : item.requestedUrgency()))
-            .thenComparing(CaseloadItem::openedAt));
     accessLog.viewedEach(viewer, "INTAKE", identitiesShown, viewer.unit(), "identity,case");
-    return items;
+    return new Caseload(items, page.next());
   }
 
   @QueryHandler
@@ -157,7 +219,8 @@ class CaseloadQueryHandler {
     Row row = found.get();
     Optional<Scope> scope = scopes.of(row.intakeId(), query.viewer());
     if (scope.isEmpty()) {
-      accessLog.refused(query.viewer(), "INTAKE", row.intakeId(), row.unit());
+      accessLog.refused(
+          query.viewer(), query.getClass().getSimpleName(), "INTAKE", row.intakeId(), row.unit());
       return Optional.empty();
     }
     accessLog.viewed(
@@ -342,21 +405,6 @@ class CaseloadQueryHandler {
     return referrals;
   }
 
-  private Instant assignmentDue(Row row) {
-    String urgency = row.priority() != null ? row.priority() : row.requestedUrgency();
-    Instant from = row.triagedAt() != null ? row.triagedAt() : row.openedAt();
-    return from.plus(ASSIGNMENT_WINDOW.get(urgency));
-  }
-
-  private static int rank(String urgency) {
-    return switch (urgency) {
-      case "EMERGENCY" -> 3;
-      case "URGENT" -> 2;
-      case "SOON" -> 1;
-      default -> 0;
-    };
-  }
-
   static String initials(String name) {
     if (name == null || name.isBlank()) {
       return null;
@@ -408,6 +456,9 @@ class CaseloadQueryHandler {
     OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
+
+  /** A case as the caseload orders it: when it is due, how urgent, whether overdue now. */
+  private record CaseloadRow(Row row, Instant assignmentDue, int urgencyRank, boolean overdue) {}
 
   private record Row(
       UUID intakeId,

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
@@ -21,6 +22,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.scope.ScopePolicy;
+import org.maplebridge.scopes.CrisisScopes;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -36,10 +38,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class CrisisBoardController {
   private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
   private final QueryGateway queries;
+  private final CrisisScopes scopes;
+  private final AccessLog accessLog;
   private final Set<SseEmitter> liveBoards = ConcurrentHashMap.newKeySet();
 
-  CrisisBoardController(QueryGateway queries) {
+  CrisisBoardController(QueryGateway queries, CrisisScopes scopes, AccessLog accessLog) {
     this.queries = queries;
+    this.scopes = scopes;
+    this.accessLog = accessLog;
   }
 
   @GetMapping("/api/crisis-board")
@@ -119,9 +125,17 @@ class CrisisBoardController {
   @GetMapping("/api/clients/{id}/risk-alert")
   @Operation(summary = "A client's active risk and current safety plan, for crisis staff")
   RiskAlert riskAlert(@PathVariable UUID id, Actor viewer) {
+    FindRiskAlert query = new FindRiskAlert(id, viewer);
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
+      scopes
+          .unitOfClient(id)
+          .ifPresent(
+              unit ->
+                  accessLog.refused(viewer, query.getClass().getSimpleName(), "CLIENT", id, unit));
+    }
     requireBoardWatcher(viewer);
     return queries
-        .query(new FindRiskAlert(id, viewer), ResponseTypes.optionalInstanceOf(RiskAlert.class))
+        .query(query, ResponseTypes.optionalInstanceOf(RiskAlert.class))
         .join()
         .orElseThrow(() -> new NotFound("Risk alert for client " + id));
   }

@@ -151,7 +151,12 @@ class CrisisQueryHandler {
               String unit = row.getString("unit");
               Optional<Scope> scope = scopes.of(query.crisisId(), query.viewer());
               if (scope.isEmpty()) {
-                accessLog.refused(query.viewer(), "CRISIS", query.crisisId(), unit);
+                accessLog.refused(
+                    query.viewer(),
+                    query.getClass().getSimpleName(),
+                    "CRISIS",
+                    query.crisisId(),
+                    unit);
               } else {
                 accessLog.viewed(
                     query.viewer(),
@@ -296,6 +301,14 @@ class CrisisQueryHandler {
                         instant(row, "updated_at")))
             .list();
     if (episodes.isEmpty()) {
+      // Episodes of another unit only: the alert is out of this viewer's reach.
+      scopes
+          .unitOfClient(query.clientId())
+          .filter(unit -> !viewer.worksIn(unit))
+          .ifPresent(
+              unit ->
+                  accessLog.refused(
+                      viewer, query.getClass().getSimpleName(), "CLIENT", query.clientId(), unit));
       return Optional.empty();
     }
     accessLog.viewed(

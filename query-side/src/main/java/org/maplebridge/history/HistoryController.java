@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Queries;
+import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "History", description = "Timelines of records, scoped, optionally as of a moment")
 class HistoryController {
   private final QueryGateway queries;
+  private final ReferralScopes referrals;
+  private final AccessLog accessLog;
 
-  HistoryController(QueryGateway queries) {
+  HistoryController(QueryGateway queries, ReferralScopes referrals, AccessLog accessLog) {
     this.queries = queries;
+    this.referrals = referrals;
+    this.accessLog = accessLog;
   }
 
   @GetMapping("/api/intakes/{id}/history")
@@ -53,10 +59,17 @@ class HistoryController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
           OffsetDateTime asOf,
       Actor viewer) {
+    FindReferralAudit query = new FindReferralAudit(id, viewer, instant(asOf));
     if (!viewer.is(Role.SUPERVISOR)) {
+      referrals
+          .unitOf(id)
+          .ifPresent(
+              unit ->
+                  accessLog.refused(
+                      viewer, query.getClass().getSimpleName(), "REFERRAL", id, unit));
       throw new Forbidden("The audit trail is for the unit's supervisor");
     }
-    return answer(new FindReferralAudit(id, viewer, instant(asOf)), "Referral " + id);
+    return answer(query, "Referral " + id);
   }
 
   private History answer(Object query, String what) {

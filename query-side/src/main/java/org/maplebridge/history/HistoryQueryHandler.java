@@ -16,6 +16,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.ScopedPayload;
+import org.maplebridge.scope.Scope;
 import org.maplebridge.scopes.CrisisScopes;
 import org.maplebridge.scopes.IntakeScopes;
 import org.maplebridge.scopes.ReferralScopes;
@@ -54,60 +55,73 @@ class HistoryQueryHandler {
 
   @QueryHandler
   public Optional<History> handle(FindIntakeHistory query) {
-    return intakeScopes
-        .of(query.intakeId(), query.viewer())
-        .map(
-            scope -> {
-              accessLog.viewed(
-                  query.viewer(),
-                  "INTAKE",
-                  query.intakeId(),
-                  query.viewer().unit(),
-                  scope.shown(),
-                  scope.purpose());
-              return history(
-                  query.intakeId(),
-                  query.viewer(),
-                  scope.showsIdentity(),
-                  scope.showsClinical(),
-                  query.asOf());
-            });
+    Optional<Scope> reach = intakeScopes.of(query.intakeId(), query.viewer());
+    if (reach.isEmpty()) {
+      intakeScopes
+          .unitOf(query.intakeId())
+          .ifPresent(unit -> refused(query.viewer(), query, "INTAKE", query.intakeId(), unit));
+    }
+    return reach.map(
+        scope -> {
+          accessLog.viewed(
+              query.viewer(),
+              "INTAKE",
+              query.intakeId(),
+              query.viewer().unit(),
+              scope.shown(),
+              scope.purpose());
+          return history(
+              query.intakeId(),
+              query.viewer(),
+              scope.showsIdentity(),
+              scope.showsClinical(),
+              query.asOf());
+        });
   }
 
   @QueryHandler
   public Optional<History> handle(FindCrisisHistory query) {
-    return crisisScopes
-        .of(query.crisisId(), query.viewer())
-        .map(
-            scope -> {
-              accessLog.viewed(
-                  query.viewer(),
-                  "CRISIS",
-                  query.crisisId(),
-                  query.viewer().unit(),
-                  scope.shown(),
-                  scope.purpose());
-              return history(
-                  query.crisisId(),
-                  query.viewer(),
-                  scope.showsIdentity(),
-                  scope.showsClinical(),
-                  query.asOf());
-            });
+    Optional<Scope> reach = crisisScopes.of(query.crisisId(), query.viewer());
+    if (reach.isEmpty()) {
+      crisisScopes
+          .unitOf(query.crisisId())
+          .ifPresent(unit -> refused(query.viewer(), query, "CRISIS", query.crisisId(), unit));
+    }
+    return reach.map(
+        scope -> {
+          accessLog.viewed(
+              query.viewer(),
+              "CRISIS",
+              query.crisisId(),
+              query.viewer().unit(),
+              scope.shown(),
+              scope.purpose());
+          return history(
+              query.crisisId(),
+              query.viewer(),
+              scope.showsIdentity(),
+              scope.showsClinical(),
+              query.asOf());
+        });
   }
 
   @QueryHandler
   public Optional<History> handle(FindReferralAudit query) {
-    return referralScopes
-        .of(query.referralId(), query.viewer())
-        .map(
-            scope ->
-                history(
-                    query.referralId(),
-                    query.viewer(),
-                    false,
-                    scope.showsClinical(),
-                    query.asOf()));
+    Optional<Scope> reach = referralScopes.of(query.referralId(), query.viewer());
+    if (reach.isEmpty()) {
+      referralScopes
+          .unitOf(query.referralId())
+          .ifPresent(unit -> refused(query.viewer(), query, "REFERRAL", query.referralId(), unit));
+    }
+    return reach.map(
+        scope ->
+            history(
+                query.referralId(), query.viewer(), false, scope.showsClinical(), query.asOf()));
+  }
+
+  /** A look refused at a record the read side knows (an unknown id is no record to refuse). */
+  private void refused(Actor viewer, Object query, String recordType, UUID recordId, String unit) {
+    accessLog.refused(viewer, query.getClass().getSimpleName(), recordType, recordId, unit);
   }
 
   private History history(

@@ -13,9 +13,11 @@ import org.maplebridge.providers.ProviderDirectory.FindProviders;
 import org.maplebridge.providers.ProviderDirectory.Provider;
 import org.maplebridge.providers.ProviderDirectory.Providers;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.read.Paging;
 import org.maplebridge.read.Queries;
 import org.maplebridge.referrals.ReferralTracker.FindReferral;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals;
+import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
 import org.maplebridge.referrals.ReferralTracker.ReferralItem;
 import org.maplebridge.referrals.ReferralTracker.ReferralStatus;
 import org.maplebridge.referrals.ReferralTracker.Referrals;
@@ -41,20 +43,28 @@ class ReferralPages {
   String tracker(
       @RequestParam(required = false) ReferralStatus status,
       @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String cursor,
       Actor viewer,
       Model model) {
     if (viewer.unit() == null) {
       throw new Forbidden("Referrals are tracked by the staff of a unit");
     }
-    model.addAttribute(
-        "referrals",
+    // As many referrals as a list gives at once; a link leads on to the rest.
+    Referrals page =
         queries
             .query(
                 new FindReferrals(
-                    viewer, status == null ? null : status.name(), overdue, null, null),
+                    viewer,
+                    status == null ? null : status.name(),
+                    overdue,
+                    null,
+                    null,
+                    null,
+                    Paging.request(Paging.MAX_LIMIT, cursor, After.LIST, After::of)),
                 Referrals.class)
-            .join()
-            .items());
+            .join();
+    model.addAttribute("referrals", page.items());
+    model.addAttribute("next", page.next());
     model.addAttribute("statuses", ReferralStatus.values());
     model.addAttribute("status", status);
     model.addAttribute("overdue", overdue);

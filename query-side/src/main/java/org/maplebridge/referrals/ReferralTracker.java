@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +18,14 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
+import org.maplebridge.read.Paging;
+import org.maplebridge.read.Paging.Page;
+import org.maplebridge.read.Paging.PageRequest;
+import org.maplebridge.read.SqlParams;
+import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +40,37 @@ import org.springframework.web.bind.annotation.RestController;
 public final class ReferralTracker {
   private ReferralTracker() {}
 
+  /**
+   * The referrals the viewer may see, filtered (null: any), overdue first, then by the nearest
+   * deadline, then the newest; one page of them. {@code intake}: those made from that case.
+   */
   public record FindReferrals(
-      Actor viewer, String status, Boolean overdue, UUID provider, String urgency) {}
+      Actor viewer,
+      String status,
+      Boolean overdue,
+      UUID provider,
+      String urgency,
+      UUID intake,
+      PageRequest<After> page) {
+
+    /** Where a page ends: the order key of its last referral. */
+    public record After(boolean overdue, Instant nextDeadline, Instant requestedAt, UUID id) {
+      public static final String LIST = "referrals";
+
+      public static After of(List<String> cursor) {
+        return new After(
+            Boolean.parseBoolean(cursor.get(0)),
+            cursor.get(1).isEmpty() ? null : Instant.parse(cursor.get(1)),
+            Instant.parse(cursor.get(2)),
+            UUID.fromString(cursor.get(3)));
+      }
+    }
+  }
 
   public record FindReferral(UUID referralId, Actor viewer) {}
 
-  public record Referrals(List<ReferralItem> items) {}
+  /** One page of referrals, and the cursor of the next page (null on the last). */
+  public record Referrals(List<ReferralItem> items, String next) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ReferralItem(
@@ -88,34 +120,89 @@ public final class ReferralTracker {
     public Referrals handle(FindReferrals query) {
       Actor viewer = query.viewer();
       if (viewer.unit() == null) {
-        return new Referrals(List.of());
+        return new Referrals(List.of(), null);
       }
-      boolean clinical = !viewer.is(org.maplebridge.events.Role.SUPERVISOR);
-      return new Referrals(
-          jdbc.sql(
-                  "SELECT r.* FROM referral_view r WHERE "
-                      + ReferralScopes.VISIBLE
-                      + """
-                        AND (CAST(:status AS text) IS NULL OR r.status = :status)
-                        AND (CAST(:overdue AS boolean) IS NULL OR r.overdue = :overdue)
-                        AND (CAST(:provider AS uuid) IS NULL OR r.provider_id = :provider)
-                        AND (CAST(:urgency AS text) IS NULL OR r.urgency = :urgency)
-                      ORDER BY r.overdue DESC, r.next_deadline NULLS LAST, r.requested_at DESC
-                      """)
-              .param("unit", viewer.unit())
-              .param("role", viewer.role().name())
-              .param("viewer", viewer.username())
-              .param("status", query.status())
-              .param("overdue", query.overdue())
-              .param("provider", query.provider())
-              .param("urgency", query.urgency())
-              .query((row, n) -> item(row, clinical))
-              .list());
+      After after = query.page().after();
+      Page<ReferralItem> page =
+          query
+              .page()
+              .page(
+                  jdbc
+                      .sql(
+                          "SELECT r.*, i.care_team FROM referral_view r"
+                              + " LEFT JOIN intake_view i ON i.intake_id = r.intake_id WHERE "
+                              + ReferralScopes.VISIBLE
+                              + """
+                                AND (CAST(:status AS text) IS NULL OR r.status = :status)
+                                AND (CAST(:overdue AS boolean) IS NULL OR r.overdue = :overdue)
+                                AND (CAST(:provider AS uuid) IS NULL OR r.provider_id = :provider)
+                                AND (CAST(:urgency AS text) IS NULL OR r.urgency = :urgency)
+                                AND (CAST(:intake AS uuid) IS NULL OR r.intake_id = :intake)
+                                AND (CAST(:afterId AS uuid) IS NULL
+                                  OR (NOT r.overdue, coalesce(r.next_deadline, 'infinity'))
+                                    > (NOT CAST(:afterOverdue AS boolean),
+                                       coalesce(CAST(:afterDeadline AS timestamptz), 'infinity'))
+                                  OR ((NOT r.overdue, coalesce(r.next_deadline, 'infinity'))
+                                      = (NOT CAST(:afterOverdue AS boolean),
+                                         coalesce(CAST(:afterDeadline AS timestamptz), 'infinity'))
+                                    AND (r.requested_at, r.referral_id)
+                                      < (CAST(:afterRequested AS timestamptz),
+                                         CAST(:afterId AS uuid))))
+                              ORDER BY NOT r.overdue, coalesce(r.next_deadline, 'infinity'),
+                                r.requested_at DESC, r.referral_id DESC
+                              LIMIT :rows
+                              """)
+                      .param("unit", viewer.unit())
+                      .param("role", viewer.role().name())
+                      .param("viewer", viewer.username())
+                      .param("status", query.status())
+                      .param("overdue", query.overdue())
+                      .param("provider", query.provider())
+                      .param("urgency", query.urgency())
+                      .param("intake", query.intake())
+                      .param("afterOverdue", after == null ? null : after.overdue())
+                      .param(
+                          "afterDeadline",
+                          after == null ? null : SqlParams.utc(after.nextDeadline()))
+                      .param(
+                          "afterRequested",
+                          after == null ? null : SqlParams.utc(after.requestedAt()))
+                      .param("afterId", after == null ? null : after.id())
+                      .param("rows", query.page().rowsToRead())
+                      .query((row, n) -> item(row, ReferralScopes.decide(viewer, row)))
+                      .list()
+                      .stream()
+                      .flatMap(Optional::stream)
+                      .toList(),
+                  After.LIST,
+                  item ->
+                      Arrays.asList(
+                          item.overdue(), item.nextDeadline(), item.requestedAt(), item.id()));
+      // The list shows reasons and outcomes: each row shown is a look, recorded in one write.
+      accessLog.viewedEach(
+          viewer,
+          "REFERRAL",
+          page.items().stream().map(ReferralItem::id).toList(),
+          viewer.unit(),
+          viewer.is(Role.SUPERVISOR) ? "case" : "clinical,case");
+      return new Referrals(page.items(), page.next());
     }
 
     @QueryHandler
     public Optional<ReferralItem> handle(FindReferral query) {
       Optional<Scope> scope = scopes.of(query.referralId(), query.viewer());
+      if (scope.isEmpty()) {
+        scopes
+            .unitOf(query.referralId())
+            .ifPresent(
+                unit ->
+                    accessLog.refused(
+                        query.viewer(),
+                        query.getClass().getSimpleName(),
+                        "REFERRAL",
+                        query.referralId(),
+                        unit));
+      }
       scope.ifPresent(
           s ->
               accessLog.viewed(
@@ -130,6 +217,13 @@ public final class ReferralTracker {
                   .param("id", query.referralId())
                   .query((row, n) -> item(row, s.showsClinical()))
                   .optional());
+    }
+
+    /** The row as the viewer's scope shows it; none where the policy gives no scope. */
+    private Optional<ReferralItem> item(ResultSet row, Optional<Scope> scope) throws SQLException {
+      return scope.isEmpty()
+          ? Optional.empty()
+          : Optional.of(item(row, scope.get().showsClinical()));
     }
 
     private ReferralItem item(ResultSet row, boolean clinical) throws SQLException {
@@ -182,27 +276,35 @@ public final class ReferralTracker {
     }
 
     @GetMapping("/api/referrals")
-    @Operation(summary = "The caller's referrals; the supervisor's whole unit")
-    List<ReferralItem> referrals(
+    @Operation(
+        summary =
+            "The caller's referrals; the supervisor's whole unit. A page of `limit` referrals"
+                + " (50, at most 500) after `cursor`; the next page's cursor in X-Next-Cursor")
+    ResponseEntity<List<ReferralItem>> referrals(
         @RequestParam(required = false) ReferralStatus status,
         @RequestParam(required = false) Boolean overdue,
         @RequestParam(required = false) UUID provider,
         @RequestParam(required = false) org.maplebridge.events.referral.ReferralUrgency urgency,
+        @RequestParam(required = false) Integer limit,
+        @RequestParam(required = false) String cursor,
         Actor viewer) {
       if (viewer.unit() == null) {
         throw new Forbidden("Referrals are tracked by the staff of a unit");
       }
-      return queries
-          .query(
-              new FindReferrals(
-                  viewer,
-                  status == null ? null : status.name(),
-                  overdue,
-                  provider,
-                  urgency == null ? null : urgency.name()),
-              Referrals.class)
-          .join()
-          .items();
+      Referrals page =
+          queries
+              .query(
+                  new FindReferrals(
+                      viewer,
+                      status == null ? null : status.name(),
+                      overdue,
+                      provider,
+                      urgency == null ? null : urgency.name(),
+                      null,
+                      Paging.request(limit, cursor, After.LIST, After::of)),
+                  Referrals.class)
+              .join();
+      return Paging.answer(page.items(), page.next());
     }
 
     @GetMapping("/api/referrals/{id}")

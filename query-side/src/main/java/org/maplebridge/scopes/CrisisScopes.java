@@ -32,4 +32,21 @@ public class CrisisScopes {
                 ScopePolicy.decide(
                     viewer, RecordFacts.crisis(unit), grants.active(viewer.username(), crisisId)));
   }
+
+  /** The episode's unit; empty when the read side knows no such episode. */
+  public Optional<String> unitOf(UUID crisisId) {
+    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
+        .param("id", crisisId)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The unit of a client's latest episode: whose risk alert it is; empty without episodes. */
+  public Optional<String> unitOfClient(UUID clientId) {
+    return jdbc.sql(
+            "SELECT unit FROM crisis_view WHERE client_id = :id ORDER BY opened_at DESC LIMIT 1")
+        .param("id", clientId)
+        .query(String.class)
+        .optional();
+  }
 }

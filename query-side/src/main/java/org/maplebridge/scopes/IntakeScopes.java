@@ -43,4 +43,12 @@ public class IntakeScopes {
     Array team = row.getArray("care_team");
     return team == null ? Set.of() : Set.of((String[]) team.getArray());
   }
+
+  /** The case's unit; empty when the read side knows no such case. */
+  public Optional<String> unitOf(UUID intakeId) {
+    return jdbc.sql("SELECT unit FROM intake_view WHERE intake_id = :id")
+        .param("id", intakeId)
+        .query(String.class)
+        .optional();
+  }
 }

@@ -1,5 +1,8 @@
 package org.maplebridge.scopes;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,24 +43,38 @@ public class ReferralScopes {
   public Optional<Scope> of(UUID referralId, Actor viewer) {
     return jdbc.sql(
             """
-            SELECT r.unit, r.requested_by, r.crisis_id IS NOT NULL AS from_crisis, i.care_team
+            SELECT r.unit, r.requested_by, r.crisis_id, i.care_team
             FROM referral_view r LEFT JOIN intake_view i ON i.intake_id = r.intake_id
             WHERE r.referral_id = :id
             """)
         .param("id", referralId)
-        .query(
-            (row, n) -> {
-              Set<String> team = new HashSet<>();
-              team.add(row.getString("requested_by"));
-              java.sql.Array careTeam = row.getArray("care_team");
-              if (careTeam != null) {
-                team.addAll(List.of((String[]) careTeam.getArray()));
-              }
-              return ScopePolicy.decide(
-                  viewer,
-                  RecordFacts.referral(row.getString("unit"), team, row.getBoolean("from_crisis")));
-            })
+        .query((row, n) -> decide(viewer, row))
         .optional()
         .flatMap(scope -> scope);
+  }
+
+  /**
+   * The policy's decision on a row with the referral's {@code unit}, {@code requested_by}, {@code
+   * crisis_id} and its source case's {@code care_team}.
+   */
+  public static Optional<Scope> decide(Actor viewer, ResultSet row) throws SQLException {
+    Set<String> team = new HashSet<>();
+    team.add(row.getString("requested_by"));
+    Array careTeam = row.getArray("care_team");
+    if (careTeam != null) {
+      team.addAll(List.of((String[]) careTeam.getArray()));
+    }
+    return ScopePolicy.decide(
+        viewer,
+        RecordFacts.referral(
+            row.getString("unit"), team, row.getObject("crisis_id", UUID.class) != null));
+  }
+
+  /** The referral's unit; empty when the read side knows no such referral. */
+  public Optional<String> unitOf(UUID referralId) {
+    return jdbc.sql("SELECT unit FROM referral_view WHERE referral_id = :id")
+        .param("id", referralId)
+        .query(String.class)
+        .optional();
   }
 }

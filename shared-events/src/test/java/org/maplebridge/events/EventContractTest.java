@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
@@ -50,7 +51,7 @@ class EventContractTest {
   static Stream<Class<?>> events() {
     return Stream.concat(
         FAMILIES.stream().flatMap(family -> Arrays.stream(family.getPermittedSubclasses())),
-        Stream.of(RecordViewed.class));
+        Stream.of(RecordViewed.class, AccessRefused.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -47,7 +47,7 @@ class OidcIT extends PlatformTest {
 
     JsonNode own = nina.with("X-Consistency-Token", token).get("/api/intakes/" + id).json();
     assertThat(own.toString()).contains("Li Wei");
-    assertThat(findIn(nina.get("/api/caseload").json(), "intakeId", id)).isNotNull();
+    assertThat(findIn(nina.everyPage("/api/caseload"), "intakeId", id)).isNotNull();
 
     Response supervisor = bearer("maplebridge-cli", "oscar").get("/api/intakes/" + id);
     assertThat(supervisor.status()).isEqualTo(200);
