@@ -41,7 +41,8 @@ class AccessAuditTest extends PlatformTest {
         .untilAsserted(
             () -> {
               List<String> seen = new ArrayList<>();
-              for (JsonNode entry : as("sam").get("/api/audit/access?recordId=" + id).json()) {
+              for (JsonNode entry :
+                  as("sam").get("/api/audit/access?recordId=" + id).json().get("items")) {
                 seen.add(
                     entry.get("viewer").asText()
                         + " "
@@ -74,7 +75,9 @@ class AccessAuditTest extends PlatformTest {
     assertThat(as("bob").get("/api/intakes/" + id).status()).isEqualTo(404);
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> as("sam").get("/api/audit/access?recordId=" + id).json().size() == 2);
+        .until(
+            () ->
+                as("sam").get("/api/audit/access?recordId=" + id).json().get("items").size() == 2);
     Thread.sleep(20);
     String then = java.time.Instant.now().toString();
     Thread.sleep(20);

@@ -159,7 +159,7 @@ class RefusedAccessTest extends PlatformTest {
     Response audit = as("sam").get("/api/audit/access?recordId=" + recordId);
     assertThat(audit.status()).isEqualTo(200);
     List<String> refused = new ArrayList<>();
-    for (JsonNode entry : audit.json()) {
+    for (JsonNode entry : audit.json().get("items")) {
       if (entry.get("refused").asBoolean()) {
         assertThat(entry.get("recordType").asText()).isEqualTo(recordType);
         assertThat(entry.get("at").asText()).isNotBlank();

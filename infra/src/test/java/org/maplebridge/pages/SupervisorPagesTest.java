@@ -44,7 +44,9 @@ class SupervisorPagesTest extends PlatformTest {
         .get("/api/intakes/" + id);
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> as("sam").get("/api/audit/access?recordId=" + id).json().size() >= 2);
+        .until(
+            () ->
+                as("sam").get("/api/audit/access?recordId=" + id).json().get("items").size() >= 2);
 
     browser = browsers.open("zh-CN");
     Browser.signIn(browser, port, "sam", PASSWORD);

@@ -23,7 +23,6 @@ import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ProjectionWrites;
 import org.maplebridge.read.SqlParams;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -192,8 +191,8 @@ final class AccessAudit {
     @Operation(
         summary =
             "Supervisor: views of the unit's records, refused attempts included; a page of"
-                + " `limit` rows (50, at most 500) after `cursor`, the next one's in X-Next-Cursor")
-    ResponseEntity<List<AccessEntry>> access(
+                + " `limit` rows (50, at most 500) after `cursor`; `next` is the next page's cursor")
+    Page<AccessEntry> access(
         @RequestParam(required = false) UUID recordId,
         @RequestParam(required = false) String viewer,
         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
@@ -218,7 +217,7 @@ final class AccessAudit {
                       Paging.request(limit, cursor, After.LIST, After::of)),
                   AccessEntries.class)
               .join();
-      return Paging.answer(page.items(), page.next());
+      return new Page<>(page.items(), page.next());
     }
   }
 }

@@ -2,7 +2,6 @@ package org.maplebridge.caseload;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +13,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.read.Paging;
+import org.maplebridge.read.Paging.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +34,8 @@ class CaseloadController {
   @Operation(
       summary =
           "The caller's open cases; a supervisor's unit view. A page of `limit` cases (50, at"
-              + " most 500) after `cursor`; the next page's cursor in X-Next-Cursor")
-  ResponseEntity<List<CaseloadItem>> caseload(
+              + " most 500) after `cursor`; `next` is the next page's cursor")
+  Page<CaseloadItem> caseload(
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor,
       Actor viewer) {
@@ -48,7 +48,7 @@ class CaseloadController {
                 new FindCaseload(viewer, Paging.request(limit, cursor, After.LIST, After::of)),
                 Caseload.class)
             .join();
-    return Paging.answer(page.items(), page.next());
+    return new Page<>(page.items(), page.next());
   }
 
   @GetMapping("/api/intakes/{id}")

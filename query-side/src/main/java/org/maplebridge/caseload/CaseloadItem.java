@@ -1,28 +1,36 @@
 package org.maplebridge.caseload;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.PersonalData;
+import org.maplebridge.read.ScopedView;
+import org.maplebridge.read.ShownAsInitials;
+import org.maplebridge.scope.Scope;
 
-/** One line of a caseload. Scores are left out for viewers without clinical scope. */
+/** One line of a caseload, read whole; shown as the viewer's scope on the case allows. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseloadItem(
     UUID intakeId,
     String clientReference,
-    String clientName,
+    @PersonalData @ShownAsInitials String clientName,
     String status,
     String priority,
     String requestedUrgency,
     String assignedCounsellor,
     boolean riskFlag,
     String crisisAlert,
-    List<LatestScore> latestScores,
+    @ClinicalData List<LatestScore> latestScores,
     List<ReferralState> referrals,
     String nextAction,
     Instant nextActionDue,
     List<String> overdue,
-    Instant openedAt) {
+    Instant openedAt,
+    @JsonIgnore Scope scope)
+    implements ScopedView {
 
   /** A referral made from the case, as the tracker last saw it. */
   public record ReferralState(java.util.UUID id, String status, boolean overdue) {

@@ -181,19 +181,20 @@ class CaseloadQueryHandler {
           new CaseloadItem(
               row.intakeId(),
               row.clientReference(),
-              scope.showsIdentity() ? row.clientName() : initials(row.clientName()),
+              row.clientName(),
               row.status(),
               row.priority(),
               row.requestedUrgency(),
               row.assignedCounsellor(),
               row.riskFlag(),
               row.crisisAlert(),
-              scope.showsClinical() ? scores.getOrDefault(row.intakeId(), List.of()) : null,
+              scores.getOrDefault(row.intakeId(), List.of()),
               caseReferrals,
               nextAction,
               row.assignedCounsellor() == null ? line.assignmentDue() : null,
               overdue,
-              row.openedAt()));
+              row.openedAt(),
+              scope));
     }
     accessLog.viewedEach(viewer, "INTAKE", identitiesShown, viewer.unit(), "identity,case");
     return new Caseload(items, page.next());
@@ -251,32 +252,29 @@ class CaseloadQueryHandler {
     List<Screening> screenings =
         jdbc.sql("SELECT * FROM intake_screening WHERE intake_id = :id ORDER BY version")
             .param("id", id)
-            .query((r, n) -> screening(r, scope.showsClinical()))
+            .query((r, n) -> screening(r))
             .list();
     List<Note> notes =
-        scope.showsClinical()
-            ? jdbc.sql("SELECT * FROM intake_note WHERE intake_id = :id ORDER BY version")
-                .param("id", id)
-                .query(
-                    (r, n) ->
-                        new Note(
-                            r.getObject("note_id", UUID.class),
-                            r.getString("text"),
-                            r.getString("author"),
-                            instant(r, "written_at")))
-                .list()
-            : null;
-    Client client = client(row.clientId(), scope.showsIdentity());
+        jdbc.sql("SELECT * FROM intake_note WHERE intake_id = :id ORDER BY version")
+            .param("id", id)
+            .query(
+                (r, n) ->
+                    new Note(
+                        r.getObject("note_id", UUID.class),
+                        r.getString("text"),
+                        r.getString("author"),
+                        instant(r, "written_at")))
+            .list();
+    Client client = client(row.clientId());
     return new IntakeDetails(
         id,
         row.clientReference(),
-        // A masked view carries no id that could be used to reach the person.
-        scope.showsIdentity() ? row.clientId() : null,
+        row.clientId(),
         client,
         row.status(),
         row.unit(),
         row.source(),
-        scope.showsClinical() ? row.concern() : null,
+        row.concern(),
         row.requestedUrgency(),
         row.populationGroups(),
         row.gridArea(),
@@ -284,11 +282,7 @@ class CaseloadQueryHandler {
         row.openedAt(),
         row.priority() == null
             ? null
-            : new Triage(
-                row.priority(),
-                scope.showsClinical() ? row.triageRationale() : null,
-                row.triagedBy(),
-                row.triagedAt()),
+            : new Triage(row.priority(), row.triageRationale(), row.triagedBy(), row.triagedAt()),
         row.priority(),
         row.assignedCounsellor(),
         row.careTeam(),
@@ -301,52 +295,40 @@ class CaseloadQueryHandler {
         row.closedAt() == null
             ? null
             : new Closure(
-                row.closureReason(),
-                scope.showsClinical() ? row.closureSummary() : null,
-                row.closedBy(),
-                row.closedAt()),
-        scope.name(),
+                row.closureReason(), row.closureSummary(), row.closedBy(), row.closedAt()),
+        scope,
         row.version());
   }
 
-  private Client client(UUID clientId, boolean identity) {
+  private Client client(UUID clientId) {
     return jdbc.sql("SELECT * FROM client_identity WHERE client_id = :id")
         .param("id", clientId)
         .query(
             (r, n) -> {
               var birth = r.getObject("birth_date", java.time.LocalDate.class);
-              return identity
-                  ? new Client(
-                      r.getString("name"),
-                      birth,
-                      null,
-                      r.getString("phone"),
-                      r.getString("national_id"),
-                      r.getString("address"),
-                      false)
-                  : new Client(
-                      initials(r.getString("name")),
-                      null,
-                      birth == null ? null : birth.getYear(),
-                      null,
-                      null,
-                      null,
-                      true);
+              return new Client(
+                  r.getString("name"),
+                  birth,
+                  birth == null ? null : birth.getYear(),
+                  r.getString("phone"),
+                  r.getString("national_id"),
+                  r.getString("address"),
+                  false);
             })
         .optional()
         .orElse(null);
   }
 
-  private static Screening screening(ResultSet r, boolean clinical) throws SQLException {
+  private static Screening screening(ResultSet r) throws SQLException {
     Integer[] answers = (Integer[]) r.getArray("answers").getArray();
     return new Screening(
         r.getObject("screening_id", UUID.class),
         r.getString("instrument"),
         r.getString("instrument_version"),
-        clinical ? Arrays.asList(answers) : null,
-        clinical ? (Boolean) r.getObject("recent_behaviour") : null,
-        clinical ? r.getInt("total") : null,
-        clinical ? r.getString("band") : null,
+        Arrays.asList(answers),
+        (Boolean) r.getObject("recent_behaviour"),
+        r.getInt("total"),
+        r.getString("band"),
         strings(r, "flags"),
         r.getString("risk"),
         r.getString("recorded_by"),
@@ -403,17 +385,6 @@ class CaseloadQueryHandler {
                             r.getBoolean("overdue"))))
         .list();
     return referrals;
-  }
-
-  static String initials(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    StringBuilder initials = new StringBuilder();
-    for (String part : name.trim().split("\\s+")) {
-      initials.appendCodePoint(part.codePointAt(0)).append('.');
-    }
-    return initials.toString();
   }
 
   private Row row(ResultSet r, int n) throws SQLException {

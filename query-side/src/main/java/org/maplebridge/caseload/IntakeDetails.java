@@ -6,18 +6,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.PersonalData;
+import org.maplebridge.read.MarksMasking;
+import org.maplebridge.read.ScopedView;
+import org.maplebridge.read.ShownAsInitials;
+import org.maplebridge.scope.Scope;
 
-/** A case as one viewer may see it; parts outside the viewer's scope are absent or masked. */
+/**
+ * A case, read whole; on its way to the viewer the parts outside their scope are left out or
+ * masked, by the markers below ({@link org.maplebridge.read.ScopedViews}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntakeDetails(
     UUID id,
     String clientReference,
-    UUID clientId,
+    @PersonalData UUID clientId,
     Client client,
     String status,
     String unit,
     String source,
-    String concern,
+    @ClinicalData String concern,
     String requestedUrgency,
     List<String> populationGroups,
     String gridArea,
@@ -30,25 +39,27 @@ public record IntakeDetails(
     List<Consent> consents,
     List<String> activeConsents,
     List<Screening> screenings,
-    List<Note> notes,
+    @ClinicalData List<Note> notes,
     boolean riskFlag,
     String crisisAlert,
     Closure closure,
-    String scope,
-    @JsonIgnore long version) {
+    Scope scope,
+    @JsonIgnore long version)
+    implements ScopedView {
 
   /** Identity, or for a masked view the initials and year of birth only. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Client(
-      String name,
-      LocalDate birthDate,
+      @PersonalData @ShownAsInitials String name,
+      @PersonalData LocalDate birthDate,
       Integer birthYear,
-      String phone,
-      String nationalId,
-      String address,
-      boolean masked) {}
+      @PersonalData String phone,
+      @PersonalData String nationalId,
+      @PersonalData String address,
+      @MarksMasking boolean masked) {}
 
-  public record Triage(String priority, String rationale, String triagedBy, Instant triagedAt) {}
+  public record Triage(
+      String priority, @ClinicalData String rationale, String triagedBy, Instant triagedAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Consent(
@@ -64,10 +75,10 @@ public record IntakeDetails(
       UUID id,
       String instrument,
       String instrumentVersion,
-      List<Integer> answers,
-      Boolean recentBehaviour,
-      Integer total,
-      String band,
+      @ClinicalData List<Integer> answers,
+      @ClinicalData Boolean recentBehaviour,
+      @ClinicalData Integer total,
+      @ClinicalData String band,
       List<String> flags,
       String risk,
       String recordedBy,
@@ -76,5 +87,6 @@ public record IntakeDetails(
   public record Note(UUID id, String text, String author, Instant writtenAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Closure(String reason, String summary, String closedBy, Instant closedAt) {}
+  public record Closure(
+      String reason, @ClinicalData String summary, String closedBy, Instant closedAt) {}
 }

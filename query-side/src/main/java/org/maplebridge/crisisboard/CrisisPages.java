@@ -16,7 +16,6 @@ import org.maplebridge.providers.ProviderDirectory.FindProviders;
 import org.maplebridge.providers.ProviderDirectory.Providers;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Queries;
-import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +51,7 @@ class CrisisPages {
     model.addAttribute("supervisor", viewer.is(Role.SUPERVISOR));
     model.addAttribute("closed", crisis.closure() != null);
     // The supervisor sees the episode without its clinical part until the glass is broken.
-    model.addAttribute("clinical", !Scope.SUPERVISOR.name().equals(crisis.scope()));
+    model.addAttribute("clinical", crisis.scope().showsClinical());
     if (acts) {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());

@@ -175,7 +175,6 @@ class CrisisQueryHandler {
   private CrisisDetails details(ResultSet row, Scope scope) {
     try {
       UUID id = row.getObject("crisis_id", UUID.class);
-      boolean clinical = scope.showsClinical();
       List<Escalation> escalations =
           jdbc.sql("SELECT * FROM crisis_escalation WHERE crisis_id = :id ORDER BY raised_at")
               .param("id", id)
@@ -185,7 +184,7 @@ class CrisisQueryHandler {
                           r.getObject("escalation_id", UUID.class),
                           r.getString("tier"),
                           r.getString("risk"),
-                          clinical ? r.getString("reason") : null,
+                          r.getString("reason"),
                           r.getString("raised_by"),
                           instant(r, "raised_at"),
                           instant(r, "deadline"),
@@ -203,7 +202,7 @@ class CrisisQueryHandler {
                           instant(r, "due_at"),
                           r.getString("status"),
                           r.getInt("attempts"),
-                          clinical ? r.getString("level") : null,
+                          r.getString("level"),
                           r.getString("done_by"),
                           instant(r, "done_at")))
               .list();
@@ -214,17 +213,16 @@ class CrisisQueryHandler {
           status(row),
           row.getString("channel"),
           row.getString("caller"),
-          // A masked view carries no id that could be used to reach the person.
-          scope.showsIdentity() ? row.getObject("client_id", UUID.class) : null,
+          row.getObject("client_id", UUID.class),
           row.getObject("intake_id", UUID.class),
-          clinical ? row.getString("summary") : null,
+          row.getString("summary"),
           row.getString("opened_by"),
           instant(row, "opened_at"),
           row.getString("risk"),
           row.getString("highest_risk"),
           row.getBoolean("consult_requested"),
           row.getString("consulted_by"),
-          clinical ? row.getString("consult_advice") : null,
+          row.getString("consult_advice"),
           escalations,
           rescueStatus == null
               ? null
@@ -232,11 +230,11 @@ class CrisisQueryHandler {
                   rescueStatus,
                   row.getString("rescue_agency"),
                   row.getString("rescue_reference"),
-                  clinical ? row.getString("rescue_reason") : null,
+                  row.getString("rescue_reason"),
                   instant(row, "rescue_confirm_by"),
-                  clinical ? row.getString("rescue_outcome") : null),
+                  row.getString("rescue_outcome")),
           row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
-          clinical ? plan(row.getString("safety_plan")) : null,
+          plan(row.getString("safety_plan")),
           followUps,
           row.getInt("failed_follow_ups"),
           row.getBoolean("lost_to_follow_up"),
@@ -246,11 +244,11 @@ class CrisisQueryHandler {
               ? null
               : new Closure(
                   row.getString("closure_reason"),
-                  clinical ? row.getString("closure_summary") : null,
+                  row.getString("closure_summary"),
                   row.getString("closed_by"),
                   row.getString("approved_by"),
                   instant(row, "closed_at")),
-          scope.name(),
+          scope,
           row.getLong("version"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -276,10 +274,8 @@ class CrisisQueryHandler {
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       return Optional.empty();
     }
-    boolean clinical =
-        ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit()))
-            .map(Scope::showsClinical)
-            .orElse(false);
+    // Any client of the unit: the unit's crisis staff see the plan, the supervisor the risk only.
+    Scope scope = ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit())).orElseThrow();
     List<RiskAlert> episodes =
         jdbc.sql(
                 """
@@ -297,8 +293,9 @@ class CrisisQueryHandler {
                         row.getInt("safety_plan_version") == 0
                             ? null
                             : row.getInt("safety_plan_version"),
-                        clinical ? plan(row.getString("safety_plan")) : null,
-                        instant(row, "updated_at")))
+                        plan(row.getString("safety_plan")),
+                        instant(row, "updated_at"),
+                        scope))
             .list();
     if (episodes.isEmpty()) {
       // Episodes of another unit only: the alert is out of this viewer's reach.
@@ -312,7 +309,11 @@ class CrisisQueryHandler {
       return Optional.empty();
     }
     accessLog.viewed(
-        viewer, "CLIENT", query.clientId(), viewer.unit(), clinical ? "clinical,case" : "case");
+        viewer,
+        "CLIENT",
+        query.clientId(),
+        viewer.unit(),
+        scope.showsClinical() ? "clinical,case" : "case");
     RiskAlert highest =
         episodes.stream().max(Comparator.comparingInt(alert -> riskRank(alert.risk()))).get();
     RiskAlert latestPlan =
@@ -327,7 +328,8 @@ class CrisisQueryHandler {
             highest.crisisId(),
             latestPlan.safetyPlanVersion(),
             latestPlan.safetyPlan(),
-            highest.updatedAt()));
+            highest.updatedAt(),
+            scope));
   }
 
   private Map<String, Object> plan(String stored) {

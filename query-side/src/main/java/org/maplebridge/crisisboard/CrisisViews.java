@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.PersonalData;
+import org.maplebridge.read.ScopedView;
+import org.maplebridge.scope.Scope;
 
 /** The shapes the crisis read API answers with. */
 public final class CrisisViews {
@@ -44,35 +48,36 @@ public final class CrisisViews {
       String status,
       String channel,
       String caller,
-      UUID clientId,
+      @PersonalData UUID clientId,
       UUID intakeId,
-      String summary,
+      @ClinicalData String summary,
       String openedBy,
       Instant openedAt,
       String risk,
       String highestRisk,
       boolean consultRequested,
       String consultedBy,
-      String consultAdvice,
+      @ClinicalData String consultAdvice,
       List<Escalation> escalations,
       Rescue rescue,
       Integer safetyPlanVersion,
-      Map<String, Object> safetyPlan,
+      @ClinicalData Map<String, Object> safetyPlan,
       List<FollowUp> followUps,
       int failedFollowUps,
       boolean lostToFollowUp,
       boolean deescalated,
       boolean closurePending,
       Closure closure,
-      String scope,
-      @JsonIgnore long version) {}
+      Scope scope,
+      @JsonIgnore long version)
+      implements ScopedView {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Escalation(
       UUID id,
       String tier,
       String risk,
-      String reason,
+      @ClinicalData String reason,
       String raisedBy,
       Instant raisedAt,
       Instant deadline,
@@ -85,9 +90,9 @@ public final class CrisisViews {
       String status,
       String agency,
       String reference,
-      String confidentialityBreakReason,
+      @ClinicalData String confidentialityBreakReason,
       Instant confirmBy,
-      String outcome) {}
+      @ClinicalData String outcome) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FollowUp(
@@ -95,13 +100,17 @@ public final class CrisisViews {
       Instant dueAt,
       String status,
       int attempts,
-      String level,
+      @ClinicalData String level,
       String doneBy,
       Instant doneAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Closure(
-      String reason, String summary, String closedBy, String approvedBy, Instant closedAt) {}
+      String reason,
+      @ClinicalData String summary,
+      String closedBy,
+      String approvedBy,
+      Instant closedAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record RiskAlert(
@@ -109,6 +118,8 @@ public final class CrisisViews {
       String risk,
       UUID crisisId,
       Integer safetyPlanVersion,
-      Map<String, Object> safetyPlan,
-      Instant updatedAt) {}
+      @ClinicalData Map<String, Object> safetyPlan,
+      Instant updatedAt,
+      @JsonIgnore Scope scope)
+      implements ScopedView {}
 }

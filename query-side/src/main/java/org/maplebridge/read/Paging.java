@@ -1,13 +1,11 @@
 package org.maplebridge.read;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Lists come in pages: at most {@code limit} rows (50 unless asked, 500 at most), after the cursor
@@ -18,7 +16,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public final class Paging {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
-  public static final String NEXT_CURSOR_HEADER = "X-Next-Cursor";
   private static final String SEPARATOR = "\n";
 
   private Paging() {}
@@ -47,7 +44,11 @@ public final class Paging {
     }
   }
 
-  /** The rows of one page, and the cursor of the next page (null on the last). */
+  /**
+   * The rows of one page, and the cursor of the next page (none on the last): the answer of every
+   * list, {@code {"items":[...],"next":cursor}}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Page<T>(List<T> items, String next) {}
 
   /**
@@ -84,28 +85,5 @@ public final class Paging {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The answer of a list: its rows as a JSON array (the shape lists always had), the next page's
-   * cursor in {@code X-Next-Cursor}, and its address in a {@code Link} (RFC 8288) that keeps the
-   * request's filters.
-   */
-  public static <T> ResponseEntity<List<T>> answer(List<T> items, String nextCursor) {
-    if (nextCursor == null) {
-      return ResponseEntity.ok(items);
-    }
-    String next =
-        ServletUriComponentsBuilder.fromCurrentRequest()
-            .replaceQueryParam("cursor", nextCursor)
-            .scheme(null)
-            .host(null)
-            .port(null)
-            .build()
-            .toUriString();
-    return ResponseEntity.ok()
-        .header(NEXT_CURSOR_HEADER, nextCursor)
-        .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
-        .body(items);
   }
 }

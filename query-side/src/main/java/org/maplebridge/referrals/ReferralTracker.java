@@ -18,12 +18,15 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.PersonalData;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.read.Paging;
 import org.maplebridge.read.Paging.Page;
 import org.maplebridge.read.Paging.PageRequest;
+import org.maplebridge.read.ScopedView;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
 import org.maplebridge.scope.Scope;
@@ -83,8 +86,8 @@ public final class ReferralTracker {
       UUID providerId,
       UUID intakeId,
       UUID crisisId,
-      UUID clientId,
-      String reason,
+      @PersonalData UUID clientId,
+      @ClinicalData String reason,
       String consentBasis,
       List<String> disclosedFields,
       String requestedBy,
@@ -94,14 +97,16 @@ public final class ReferralTracker {
       Instant acceptedAt,
       Instant appointmentAt,
       int misses,
-      String outcome,
+      @ClinicalData String outcome,
       Instant finishedAt,
       Instant loopClosedAt,
       Instant nextDeadline,
       boolean providerAccess,
       Instant providerAccessUntil,
       int reviews,
-      @JsonIgnore long version) {}
+      @JsonIgnore long version,
+      @JsonIgnore Scope scope)
+      implements ScopedView {}
 
   @Component
   static class Handler {
@@ -215,18 +220,16 @@ public final class ReferralTracker {
           s ->
               jdbc.sql("SELECT * FROM referral_view WHERE referral_id = :id")
                   .param("id", query.referralId())
-                  .query((row, n) -> item(row, s.showsClinical()))
+                  .query((row, n) -> item(row, s))
                   .optional());
     }
 
     /** The row as the viewer's scope shows it; none where the policy gives no scope. */
     private Optional<ReferralItem> item(ResultSet row, Optional<Scope> scope) throws SQLException {
-      return scope.isEmpty()
-          ? Optional.empty()
-          : Optional.of(item(row, scope.get().showsClinical()));
+      return scope.isEmpty() ? Optional.empty() : Optional.of(item(row, scope.get()));
     }
 
-    private ReferralItem item(ResultSet row, boolean clinical) throws SQLException {
+    private ReferralItem item(ResultSet row, Scope scope) throws SQLException {
       Instant accessUntil = instant(row, "access_until");
       return new ReferralItem(
           row.getObject("referral_id", UUID.class),
@@ -238,9 +241,8 @@ public final class ReferralTracker {
           row.getObject("provider_id", UUID.class),
           row.getObject("intake_id", UUID.class),
           row.getObject("crisis_id", UUID.class),
-          // Whoever sees the clinical part also sees the person; a masked view carries no id.
-          clinical ? row.getObject("client_id", UUID.class) : null,
-          clinical ? row.getString("reason") : null,
+          row.getObject("client_id", UUID.class),
+          row.getString("reason"),
           row.getString("consent_basis"),
           List.of((String[]) row.getArray("disclosed_fields").getArray()),
           row.getString("requested_by"),
@@ -250,14 +252,15 @@ public final class ReferralTracker {
           instant(row, "accepted_at"),
           instant(row, "appointment_at"),
           row.getInt("misses"),
-          clinical ? row.getString("outcome") : null,
+          row.getString("outcome"),
           instant(row, "finished_at"),
           instant(row, "loop_closed_at"),
           instant(row, "next_deadline"),
           accessUntil != null && accessUntil.isAfter(clock.instant()),
           accessUntil,
           row.getInt("reviews"),
-          row.getLong("version"));
+          row.getLong("version"),
+          scope);
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {
@@ -279,8 +282,8 @@ public final class ReferralTracker {
     @Operation(
         summary =
             "The caller's referrals; the supervisor's whole unit. A page of `limit` referrals"
-                + " (50, at most 500) after `cursor`; the next page's cursor in X-Next-Cursor")
-    ResponseEntity<List<ReferralItem>> referrals(
+                + " (50, at most 500) after `cursor`; `next` is the next page's cursor")
+    Page<ReferralItem> referrals(
         @RequestParam(required = false) ReferralStatus status,
         @RequestParam(required = false) Boolean overdue,
         @RequestParam(required = false) UUID provider,
@@ -304,7 +307,7 @@ public final class ReferralTracker {
                       Paging.request(limit, cursor, After.LIST, After::of)),
                   Referrals.class)
               .join();
-      return Paging.answer(page.items(), page.next());
+      return new Page<>(page.items(), page.next());
     }
 
     @GetMapping("/api/referrals/{id}")

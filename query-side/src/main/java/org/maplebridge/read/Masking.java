@@ -1,0 +1,94 @@
+package org.maplebridge.read;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.PersonalData;
+import org.maplebridge.scope.Access;
+import org.maplebridge.scope.Part;
+import org.maplebridge.scope.Scope;
+
+/**
+ * A view record as a scope shows it, driven by the same markers as the events: a {@link
+ * ClinicalData} component is left out unless the scope shows clinical content; a {@link
+ * PersonalData} component is shown, shown as initials ({@link ShownAsInitials}) where identity is
+ * masked, or left out; a {@link MarksMasking} flag says whether it was masked. Nested records and
+ * lists of records are shown the same way. The one place masking is written.
+ */
+public final class Masking {
+  private Masking() {}
+
+  @SuppressWarnings("unchecked")
+  public static <T> T apply(T view, Scope scope) {
+    return (T) shown(view, scope);
+  }
+
+  private static Object shown(Object value, Scope scope) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(item -> shown(item, scope)).toList();
+    }
+    if (value == null || !value.getClass().isRecord()) {
+      return value;
+    }
+    RecordComponent[] components = value.getClass().getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      values[i] = shownComponent(components[i], read(components[i], value), scope);
+    }
+    try {
+      Constructor<?> canonical = value.getClass().getDeclaredConstructor(types);
+      canonical.setAccessible(true);
+      return canonical.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot rebuild " + value.getClass(), e);
+    }
+  }
+
+  private static Object shownComponent(RecordComponent component, Object value, Scope scope) {
+    Access identity = scope.access(Part.IDENTITY);
+    if (component.isAnnotationPresent(MarksMasking.class)) {
+      return identity != Access.SHOWN;
+    }
+    if (component.isAnnotationPresent(ClinicalData.class) && !scope.showsClinical()) {
+      return absent(component);
+    }
+    if (component.isAnnotationPresent(PersonalData.class) && identity != Access.SHOWN) {
+      return identity == Access.MASKED && component.isAnnotationPresent(ShownAsInitials.class)
+          ? initials((String) value)
+          : absent(component);
+    }
+    return shown(value, scope);
+  }
+
+  private static Object absent(RecordComponent component) {
+    if (component.getType().isPrimitive()) {
+      throw new IllegalStateException(component + " is marked but cannot be left out");
+    }
+    return null;
+  }
+
+  private static Object read(RecordComponent component, Object record) {
+    try {
+      var accessor = component.getAccessor();
+      accessor.setAccessible(true);
+      return accessor.invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read " + component, e);
+    }
+  }
+
+  /** "Li Wei" as "L.W.". */
+  static String initials(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String part : name.trim().split("\\s+")) {
+      initials.appendCodePoint(part.codePointAt(0)).append('.');
+    }
+    return initials.toString();
+  }
+}
