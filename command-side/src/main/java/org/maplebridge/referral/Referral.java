@@ -38,6 +38,8 @@ import org.maplebridge.events.referral.ReferralResumed;
 import org.maplebridge.events.referral.ReferralReviewed;
 import org.maplebridge.events.referral.ReferralSent;
 import org.maplebridge.events.referral.ReferralStage;
+import org.maplebridge.events.referral.ReferralStatus;
+import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
@@ -60,7 +62,6 @@ import org.maplebridge.referral.ReferralCommands.StageDue;
 import org.maplebridge.referral.ReferralRules.ProviderAnswersComeAfterSending;
 import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
 import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
-import org.maplebridge.referral.ReferralRules.Status;
 import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.ScopePolicy;
@@ -84,8 +85,6 @@ import org.maplebridge.write.TargetRecord;
 class Referral {
   static final String STAGE_DEADLINE = "referral-stage";
   static final int MISSES_BEFORE_FAILURE = 3;
-  private static final Set<Status> AFTER_ACCEPTANCE =
-      Set.of(Status.ACCEPTED, Status.SCHEDULED, Status.MISSED, Status.IN_PROGRESS, Status.ON_HOLD);
 
   @AggregateIdentifier private UUID referralId;
   private String unit;
@@ -98,7 +97,7 @@ class Referral {
   private Set<org.maplebridge.events.referral.DisclosedField> disclosed;
   private boolean override;
   private boolean sent;
-  private Status status;
+  private ReferralStatus status;
   private int misses;
   private ReferralStage pendingStage;
   private int stageStarts;
@@ -179,7 +178,7 @@ class Referral {
       ReferralDeadlines deadlines,
       DeadlineManager timer) {
     SourceFacts source = requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("sent", status, Set.of(Status.REQUESTED)));
+    check(new TheLoopGoesStepByStep("sent", status, ReferralStep.SEND));
     check(new ReferralIsSentOnce(sent));
     boolean consent = source.consentsToSharingForReferral();
     boolean rescue = source.rescueUnderway();
@@ -215,7 +214,7 @@ class Referral {
       DeadlineManager timer) {
     requireReferrer(actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
-    check(new TheLoopGoesStepByStep("received", status, Set.of(Status.REQUESTED)));
+    check(new TheLoopGoesStepByStep("received", status, ReferralStep.RECORD_RECEIPT));
     Instant due = startStage(ReferralStage.ACCEPTANCE, deadlines, timer);
     apply(new ReferralReceived(referralId, due, actor.username()));
   }
@@ -229,7 +228,7 @@ class Referral {
       DeadlineManager timer) {
     requireReferrer(actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
-    check(new TheLoopGoesStepByStep("accepted", status, Set.of(Status.REQUESTED, Status.RECEIVED)));
+    check(new TheLoopGoesStepByStep("accepted", status, ReferralStep.RECORD_ACCEPTANCE));
     Instant now = GenericEventMessage.clock.instant();
     Instant feedbackBy = startStage(ReferralStage.FEEDBACK, deadlines, timer);
     apply(
@@ -241,7 +240,7 @@ class Referral {
   void handle(RecordDecline command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
-    check(new TheLoopGoesStepByStep("declined", status, Set.of(Status.REQUESTED, Status.RECEIVED)));
+    check(new TheLoopGoesStepByStep("declined", status, ReferralStep.RECORD_DECLINE));
     apply(new ReferralDeclined(referralId, command.reason(), command.notes(), actor.username()));
   }
 
@@ -253,7 +252,7 @@ class Referral {
       ReferralDeadlines deadlines,
       DeadlineManager timer) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("redirected", status, Set.of(Status.DECLINED)));
+    check(new TheLoopGoesStepByStep("redirected", status, ReferralStep.REDIRECT));
     if (!sources.providerOffers(command.providerId(), serviceType)) {
       throw new InvalidInput("providerId", "That provider does not offer " + serviceType);
     }
@@ -266,18 +265,14 @@ class Referral {
   @CommandHandler
   void handle(RecordAppointment command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(
-        new TheLoopGoesStepByStep(
-            "given an appointment",
-            status,
-            Set.of(Status.ACCEPTED, Status.MISSED, Status.SCHEDULED)));
+    check(new TheLoopGoesStepByStep("given an appointment", status, ReferralStep.BOOK_APPOINTMENT));
     apply(new AppointmentScheduled(referralId, command.at(), actor.username()));
   }
 
   @CommandHandler
   void handle(RecordAttendance command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("attended or missed", status, Set.of(Status.SCHEDULED)));
+    check(new TheLoopGoesStepByStep("attended or missed", status, ReferralStep.RECORD_ATTENDANCE));
     if (command.attended()) {
       apply(new AppointmentAttended(referralId, actor.username()));
       return;
@@ -293,51 +288,49 @@ class Referral {
   @CommandHandler
   void handle(PutOnHold command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("put on hold", status, Set.of(Status.IN_PROGRESS)));
+    check(new TheLoopGoesStepByStep("put on hold", status, ReferralStep.PUT_ON_HOLD));
     apply(new ReferralPutOnHold(referralId, command.reason(), actor.username()));
   }
 
   @CommandHandler
   void handle(Resume command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("resumed", status, Set.of(Status.ON_HOLD)));
+    check(new TheLoopGoesStepByStep("resumed", status, ReferralStep.RESUME));
     apply(new ReferralResumed(referralId, actor.username()));
   }
 
   @CommandHandler
   void handle(RecordCompletion command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("completed", status, AFTER_ACCEPTANCE));
+    check(new TheLoopGoesStepByStep("completed", status, ReferralStep.RECORD_COMPLETION));
     apply(new ReferralCompleted(referralId, command.outcome(), actor.username()));
   }
 
   @CommandHandler
   void handle(RecordFailure command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("failed", status, AFTER_ACCEPTANCE));
+    check(new TheLoopGoesStepByStep("failed", status, ReferralStep.RECORD_FAILURE));
     apply(new ReferralFailed(referralId, command.reason(), actor.username()));
   }
 
   @CommandHandler
   void handle(CloseLoop command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(
-        new TheLoopGoesStepByStep(
-            "closed without feedback", status, Set.of(Status.COMPLETED, Status.FAILED)));
+    check(new TheLoopGoesStepByStep("closed without feedback", status, ReferralStep.CLOSE_LOOP));
     apply(new ReferralLoopClosed(referralId, actor.username()));
   }
 
   @CommandHandler
   void handle(CancelReferral command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new TheLoopGoesStepByStep("cancelled", status, Status.OPEN));
+    check(new TheLoopGoesStepByStep("cancelled", status, ReferralStep.CANCEL));
     apply(new ReferralCancelled(referralId, command.side(), command.reason(), actor.username()));
   }
 
   @CommandHandler
   void handle(MarkEnteredInError command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    if (status == Status.ENTERED_IN_ERROR) {
+    if (status == ReferralStatus.ENTERED_IN_ERROR) {
       return;
     }
     apply(new ReferralEnteredInError(referralId, command.reason(), actor.username()));
@@ -384,7 +377,7 @@ class Referral {
     urgency = event.urgency();
     disclosed = event.disclosedFields();
     requestedBy = event.requestedBy();
-    status = Status.REQUESTED;
+    status = ReferralStatus.REQUESTED;
   }
 
   @EventSourcingHandler
@@ -400,77 +393,77 @@ class Referral {
 
   @EventSourcingHandler
   void on(ReferralReceived event) {
-    status = Status.RECEIVED;
+    status = ReferralStatus.RECEIVED;
     awaiting(ReferralStage.ACCEPTANCE);
   }
 
   @EventSourcingHandler
   void on(ReferralAccepted event) {
-    status = Status.ACCEPTED;
+    status = ReferralStatus.ACCEPTED;
     awaiting(ReferralStage.FEEDBACK);
   }
 
   @EventSourcingHandler
   void on(ReferralDeclined event) {
-    finish(Status.DECLINED);
+    finish(ReferralStatus.DECLINED);
   }
 
   @EventSourcingHandler
   void on(ReferralRedirected event) {
     providerId = event.toProvider();
-    status = Status.REQUESTED;
+    status = ReferralStatus.REQUESTED;
     awaiting(ReferralStage.ACKNOWLEDGEMENT);
   }
 
   @EventSourcingHandler
   void on(AppointmentScheduled event) {
-    status = Status.SCHEDULED;
+    status = ReferralStatus.SCHEDULED;
   }
 
   @EventSourcingHandler
   void on(AppointmentAttended event) {
-    status = Status.IN_PROGRESS;
+    status = ReferralStatus.IN_PROGRESS;
   }
 
   @EventSourcingHandler
   void on(AppointmentMissed event) {
-    status = Status.MISSED;
+    status = ReferralStatus.MISSED;
     misses = event.misses();
   }
 
   @EventSourcingHandler
   void on(ReferralPutOnHold event) {
-    status = Status.ON_HOLD;
+    status = ReferralStatus.ON_HOLD;
   }
 
   @EventSourcingHandler
   void on(ReferralResumed event) {
-    status = Status.IN_PROGRESS;
+    status = ReferralStatus.IN_PROGRESS;
   }
 
   @EventSourcingHandler
   void on(ReferralCompleted event) {
-    finish(Status.COMPLETED);
+    finish(ReferralStatus.COMPLETED);
   }
 
   @EventSourcingHandler
   void on(ReferralFailed event) {
-    finish(Status.FAILED);
+    finish(ReferralStatus.FAILED);
   }
 
   @EventSourcingHandler
   void on(ReferralLoopClosed event) {
-    finish(Status.LOOP_CLOSED);
+    finish(ReferralStatus.LOOP_CLOSED);
   }
 
   @EventSourcingHandler
   void on(ReferralCancelled event) {
-    finish(Status.CANCELLED);
+    finish(ReferralStatus.CANCELLED);
   }
 
   @EventSourcingHandler
   void on(ReferralEnteredInError event) {
-    finish(Status.ENTERED_IN_ERROR);
+    finish(ReferralStatus.ENTERED_IN_ERROR);
   }
 
   private void awaiting(ReferralStage stage) {
@@ -478,7 +471,7 @@ class Referral {
     stageStarts++;
   }
 
-  private void finish(Status finalStatus) {
+  private void finish(ReferralStatus finalStatus) {
     status = finalStatus;
     pendingStage = null;
   }

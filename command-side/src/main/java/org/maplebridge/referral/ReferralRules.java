@@ -1,42 +1,24 @@
 package org.maplebridge.referral;
 
-import java.util.Set;
+import org.maplebridge.events.referral.ReferralStatus;
+import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.write.BusinessRule;
 
 /** The rules of the referral loop. */
 final class ReferralRules {
   private ReferralRules() {}
 
-  /** Statuses as staff and the API name them. */
-  enum Status {
-    REQUESTED,
-    RECEIVED,
-    ACCEPTED,
-    DECLINED,
-    SCHEDULED,
-    MISSED,
-    IN_PROGRESS,
-    ON_HOLD,
-    COMPLETED,
-    FAILED,
-    LOOP_CLOSED,
-    CANCELLED,
-    ENTERED_IN_ERROR;
-
-    static final Set<Status> OPEN =
-        Set.of(REQUESTED, RECEIVED, ACCEPTED, SCHEDULED, MISSED, IN_PROGRESS, ON_HOLD);
-  }
-
-  record TheLoopGoesStepByStep(String step, Status status, Set<Status> possibleFrom)
+  /** {@code done}: the step as a counsellor would say it was done ("put on hold"). */
+  record TheLoopGoesStepByStep(String done, ReferralStatus status, ReferralStep step)
       implements BusinessRule {
     @Override
     public boolean isBroken() {
-      return !possibleFrom.contains(status);
+      return !step.possibleFrom(status);
     }
 
     @Override
     public String explanation() {
-      return "A referral that is " + status + " cannot be " + step;
+      return "A referral that is " + status + " cannot be " + done;
     }
   }
 

@@ -8,21 +8,17 @@ import java.util.Optional;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryMessage;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Every query's answer leaves through here: each {@link ScopedView} in it, alone, in an {@code
  * Optional}, a list, or a record holding such a list (a page), is shown as its own scope allows
- * ({@link Masking}). Query handlers read whole views and never mask by hand.
+ * ({@link Masking}). Query handlers read whole views and never mask by hand. Axon's Spring
+ * configuration puts every query handler interceptor bean on the query bus, once.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
-
-  ScopedViews(QueryBus queries) {
-    queries.registerHandlerInterceptor(this);
-  }
 
   @Override
   public Object handle(UnitOfWork<? extends QueryMessage<?, ?>> unitOfWork, InterceptorChain chain)

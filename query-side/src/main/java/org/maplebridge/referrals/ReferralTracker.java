@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.referral.ReferralStatus;
+import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.read.Paging;
@@ -29,6 +32,7 @@ import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ScopedView;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
+import org.maplebridge.scope.Part;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.http.ResponseEntity;
@@ -104,9 +108,15 @@ public final class ReferralTracker {
       boolean providerAccess,
       Instant providerAccessUntil,
       int reviews,
+      List<String> allowedActions,
       @JsonIgnore long version,
       @JsonIgnore Scope scope)
       implements ScopedView {}
+
+  /** The supervisor's own actions on a referral, beside the loop's steps. */
+  static final String REVIEW = "REVIEW";
+
+  static final String MARK_ENTERED_IN_ERROR = "MARK_ENTERED_IN_ERROR";
 
   @Component
   static class Handler {
@@ -259,8 +269,30 @@ public final class ReferralTracker {
           accessUntil != null && accessUntil.isAfter(clock.instant()),
           accessUntil,
           row.getInt("reviews"),
+          allowedActions(
+              ReferralStatus.valueOf(row.getString("status")),
+              row.getObject("sent_at") != null,
+              scope),
           row.getLong("version"),
           scope);
+    }
+
+    /**
+     * What the viewer may do next: the loop's steps the status allows, and for the supervisor the
+     * review and marking one entered in error. Pages offer exactly these.
+     */
+    private static List<String> allowedActions(ReferralStatus status, boolean sent, Scope scope) {
+      List<String> actions = new ArrayList<>();
+      if (scope.mayChange(Part.CASE)) {
+        ReferralStep.possibleNow(status, sent).forEach(step -> actions.add(step.name()));
+      }
+      if (scope == Scope.SUPERVISOR) {
+        actions.add(REVIEW);
+        if (status != ReferralStatus.ENTERED_IN_ERROR) {
+          actions.add(MARK_ENTERED_IN_ERROR);
+        }
+      }
+      return actions;
     }
 
     private static Instant instant(ResultSet r, String column) throws SQLException {
@@ -324,19 +356,4 @@ public final class ReferralTracker {
   }
 
   /** The statuses the tracker filters by (a bad one is a 400, not an empty list). */
-  enum ReferralStatus {
-    REQUESTED,
-    RECEIVED,
-    ACCEPTED,
-    DECLINED,
-    SCHEDULED,
-    MISSED,
-    IN_PROGRESS,
-    ON_HOLD,
-    COMPLETED,
-    FAILED,
-    LOOP_CLOSED,
-    CANCELLED,
-    ENTERED_IN_ERROR
-  }
 }

@@ -1,0 +1,71 @@
+package org.maplebridge.events.referral;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The steps of the closed loop and the statuses each is possible from (with whether the referral
+ * must have been sent, or not yet). The write side refuses a step its status does not allow; the
+ * read side offers the viewer exactly the steps the status allows.
+ */
+public enum ReferralStep {
+  WAIVE_CONSENT(Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED)),
+  SEND(Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED)),
+  RECORD_RECEIPT(Sending.DONE, Set.of(ReferralStatus.REQUESTED)),
+  RECORD_ACCEPTANCE(Sending.DONE, Set.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED)),
+  RECORD_DECLINE(Sending.DONE, Set.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED)),
+  REDIRECT(Sending.EITHER, Set.of(ReferralStatus.DECLINED)),
+  BOOK_APPOINTMENT(
+      Sending.EITHER,
+      Set.of(ReferralStatus.ACCEPTED, ReferralStatus.MISSED, ReferralStatus.SCHEDULED)),
+  RECORD_ATTENDANCE(Sending.EITHER, Set.of(ReferralStatus.SCHEDULED)),
+  PUT_ON_HOLD(Sending.EITHER, Set.of(ReferralStatus.IN_PROGRESS)),
+  RESUME(Sending.EITHER, Set.of(ReferralStatus.ON_HOLD)),
+  RECORD_COMPLETION(Sending.EITHER, ReferralStatus.AFTER_ACCEPTANCE),
+  RECORD_FAILURE(Sending.EITHER, ReferralStatus.AFTER_ACCEPTANCE),
+  CLOSE_LOOP(Sending.EITHER, Set.of(ReferralStatus.COMPLETED, ReferralStatus.FAILED)),
+  CANCEL(Sending.EITHER, ReferralStatus.OPEN);
+
+  /** Whether the step needs the referral to have been sent. */
+  public enum Sending {
+    NOT_YET,
+    DONE,
+    EITHER
+  }
+
+  private final Sending sending;
+  private final Set<ReferralStatus> possibleFrom;
+
+  ReferralStep(Sending sending, Set<ReferralStatus> possibleFrom) {
+    this.sending = sending;
+    this.possibleFrom = possibleFrom;
+  }
+
+  public Sending sending() {
+    return sending;
+  }
+
+  public boolean possibleFrom(ReferralStatus status) {
+    return possibleFrom.contains(status);
+  }
+
+  public boolean possible(ReferralStatus status, boolean sent) {
+    return possibleFrom(status)
+        && switch (sending) {
+          case NOT_YET -> !sent;
+          case DONE -> sent;
+          case EITHER -> true;
+        };
+  }
+
+  /** Every step a referral in this status (sent or not) allows now. */
+  public static Set<ReferralStep> possibleNow(ReferralStatus status, boolean sent) {
+    Set<ReferralStep> steps = EnumSet.noneOf(ReferralStep.class);
+    for (ReferralStep step : values()) {
+      if (step.possible(status, sent)) {
+        steps.add(step);
+      }
+    }
+    return steps;
+  }
+}
