@@ -45,6 +45,47 @@ class ReferralJourneyTest extends PlatformTest {
   }
 
   @Test
+  void aReferralOffersEachViewerExactlyTheStepsItsStatusAllows() {
+    Api alice = as("alice");
+    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    String id = alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT")).id();
+    Response requested =
+        alice.post(
+            "/api/referrals/" + id + "/consent-waiver",
+            "{\"reason\":\"Risk\",\"authorisedBy\":\"sam\"}");
+    assertThat(actions(alice, requested, id)).containsExactly("WAIVE_CONSENT", "SEND", "CANCEL");
+
+    ok(alice.post("/api/referrals/" + id + "/sending", ""));
+    Response declined =
+        alice.post("/api/referrals/" + id + "/decline", "{\"reason\":\"NO_CAPACITY\"}");
+    ok(declined);
+    assertThat(actions(alice, declined, id))
+        .as("a declined referral is redirected, not cancelled")
+        .containsExactly("REDIRECT");
+    assertThat(actions(as("sam"), declined, id))
+        .containsExactly("REDIRECT", "REVIEW", "MARK_ENTERED_IN_ERROR");
+    assertThat(
+            alice
+                .post(
+                    "/api/referrals/" + id + "/cancellation",
+                    "{\"side\":\"REFERRER\",\"reason\":\"x\"}")
+                .status())
+        .as("what is not offered is refused")
+        .isEqualTo(409);
+  }
+
+  private static java.util.List<String> actions(Api who, Response after, String id) {
+    java.util.List<String> actions = new java.util.ArrayList<>();
+    who.with("X-Consistency-Token", after.header("X-Consistency-Token"))
+        .get("/api/referrals/" + id)
+        .json()
+        .get("allowedActions")
+        .forEach(action -> actions.add(action.asText()));
+    return actions;
+  }
+
+  @Test
   void aCounsellorRefersWithConsentAndTheOutcomeComesBack() {
     Api alice = as("alice");
     String clinic = provider("PSYCHIATRIC_ASSESSMENT");
