@@ -1,10 +1,13 @@
 package org.maplebridge;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -70,6 +73,13 @@ public abstract class PlatformTest {
         .param("id", aggregateId)
         .query(Long.class)
         .single();
+  }
+
+  /** A demo provider of the north area offering the service, once the directory shows it. */
+  protected String providerOffering(String serviceType) {
+    String path = "/api/providers?serviceType=" + serviceType + "&area=north";
+    await().atMost(Duration.ofSeconds(10)).until(() -> as("alice").get(path).json().size() > 0);
+    return as("alice").get(path).json().get(0).get("id").asText();
   }
 
   /** The element of a JSON list whose {@code field} is {@code id}, or null. */

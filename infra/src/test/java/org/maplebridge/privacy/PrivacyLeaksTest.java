@@ -1,10 +1,8 @@
 package org.maplebridge.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
@@ -183,7 +181,7 @@ class PrivacyLeaksTest extends PlatformTest {
     alice.post(
         "/api/intakes/" + intake + "/consents",
         "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}");
-    String provider = provider();
+    String provider = providerOffering("PSYCHIATRIC_ASSESSMENT");
     String referral =
         alice
             .post(
@@ -237,23 +235,5 @@ class PrivacyLeaksTest extends PlatformTest {
                 .single())
         .as("nothing stored")
         .isZero();
-  }
-
-  private String provider() {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                as("alice")
-                        .get("/api/providers?serviceType=PSYCHIATRIC_ASSESSMENT&area=north")
-                        .json()
-                        .size()
-                    > 0);
-    return as("alice")
-        .get("/api/providers?serviceType=PSYCHIATRIC_ASSESSMENT&area=north")
-        .json()
-        .get(0)
-        .get("id")
-        .asText();
   }
 }

@@ -1,10 +1,8 @@
 package org.maplebridge.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,24 +12,6 @@ import org.maplebridge.PlatformTest;
 
 /** Referrals through HTTP, each to a closed loop, with the supervisor auditing the trail. */
 class ReferralJourneyTest extends PlatformTest {
-
-  private String provider(String serviceType) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                as("alice")
-                        .get("/api/providers?serviceType=" + serviceType + "&area=north")
-                        .json()
-                        .size()
-                    > 0);
-    return as("alice")
-        .get("/api/providers?serviceType=" + serviceType + "&area=north")
-        .json()
-        .get(0)
-        .get("id")
-        .asText();
-  }
 
   private static void ok(Response response) {
     assertThat(response.status()).as(response.toString()).isBetween(200, 299);
@@ -47,7 +27,7 @@ class ReferralJourneyTest extends PlatformTest {
   @Test
   void aReferralOffersEachViewerExactlyTheStepsItsStatusAllows() {
     Api alice = as("alice");
-    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
     String id = alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT")).id();
     Response requested =
@@ -88,7 +68,7 @@ class ReferralJourneyTest extends PlatformTest {
   @Test
   void aCounsellorRefersWithConsentAndTheOutcomeComesBack() {
     Api alice = as("alice");
-    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
     ok(
         alice.post(
@@ -171,7 +151,7 @@ class ReferralJourneyTest extends PlatformTest {
   @Test
   void aCrisisWorkerRefersInAnEmergencyWithAnOverride() {
     Api carol = as("carol");
-    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     String crisis =
         carol
             .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
@@ -217,7 +197,7 @@ class ReferralJourneyTest extends PlatformTest {
   @Test
   void aDeclinedReferralIsRedirectedToAnotherProvider() {
     Api alice = as("alice");
-    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     Response other =
         as("admin")
             .post(
@@ -254,7 +234,7 @@ class ReferralJourneyTest extends PlatformTest {
   void badReferralsAreRefused() {
     Api alice = as("alice");
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
-    String clinic = provider("PSYCHIATRIC_ASSESSMENT");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     assertThat(
             alice.post("/api/referrals", referral("intakeId", intake, clinic, "SOMEDAY")).status())
         .isEqualTo(400);

@@ -78,8 +78,11 @@ class CaseloadQueryHandler {
    * order as of {@code :now}, after the case the {@code :after…} values name.
    */
   private static final String CASELOAD_PAGE =
+      // The cases are selected first (the unit's open-case index), then sorted: left to itself,
+      // the planner scanned all cases in parallel for the sort (measured: 73 ms against 3 ms for a
+      // unit's 300 open cases among 100,000).
       """
-      SELECT * FROM (
+      WITH cases AS MATERIALIZED (
         SELECT v.*, c.name AS client_name,
           EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id) AS screened,
           %1$s AS assignment_due,
@@ -89,7 +92,8 @@ class CaseloadQueryHandler {
             AS overdue
         FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
         WHERE NOT v.closed AND v.unit = :unit AND (:unitView OR :viewer = ANY(v.care_team))
-      ) cases
+      )
+      SELECT * FROM cases
       WHERE CAST(:afterId AS uuid) IS NULL
         OR (crisis_alert IS NULL, NOT overdue, -urgency_rank, opened_at, intake_id)
           > (NOT CAST(:afterAtRisk AS boolean), NOT CAST(:afterOverdue AS boolean),
