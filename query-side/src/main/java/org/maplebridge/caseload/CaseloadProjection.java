@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,6 +26,14 @@ import org.maplebridge.events.intake.IntakeTriaged;
 import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralEvent;
+import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralReceived;
+import org.maplebridge.events.referral.ReferralRedirected;
+import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.read.ProjectionWrites;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.read.VersionedRows;
@@ -300,6 +309,53 @@ class CaseloadProjection {
         Map.of());
   }
 
+  @EventHandler
+  void on(ReferralRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    if (event.intakeId() == null) {
+      return; // from a crisis episode: on no caseload
+    }
+    writes
+        .sql(
+            """
+            INSERT INTO intake_referral
+              (referral_id, intake_id, status, requested_at, updated_at, version)
+            VALUES (:id, :intake, :status, :at, :at, :version)
+            ON CONFLICT (referral_id) DO NOTHING
+            """)
+        .param("id", event.referralId())
+        .param("intake", event.intakeId())
+        .param("status", ReferralStatus.REQUESTED.name())
+        .param("at", ts(at))
+        .param("version", version)
+        .update();
+  }
+
+  /**
+   * Where a case's referral stands, by the published state machine, and whether it is overdue: a
+   * missed deadline marks it until the next stage starts or the loop ends.
+   */
+  @EventHandler
+  void on(ReferralEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    Optional<ReferralStatus> status = ReferralStatus.after(event);
+    boolean stageEnds =
+        event instanceof ReferralSent
+            || event instanceof ReferralReceived
+            || event instanceof ReferralAccepted
+            || event instanceof ReferralRedirected
+            || status.filter(next -> !ReferralStatus.OPEN.contains(next)).isPresent();
+    String overdue = event instanceof ReferralOverdue ? "TRUE" : stageEnds ? "FALSE" : "overdue";
+    VersionedRows.update(
+            writes,
+            "intake_referral",
+            "referral_id",
+            event.referralId(),
+            version,
+            at,
+            "status = coalesce(CAST(:status AS varchar), status), overdue = " + overdue,
+            SqlParams.of("status", status.map(Enum::name).orElse(null)))
+        .update();
+  }
+
   private void update(
       UUID intakeId, long version, Instant at, String assignments, Map<String, Object> values) {
     VersionedRows.update(
@@ -314,7 +370,9 @@ class CaseloadProjection {
   @ResetHandler
   void reset() {
     writes
-        .sql("TRUNCATE intake_view, intake_consent, intake_screening, intake_note, client_identity")
+        .sql(
+            "TRUNCATE intake_view, intake_consent, intake_screening, intake_note, client_identity,"
+                + " intake_referral")
         .update();
   }
 }

@@ -88,7 +88,7 @@ class CaseloadQueryHandler {
           %1$s AS assignment_due,
           %2$s AS urgency_rank,
           (v.assigned_counsellor IS NULL AND %1$s < :now)
-            OR EXISTS (SELECT 1 FROM referral_view r WHERE r.intake_id = v.intake_id AND r.overdue)
+            OR EXISTS (SELECT 1 FROM intake_referral r WHERE r.intake_id = v.intake_id AND r.overdue)
             AS overdue
         FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
         WHERE NOT v.closed AND v.unit = :unit AND (:unitView OR :viewer = ANY(v.care_team))
@@ -368,14 +368,14 @@ class CaseloadQueryHandler {
     return scores;
   }
 
-  /** Referrals made from these cases, read from the referral tracker. */
+  /** Referrals made from these cases, as the caseload projected them. */
   private Map<UUID, List<ReferralState>> referrals(List<UUID> intakeIds) {
     Map<UUID, List<ReferralState>> referrals = new LinkedHashMap<>();
     if (intakeIds.isEmpty()) {
       return referrals;
     }
     jdbc.sql(
-            "SELECT referral_id, intake_id, status, overdue FROM referral_view"
+            "SELECT referral_id, intake_id, status, overdue FROM intake_referral"
                 + " WHERE intake_id = ANY(:ids) ORDER BY requested_at")
         .param("ids", intakeIds.toArray(UUID[]::new))
         .query(

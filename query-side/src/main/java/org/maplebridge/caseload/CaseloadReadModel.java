@@ -17,7 +17,12 @@ class CaseloadReadModel implements ReadModel {
   @Override
   public List<String> tables() {
     return List.of(
-        "client_identity", "intake_view", "intake_consent", "intake_screening", "intake_note");
+        "client_identity",
+        "intake_view",
+        "intake_consent",
+        "intake_screening",
+        "intake_note",
+        "intake_referral");
   }
 
   @Override

@@ -10,18 +10,33 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
+import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.events.directory.ServiceType;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.SessionNoteAdded;
 import org.maplebridge.events.intake.Urgency;
+import org.maplebridge.events.referral.ConsentBasis;
+import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCompleted;
+import org.maplebridge.events.referral.ReferralEvent;
+import org.maplebridge.events.referral.ReferralOverdue;
+import org.maplebridge.events.referral.ReferralReceived;
+import org.maplebridge.events.referral.ReferralRequested;
+import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralStage;
+import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.read.Masking;
+import org.maplebridge.read.Paging;
 import org.maplebridge.read.ReadModelDatabase;
 import org.maplebridge.scope.Scope;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -136,5 +151,65 @@ class CaseloadReadModelTest {
     assertThat(sams.notes()).isNull();
     assertThat(sams.client().masked()).isTrue();
     assertThat(sams.scope()).isEqualTo(Scope.SUPERVISOR);
+  }
+
+  @Test
+  void aCasesReferralIsOverdueUntilTheProviderAnswersAndItsOutcomeWaitsForTheReferrer() {
+    UUID intake = aliceHandsACaseOverToBob();
+    UUID referral = UUID.randomUUID();
+    projection.on(
+        new ReferralRequested(
+            referral,
+            intake,
+            null,
+            UUID.randomUUID(),
+            "north",
+            ServiceType.PSYCHIATRIC_ASSESSMENT,
+            UUID.randomUUID(),
+            ReferralUrgency.URGENT,
+            "Needs an assessment",
+            Set.of(DisclosedField.NAME),
+            "bob"),
+        0,
+        AT);
+    projection.on(
+        (ReferralEvent)
+            new ReferralSent(
+                referral,
+                UUID.randomUUID(),
+                ConsentBasis.CLIENT_CONSENT,
+                Set.of(DisclosedField.NAME),
+                AT.plusSeconds(3600),
+                "bob"),
+        1,
+        AT);
+    projection.on(
+        (ReferralEvent) new ReferralOverdue(referral, ReferralStage.ACKNOWLEDGEMENT, AT), 2, AT);
+
+    assertThat(bobsLine(intake).overdue()).contains("REFERRAL");
+    assertThat(bobsLine(intake).referrals())
+        .containsExactly(new CaseloadItem.ReferralState(referral, "REQUESTED", true));
+
+    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob"), 3, AT);
+    projection.on((ReferralEvent) new ReferralAccepted(referral, AT, AT, "bob"), 4, AT);
+    projection.on((ReferralEvent) new ReferralCompleted(referral, "Assessed", "bob"), 5, AT);
+    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob"), 3, AT);
+
+    CaseloadItem line = bobsLine(intake);
+    assertThat(line.referrals())
+        .as("a redelivered older event changes nothing")
+        .containsExactly(new CaseloadItem.ReferralState(referral, "COMPLETED", false));
+    assertThat(line.overdue()).doesNotContain("REFERRAL");
+    assertThat(line.nextAction()).isEqualTo("ACKNOWLEDGE_REFERRAL_OUTCOME");
+  }
+
+  private static CaseloadItem bobsLine(UUID intake) {
+    return queries
+        .handle(new FindCaseload(BOB, Paging.request(500, null, After.LIST, After::of)))
+        .items()
+        .stream()
+        .filter(item -> item.intakeId().equals(intake))
+        .findFirst()
+        .orElseThrow();
   }
 }
