@@ -16,6 +16,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.RecordViewed;
+import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Paging;
 import org.maplebridge.read.Paging.Page;

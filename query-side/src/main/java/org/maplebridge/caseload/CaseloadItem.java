@@ -29,8 +29,14 @@ public record CaseloadItem(
     Instant nextActionDue,
     List<String> overdue,
     Instant openedAt,
+    @JsonIgnore String unit,
     @JsonIgnore Scope scope)
     implements ScopedView {
+
+  @Override
+  public Look look() {
+    return new Look("INTAKE", intakeId, unit);
+  }
 
   /** A referral made from the case, as the tracker last saw it. */
   public record ReferralState(java.util.UUID id, String status, boolean overdue) {

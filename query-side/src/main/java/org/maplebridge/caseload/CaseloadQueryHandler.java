@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
-import org.maplebridge.audit.AccessLog;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
@@ -31,6 +30,7 @@ import org.maplebridge.caseload.IntakeDetails.Screening;
 import org.maplebridge.caseload.IntakeDetails.Triage;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Paging.Page;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.scope.RecordFacts;
@@ -159,15 +159,11 @@ class CaseloadQueryHandler {
     Map<UUID, List<LatestScore>> scores = latestScores(ids);
     Map<UUID, List<ReferralState>> referrals = referrals(ids);
     List<CaseloadItem> items = new ArrayList<>();
-    List<UUID> identitiesShown = new ArrayList<>();
     for (CaseloadRow line : page.items()) {
       Row row = line.row();
       Scope scope =
           ScopePolicy.decide(viewer, RecordFacts.intake(row.unit(), Set.copyOf(row.careTeam())))
               .orElse(Scope.SUPERVISOR);
-      if (scope.showsIdentity()) {
-        identitiesShown.add(row.intakeId());
-      }
       List<ReferralState> caseReferrals = referrals.getOrDefault(row.intakeId(), List.of());
       List<String> overdue = new ArrayList<>();
       if (row.assignedCounsellor() == null && line.assignmentDue().isBefore(now)) {
@@ -198,9 +194,9 @@ class CaseloadQueryHandler {
               row.assignedCounsellor() == null ? line.assignmentDue() : null,
               overdue,
               row.openedAt(),
+              row.unit(),
               scope));
     }
-    accessLog.viewedEach(viewer, "INTAKE", identitiesShown, viewer.unit(), "identity,case");
     return new Caseload(items, page.next());
   }
 
@@ -228,13 +224,6 @@ class CaseloadQueryHandler {
           query.viewer(), query.getClass().getSimpleName(), "INTAKE", row.intakeId(), row.unit());
       return Optional.empty();
     }
-    accessLog.viewed(
-        query.viewer(),
-        "INTAKE",
-        row.intakeId(),
-        row.unit(),
-        scope.get().shown(),
-        scope.get().purpose());
     return scope.map(s -> details(row, s));
   }
 

@@ -47,6 +47,11 @@ public record IntakeDetails(
     @JsonIgnore long version)
     implements ScopedView {
 
+  @Override
+  public Look look() {
+    return new Look("INTAKE", id, unit);
+  }
+
   /** Identity, or for a masked view the initials and year of birth only. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Client(

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
-import org.maplebridge.audit.AccessLog;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
@@ -32,6 +31,7 @@ import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
 import org.maplebridge.events.Actor;
+import org.maplebridge.read.AccessLog;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
@@ -157,14 +157,6 @@ class CrisisQueryHandler {
                     "CRISIS",
                     query.crisisId(),
                     unit);
-              } else {
-                accessLog.viewed(
-                    query.viewer(),
-                    "CRISIS",
-                    query.crisisId(),
-                    unit,
-                    scope.get().shown(),
-                    scope.get().purpose());
               }
               return scope.map(s -> details(row, s));
             })
@@ -295,6 +287,7 @@ class CrisisQueryHandler {
                             : row.getInt("safety_plan_version"),
                         plan(row.getString("safety_plan")),
                         instant(row, "updated_at"),
+                        viewer.unit(),
                         scope))
             .list();
     if (episodes.isEmpty()) {
@@ -308,12 +301,6 @@ class CrisisQueryHandler {
                       viewer, query.getClass().getSimpleName(), "CLIENT", query.clientId(), unit));
       return Optional.empty();
     }
-    accessLog.viewed(
-        viewer,
-        "CLIENT",
-        query.clientId(),
-        viewer.unit(),
-        scope.showsClinical() ? "clinical,case" : "case");
     RiskAlert highest =
         episodes.stream().max(Comparator.comparingInt(alert -> riskRank(alert.risk()))).get();
     RiskAlert latestPlan =
@@ -329,6 +316,7 @@ class CrisisQueryHandler {
             latestPlan.safetyPlanVersion(),
             latestPlan.safetyPlan(),
             highest.updatedAt(),
+            viewer.unit(),
             scope));
   }
 

@@ -70,7 +70,13 @@ public final class CrisisViews {
       Closure closure,
       Scope scope,
       @JsonIgnore long version)
-      implements ScopedView {}
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CRISIS", id, unit);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Escalation(
@@ -120,6 +126,13 @@ public final class CrisisViews {
       Integer safetyPlanVersion,
       @ClinicalData Map<String, Object> safetyPlan,
       Instant updatedAt,
+      @JsonIgnore String unit,
       @JsonIgnore Scope scope)
-      implements ScopedView {}
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CLIENT", clientId, unit);
+    }
+  }
 }

@@ -10,12 +10,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
-import org.maplebridge.audit.AccessLog;
 import org.maplebridge.audit.RecordViews;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
+import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.ScopedPayload;
+import org.maplebridge.read.ScopedView.Look;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scopes.CrisisScopes;
 import org.maplebridge.scopes.IntakeScopes;
@@ -62,21 +63,14 @@ class HistoryQueryHandler {
           .ifPresent(unit -> refused(query.viewer(), query, "INTAKE", query.intakeId(), unit));
     }
     return reach.map(
-        scope -> {
-          accessLog.viewed(
-              query.viewer(),
-              "INTAKE",
-              query.intakeId(),
-              query.viewer().unit(),
-              scope.shown(),
-              scope.purpose());
-          return history(
-              query.intakeId(),
-              query.viewer(),
-              scope.showsIdentity(),
-              scope.showsClinical(),
-              query.asOf());
-        });
+        scope ->
+            history(
+                "INTAKE",
+                query.intakeId(),
+                query.viewer(),
+                scope,
+                scope.showsIdentity(),
+                query.asOf()));
   }
 
   @QueryHandler
@@ -88,21 +82,14 @@ class HistoryQueryHandler {
           .ifPresent(unit -> refused(query.viewer(), query, "CRISIS", query.crisisId(), unit));
     }
     return reach.map(
-        scope -> {
-          accessLog.viewed(
-              query.viewer(),
-              "CRISIS",
-              query.crisisId(),
-              query.viewer().unit(),
-              scope.shown(),
-              scope.purpose());
-          return history(
-              query.crisisId(),
-              query.viewer(),
-              scope.showsIdentity(),
-              scope.showsClinical(),
-              query.asOf());
-        });
+        scope ->
+            history(
+                "CRISIS",
+                query.crisisId(),
+                query.viewer(),
+                scope,
+                scope.showsIdentity(),
+                query.asOf()));
   }
 
   @QueryHandler
@@ -113,10 +100,10 @@ class HistoryQueryHandler {
           .unitOf(query.referralId())
           .ifPresent(unit -> refused(query.viewer(), query, "REFERRAL", query.referralId(), unit));
     }
+    // A referral's trail names the person by the case or episode it came from, never itself.
     return reach.map(
         scope ->
-            history(
-                query.referralId(), query.viewer(), false, scope.showsClinical(), query.asOf()));
+            history("REFERRAL", query.referralId(), query.viewer(), scope, false, query.asOf()));
   }
 
   /** A look refused at a record the read side knows (an unknown id is no record to refuse). */
@@ -125,7 +112,7 @@ class HistoryQueryHandler {
   }
 
   private History history(
-      UUID recordId, Actor viewer, boolean identity, boolean clinical, Instant asOf) {
+      String recordType, UUID recordId, Actor viewer, Scope scope, boolean identity, Instant asOf) {
     List<HistoryEntry> entries = new ArrayList<>();
     DomainEventStream stream = events.readEvents(recordId.toString());
     while (stream.hasNext()) {
@@ -140,9 +127,14 @@ class HistoryQueryHandler {
               event.getTimestamp(),
               (String) event.getMetaData().get(MetadataKeys.USER),
               (String) event.getMetaData().get(MetadataKeys.ROLE),
-              ScopedPayload.of(event.getPayload(), identity, clinical, json)));
+              ScopedPayload.of(event.getPayload(), identity, scope.showsClinical(), json)));
     }
     String onlyOwnViews = viewer.is(Role.SUPERVISOR) ? null : viewer.username();
-    return new History(asOf, entries, views.of(recordId, asOf, onlyOwnViews));
+    return new History(
+        asOf,
+        entries,
+        views.of(recordId, asOf, onlyOwnViews),
+        scope,
+        new Look(recordType, recordId, viewer.unit()));
   }
 }

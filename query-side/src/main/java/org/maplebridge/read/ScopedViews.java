@@ -3,27 +3,78 @@ package org.maplebridge.read;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
+import org.maplebridge.events.Actor;
 import org.springframework.stereotype.Component;
 
 /**
  * Every query's answer leaves through here: each {@link ScopedView} in it, alone, in an {@code
  * Optional}, a list, or a record holding such a list (a page), is shown as its own scope allows
- * ({@link Masking}). Query handlers read whole views and never mask by hand. Axon's Spring
- * configuration puts every query handler interceptor bean on the query bus, once.
+ * ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's looks in
+ * one write ({@link AccessLog}). Query handlers read whole views and neither mask nor record.
+ * Axon's Spring configuration puts every query handler interceptor bean on the query bus, once.
  */
 @Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
+  private final AccessLog accessLog;
+
+  ScopedViews(AccessLog accessLog) {
+    this.accessLog = accessLog;
+  }
 
   @Override
   public Object handle(UnitOfWork<? extends QueryMessage<?, ?>> unitOfWork, InterceptorChain chain)
       throws Exception {
-    return shown(chain.proceed());
+    Object answer = shown(chain.proceed());
+    List<ScopedView> views = new ArrayList<>();
+    collect(answer, views);
+    if (!views.isEmpty()) {
+      accessLog.viewed(viewerOf(unitOfWork.getMessage().getPayload()), views);
+    }
+    return answer;
+  }
+
+  /** The views an answer shows: itself, in an Optional, a list, or a record holding a list. */
+  private static void collect(Object answer, List<ScopedView> views) {
+    if (answer instanceof ScopedView view) {
+      views.add(view);
+    } else if (answer instanceof Optional<?> one) {
+      one.ifPresent(view -> collect(view, views));
+    } else if (answer instanceof List<?> many) {
+      many.forEach(view -> collect(view, views));
+    } else if (answer != null && answer.getClass().isRecord()) {
+      for (RecordComponent component : answer.getClass().getRecordComponents()) {
+        if (List.class.isAssignableFrom(component.getType())) {
+          collect(read(component, answer), views);
+        }
+      }
+    }
+  }
+
+  /** Every query that answers with views of a person's record names its viewer. */
+  private static Actor viewerOf(Object query) {
+    for (RecordComponent component : query.getClass().getRecordComponents()) {
+      if (component.getType() == Actor.class) {
+        return (Actor) read(component, query);
+      }
+    }
+    throw new IllegalStateException(query.getClass() + " shows a record but names no viewer");
+  }
+
+  private static Object read(RecordComponent component, Object record) {
+    try {
+      Method accessor = component.getAccessor();
+      accessor.setAccessible(true);
+      return accessor.invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read " + component, e);
+    }
   }
 
   static Object shown(Object answer) {

@@ -17,13 +17,12 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
-import org.maplebridge.audit.AccessLog;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
-import org.maplebridge.events.Role;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
+import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.read.Paging;
@@ -110,8 +109,15 @@ public final class ReferralTracker {
       int reviews,
       List<String> allowedActions,
       @JsonIgnore long version,
+      @JsonIgnore String unit,
       @JsonIgnore Scope scope)
-      implements ScopedView {}
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("REFERRAL", id, unit);
+    }
+  }
 
   /** The supervisor's own actions on a referral, beside the loop's steps. */
   static final String REVIEW = "REVIEW";
@@ -193,13 +199,6 @@ public final class ReferralTracker {
                   item ->
                       Arrays.asList(
                           item.overdue(), item.nextDeadline(), item.requestedAt(), item.id()));
-      // The list shows reasons and outcomes: each row shown is a look, recorded in one write.
-      accessLog.viewedEach(
-          viewer,
-          "REFERRAL",
-          page.items().stream().map(ReferralItem::id).toList(),
-          viewer.unit(),
-          viewer.is(Role.SUPERVISOR) ? "case" : "clinical,case");
       return new Referrals(page.items(), page.next());
     }
 
@@ -218,14 +217,6 @@ public final class ReferralTracker {
                         query.referralId(),
                         unit));
       }
-      scope.ifPresent(
-          s ->
-              accessLog.viewed(
-                  query.viewer(),
-                  "REFERRAL",
-                  query.referralId(),
-                  query.viewer().unit(),
-                  s.showsClinical() ? "clinical,case" : "case"));
       return scope.flatMap(
           s ->
               jdbc.sql("SELECT * FROM referral_view WHERE referral_id = :id")
@@ -274,6 +265,7 @@ public final class ReferralTracker {
               row.getObject("sent_at") != null,
               scope),
           row.getLong("version"),
+          row.getString("unit"),
           scope);
     }
 

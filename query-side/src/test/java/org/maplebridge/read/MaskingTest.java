@@ -29,7 +29,13 @@ class MaskingTest {
       @ClinicalData String concern,
       List<Note> notes,
       Scope scope)
-      implements ScopedView {}
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("INTAKE", null, "north");
+    }
+  }
 
   private static CaseView whole(Scope scope) {
     return new CaseView(

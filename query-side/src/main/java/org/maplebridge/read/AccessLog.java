@@ -1,4 +1,4 @@
-package org.maplebridge.audit;
+package org.maplebridge.read;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +27,27 @@ public class AccessLog {
     this.events = events;
   }
 
-  public void viewed(
-      Actor viewer, String recordType, UUID recordId, String recordUnit, String scope) {
-    viewed(viewer, recordType, recordId, recordUnit, scope, ROUTINE);
-  }
-
-  public void viewed(
-      Actor viewer,
-      String recordType,
-      UUID recordId,
-      String recordUnit,
-      String scope,
-      String purpose) {
-    events.publish(view(viewer, recordType, recordId, recordUnit, scope, purpose));
-  }
-
-  /** Views of several records of one unit in one list: recorded together, in one transaction. */
-  public void viewedEach(
-      Actor viewer, String recordType, List<UUID> recordIds, String recordUnit, String scope) {
-    if (recordIds.isEmpty()) {
+  /**
+   * The looks of one answer, each view in the scope it was shown in: recorded together, in one
+   * write. Called once per query, by {@link ScopedViews}.
+   */
+  public void viewed(Actor viewer, List<ScopedView> views) {
+    if (views.isEmpty()) {
       return;
     }
-    List<EventMessage<RecordViewed>> views = new ArrayList<>();
-    for (UUID recordId : recordIds) {
-      views.add(view(viewer, recordType, recordId, recordUnit, scope, ROUTINE));
+    List<EventMessage<RecordViewed>> looks = new ArrayList<>();
+    for (ScopedView view : views) {
+      ScopedView.Look look = view.look();
+      looks.add(
+          view(
+              viewer,
+              look.recordType(),
+              look.recordId(),
+              look.recordUnit(),
+              view.scope().shown(),
+              view.scope().purpose()));
     }
-    events.publish(views);
+    events.publish(looks);
   }
 
   /**
