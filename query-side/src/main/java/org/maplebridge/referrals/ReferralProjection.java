@@ -8,6 +8,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.intake.CareTeamMemberAdded;
+import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.CounsellorAssigned;
+import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
@@ -34,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the referral tracker: status, the times of each step, the next deadline and whether one was
- * missed. A row moves forward in version only once per event; replayable.
+ * missed; and who works on the cases referrals come from. A row moves forward in version only once
+ * per event; replayable.
  */
 @Component
 @ProcessingGroup(ReferralProjection.GROUP)
@@ -225,8 +230,41 @@ class ReferralProjection {
         .update();
   }
 
+  /** Who works on a case: its referrals are theirs to see and move. */
+  @EventHandler
+  void on(IntakeOpened event) {
+    join(event.intakeId(), event.openedBy());
+  }
+
+  @EventHandler
+  void on(CounsellorAssigned event) {
+    join(event.intakeId(), event.counsellor());
+  }
+
+  @EventHandler
+  void on(CareTeamMemberAdded event) {
+    join(event.intakeId(), event.member());
+  }
+
+  @EventHandler
+  void on(CareTeamMemberRemoved event) {
+    jdbc.sql("DELETE FROM referral_source_team WHERE intake_id = :id AND username = :who")
+        .param("id", event.intakeId())
+        .param("who", event.member())
+        .update();
+  }
+
+  private void join(UUID intakeId, String username) {
+    jdbc.sql(
+            "INSERT INTO referral_source_team (intake_id, username) VALUES (:id, :who)"
+                + " ON CONFLICT DO NOTHING")
+        .param("id", intakeId)
+        .param("who", username)
+        .update();
+  }
+
   @ResetHandler
   void reset() {
-    jdbc.sql("TRUNCATE referral_view").update();
+    jdbc.sql("TRUNCATE referral_view, referral_source_team").update();
   }
 }

@@ -150,8 +150,9 @@ public final class ReferralTracker {
               .page(
                   jdbc
                       .sql(
-                          "SELECT r.*, i.care_team FROM referral_view r"
-                              + " LEFT JOIN intake_view i ON i.intake_id = r.intake_id WHERE "
+                          "SELECT r.*, "
+                              + ReferralScopes.CARE_TEAM
+                              + " FROM referral_view r WHERE "
                               + ReferralScopes.VISIBLE
                               + """
                                 AND (CAST(:status AS text) IS NULL OR r.status = :status)

@@ -16,7 +16,7 @@ class ReferralsReadModel implements ReadModel {
 
   @Override
   public List<String> tables() {
-    return List.of("referral_view");
+    return List.of("referral_view", "referral_source_team");
   }
 
   @Override

@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferralScopes {
 
+  /** The source case's care team of referral {@code r}, as the referral tracker projected it. */
+  public static final String CARE_TEAM =
+      "ARRAY(SELECT t.username FROM referral_source_team t WHERE t.intake_id = r.intake_id)"
+          + " AS care_team";
+
   /**
    * The SQL pre-selection of the referrals {@code :viewer} ({@code :role}, {@code :unit}) may see,
    * so that a list does not read the whole unit; each row is then decided by the policy itself.
@@ -30,8 +35,8 @@ public class ReferralScopes {
       """
       r.unit = :unit AND (:role = 'SUPERVISOR' OR r.requested_by = :viewer
         OR (:role = 'CRISIS_WORKER' AND r.crisis_id IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM intake_view i WHERE i.intake_id = r.intake_id
-                   AND :viewer = ANY(i.care_team)))
+        OR EXISTS (SELECT 1 FROM referral_source_team t WHERE t.intake_id = r.intake_id
+                   AND t.username = :viewer))
       """;
 
   private final JdbcClient jdbc;
@@ -43,10 +48,10 @@ public class ReferralScopes {
   public Optional<Scope> of(UUID referralId, Actor viewer) {
     return jdbc.sql(
             """
-            SELECT r.unit, r.requested_by, r.crisis_id, i.care_team
-            FROM referral_view r LEFT JOIN intake_view i ON i.intake_id = r.intake_id
-            WHERE r.referral_id = :id
-            """)
+            SELECT r.unit, r.requested_by, r.crisis_id, %s
+            FROM referral_view r WHERE r.referral_id = :id
+            """
+                .formatted(CARE_TEAM))
         .param("id", referralId)
         .query((row, n) -> decide(viewer, row))
         .optional()
