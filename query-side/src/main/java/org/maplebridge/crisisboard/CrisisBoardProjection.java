@@ -34,6 +34,7 @@ import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
+import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.read.VersionedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -366,8 +367,20 @@ class CrisisBoardProjection {
         FindCrisisBoard.class, query -> unit.equals(query.viewer().unit()), new BoardChanged(unit));
   }
 
+  /** A client's reference, by which crisis staff find a returning caller's risk alert. */
+  @EventHandler
+  void on(IntakeOpened event) {
+    jdbc.sql(
+            "INSERT INTO crisis_client_reference (reference, client_id) VALUES (:ref, :client)"
+                + " ON CONFLICT DO NOTHING")
+        .param("ref", event.clientReference())
+        .param("client", event.clientId())
+        .update();
+  }
+
   @ResetHandler
   void reset() {
-    jdbc.sql("TRUNCATE crisis_view, crisis_escalation, crisis_follow_up").update();
+    jdbc.sql("TRUNCATE crisis_view, crisis_escalation, crisis_follow_up, crisis_client_reference")
+        .update();
   }
 }

@@ -16,7 +16,8 @@ class CrisisBoardReadModel implements ReadModel {
 
   @Override
   public List<String> tables() {
-    return List.of("crisis_view", "crisis_escalation", "crisis_follow_up");
+    return List.of(
+        "crisis_view", "crisis_escalation", "crisis_follow_up", "crisis_client_reference");
   }
 
   @Override

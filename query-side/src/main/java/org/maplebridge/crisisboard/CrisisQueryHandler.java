@@ -253,7 +253,7 @@ class CrisisQueryHandler {
    */
   @QueryHandler
   public Optional<RiskAlert> handle(FindRiskAlertByReference query) {
-    return jdbc.sql("SELECT client_id FROM client_identity WHERE reference = :reference")
+    return jdbc.sql("SELECT client_id FROM crisis_client_reference WHERE reference = :reference")
         .param("reference", query.reference())
         .query(UUID.class)
         .optional()
