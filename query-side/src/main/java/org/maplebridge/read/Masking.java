@@ -3,6 +3,7 @@ package org.maplebridge.read;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
 import org.maplebridge.scope.Access;
@@ -31,19 +32,24 @@ public final class Masking {
     if (value == null || !value.getClass().isRecord()) {
       return value;
     }
-    RecordComponent[] components = value.getClass().getRecordComponents();
+    return rebuilt(value, (component, part) -> shownComponent(component, part, scope));
+  }
+
+  /** The same record with each component's value replaced as {@code part} says. */
+  static Object rebuilt(Object record, BiFunction<RecordComponent, Object, Object> part) {
+    RecordComponent[] components = record.getClass().getRecordComponents();
     Object[] values = new Object[components.length];
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
-      values[i] = shownComponent(components[i], read(components[i], value), scope);
+      values[i] = part.apply(components[i], read(components[i], record));
     }
     try {
-      Constructor<?> canonical = value.getClass().getDeclaredConstructor(types);
+      Constructor<?> canonical = record.getClass().getDeclaredConstructor(types);
       canonical.setAccessible(true);
       return canonical.newInstance(values);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot rebuild " + value.getClass(), e);
+      throw new IllegalStateException("Cannot rebuild " + record.getClass(), e);
     }
   }
 
@@ -70,7 +76,7 @@ public final class Masking {
     return null;
   }
 
-  private static Object read(RecordComponent component, Object record) {
+  static Object read(RecordComponent component, Object record) {
     try {
       var accessor = component.getAccessor();
       accessor.setAccessible(true);

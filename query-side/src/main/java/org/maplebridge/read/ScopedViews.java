@@ -1,7 +1,5 @@
 package org.maplebridge.read;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,7 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
     } else if (answer != null && answer.getClass().isRecord()) {
       for (RecordComponent component : answer.getClass().getRecordComponents()) {
         if (List.class.isAssignableFrom(component.getType())) {
-          collect(read(component, answer), views);
+          collect(Masking.read(component, answer), views);
         }
       }
     }
@@ -61,20 +59,10 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
   private static Actor viewerOf(Object query) {
     for (RecordComponent component : query.getClass().getRecordComponents()) {
       if (component.getType() == Actor.class) {
-        return (Actor) read(component, query);
+        return (Actor) Masking.read(component, query);
       }
     }
     throw new IllegalStateException(query.getClass() + " shows a record but names no viewer");
-  }
-
-  private static Object read(RecordComponent component, Object record) {
-    try {
-      Method accessor = component.getAccessor();
-      accessor.setAccessible(true);
-      return accessor.invoke(record);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read " + component, e);
-    }
   }
 
   static Object shown(Object answer) {
@@ -95,27 +83,9 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
 
   /** A record holding views (a page, a caseload): the same record with each view shown. */
   private static Object withShownParts(Object holder) {
-    RecordComponent[] components = holder.getClass().getRecordComponents();
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    boolean changed = false;
-    try {
-      for (int i = 0; i < components.length; i++) {
-        types[i] = components[i].getType();
-        Method accessor = components[i].getAccessor();
-        accessor.setAccessible(true);
-        Object part = accessor.invoke(holder);
-        values[i] = part instanceof List<?> || part instanceof ScopedView ? shown(part) : part;
-        changed |= values[i] != part;
-      }
-      if (!changed) {
-        return holder;
-      }
-      Constructor<?> canonical = holder.getClass().getDeclaredConstructor(types);
-      canonical.setAccessible(true);
-      return canonical.newInstance(values);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot show " + holder.getClass(), e);
-    }
+    return Masking.rebuilt(
+        holder,
+        (component, part) ->
+            part instanceof List<?> || part instanceof ScopedView ? shown(part) : part);
   }
 }
