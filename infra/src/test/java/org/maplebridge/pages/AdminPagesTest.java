@@ -42,14 +42,28 @@ class AdminPagesTest extends PlatformTest {
         .as("a password that is too short is refused on the form")
         .isNotBlank();
     browser.findElement(By.id("new-password")).clear();
-    browser.findElement(By.id("new-password")).sendKeys("fay-first-password");
+    browser.findElement(By.id("new-password")).sendKeys("first-lantern-glow");
     Browser.submit(browser, browser.findElement(By.id("add-account")));
     awaitText(browser, By.id("accounts"), "Fay Sun");
     assertThat(browser.findElement(By.id("changes")).getText())
         .contains("admin · fay: account added: COUNSELLOR in east");
 
     WebDriver fay = browsers.open("en");
-    Browser.signIn(fay, port, "fay", "fay-first-password");
+    Browser.signIn(fay, port, "fay", "first-lantern-glow");
+    assertThat(fay.getCurrentUrl())
+        .as("a password the administrator chose is changed first")
+        .contains("/me/password");
+    fay.get("http://127.0.0.1:" + port + "/caseload");
+    assertThat(fay.getCurrentUrl()).as("nothing else opens before").contains("/me/password");
+    fay.findElement(By.id("current-password")).sendKeys("first-lantern-glow");
+    fay.findElement(By.id("new-password")).sendKeys("password1234");
+    fay.findElement(By.id("change-password")).click();
+    assertThat(Browser.shown(fay, By.cssSelector("#password-form .field-error")).getText())
+        .as("a common password is refused next to the field")
+        .isNotBlank();
+    fay.findElement(By.id("new-password")).clear();
+    fay.findElement(By.id("new-password")).sendKeys("chooses-her-own-words");
+    Browser.submit(fay, fay.findElement(By.id("change-password")));
     assertThat(fay.getCurrentUrl()).contains("/caseload");
 
     Browser.submit(browser, browser.findElement(By.cssSelector("tr[data-username='fay'] button")));

@@ -47,10 +47,16 @@ class PagedListsTest extends PlatformTest {
                   + member[1]
                   + "\",\"unit\":\""
                   + unit
-                  + "\",\"password\":\""
-                  + PASSWORD
-                  + "-paging\"}");
+                  + "\",\"password\":\"assigned-by-the-admin\"}");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      Response ownPassword =
+          Api.at(port, member[0], "assigned-by-the-admin")
+              .post(
+                  "/api/me/password",
+                  "{\"currentPassword\":\"assigned-by-the-admin\",\"newPassword\":\""
+                      + PASSWORD
+                      + "-paging\"}");
+      assertThat(ownPassword.status()).as(ownPassword.toString()).isEqualTo(204);
     }
   }
 

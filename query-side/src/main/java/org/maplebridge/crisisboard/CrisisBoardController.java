@@ -4,9 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -21,6 +24,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.NotFound;
+import org.maplebridge.read.SignedInStaff;
 import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.scopes.CrisisScopes;
 import org.springframework.context.event.ContextClosedEvent;
@@ -37,15 +41,50 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Tag(name = "Crisis board", description = "Open crisis episodes by risk and deadline, live")
 class CrisisBoardController {
   private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+  private static final Duration STAFF_RECHECK = Duration.ofSeconds(5);
   private final QueryGateway queries;
   private final CrisisScopes scopes;
   private final AccessLog accessLog;
-  private final Set<SseEmitter> liveBoards = ConcurrentHashMap.newKeySet();
+  private final SignedInStaff staff;
 
-  CrisisBoardController(QueryGateway queries, CrisisScopes scopes, AccessLog accessLog) {
+  /** The open live boards, by whom they are shown to. */
+  private final Map<SseEmitter, String> liveBoards = new ConcurrentHashMap<>();
+
+  private final ScheduledExecutorService watch =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "live-board-watch");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  CrisisBoardController(
+      QueryGateway queries, CrisisScopes scopes, AccessLog accessLog, SignedInStaff staff) {
     this.queries = queries;
     this.scopes = scopes;
     this.accessLog = accessLog;
+    this.staff = staff;
+    watch.scheduleWithFixedDelay(
+        this::endBoardsOfSwitchedOffStaff,
+        STAFF_RECHECK.toSeconds(),
+        STAFF_RECHECK.toSeconds(),
+        TimeUnit.SECONDS);
+  }
+
+  /**
+   * A board stays open for half an hour: one switched off meanwhile stops seeing it within seconds.
+   */
+  private void endBoardsOfSwitchedOffStaff() {
+    liveBoards.forEach(
+        (board, username) -> {
+          try {
+            if (!staff.stillOn(username)) {
+              board.complete();
+            }
+          } catch (RuntimeException storeDown) {
+            // asked again at the next round
+          }
+        });
   }
 
   @GetMapping("/api/crisis-board")
@@ -71,7 +110,7 @@ class CrisisBoardController {
             query,
             ResponseTypes.instanceOf(CrisisBoard.class),
             ResponseTypes.instanceOf(BoardChanged.class));
-    liveBoards.add(emitter);
+    liveBoards.put(emitter, viewer.username());
     Runnable close =
         () -> {
           liveBoards.remove(emitter);
@@ -98,7 +137,8 @@ class CrisisBoardController {
    */
   @EventListener(ContextClosedEvent.class)
   void endLiveBoards() {
-    liveBoards.forEach(SseEmitter::complete);
+    watch.shutdownNow();
+    liveBoards.keySet().forEach(SseEmitter::complete);
   }
 
   private static void send(

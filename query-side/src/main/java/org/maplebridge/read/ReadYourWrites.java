@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,15 +18,23 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Read-your-writes: a read that sends back the {@code X-Consistency-Token} of a write waits
- * (bounded) until every projection has processed the events up to that position. The projections'
- * tokens are read from the token table, so every segment counts, whichever instance holds it, and a
- * write that committed late (a gap behind a token) is not taken as processed.
+ * Read-your-writes: a signed-in read that sends back the {@code X-Consistency-Token} of a write
+ * waits (bounded) until every projection has processed the events up to that position. The
+ * projections' tokens are read from the token table, so every segment counts, whichever instance
+ * holds it, and a write that committed late (a gap behind a token) is not taken as processed.
+ *
+ * <p>Waiting costs a request thread, so only reads by signed-in staff wait (never a write, which
+ * would hold its transaction open, and never the sign-in page); a position the store has not
+ * reached is refused at once; and only so many reads wait at a time.
  */
 @Component
 public class ReadYourWrites implements HandlerInterceptor {
@@ -34,30 +43,75 @@ public class ReadYourWrites implements HandlerInterceptor {
   private final JdbcClient jdbc;
   private final Serializer tokens;
   private final Duration maxWait;
+  private final Semaphore waitingReads;
 
   ReadYourWrites(
       EventProcessingConfiguration processing,
       JdbcClient jdbc,
       @Qualifier("serializer") Serializer tokens,
-      @Value("${maplebridge.read-your-writes.max-wait:PT5S}") Duration maxWait) {
+      @Value("${maplebridge.read-your-writes.max-wait:PT5S}") Duration maxWait,
+      @Value("${maplebridge.read-your-writes.max-waiting:32}") int maxWaiting) {
     this.processing = processing;
     this.jdbc = jdbc;
     this.tokens = tokens;
     this.maxWait = maxWait;
+    this.waitingReads = new Semaphore(maxWaiting);
   }
 
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (!read || request.getUserPrincipal() == null) {
+      return true;
+    }
     String token = request.getHeader(HEADER);
-    if (token == null && "GET".equals(request.getMethod())) {
+    if (token == null) {
       // A page reached right after a form's write shows the page once the change is in it.
       token = request.getParameter("after");
     }
-    if (token != null && token.matches("\\d{1,18}")) {
-      awaitPosition(Long.parseLong(token));
+    if (token == null) {
+      return true;
+    }
+    long position;
+    try {
+      position = Long.parseLong(token);
+    } catch (NumberFormatException notAPosition) {
+      position = -1;
+    }
+    if (position < 0 || position > storedSoFar()) {
+      throw refused(
+          HttpStatus.BAD_REQUEST,
+          "Unknown consistency token",
+          "No write of the record store has this consistency token; send the one a write answered");
+    }
+    if (!waitingReads.tryAcquire()) {
+      ErrorResponseException busy =
+          refused(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "Busy",
+              "Too many reads are waiting for their writes just now; try again in a second");
+      busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+      throw busy;
+    }
+    try {
+      awaitPosition(position);
+    } finally {
+      waitingReads.release();
     }
     return true;
+  }
+
+  private long storedSoFar() {
+    return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry")
+        .query(Long.class)
+        .single();
+  }
+
+  private static ErrorResponseException refused(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return new ErrorResponseException(status, problem, null);
   }
 
   /** Waits until every projection has passed {@code position}, or the wait runs out. */

@@ -57,6 +57,11 @@ final class RecentlyVerified implements AuthenticationProvider {
     return result;
   }
 
+  /** The owner changed the password: the old one stops working now, not within a minute. */
+  void forget(String username) {
+    verified.remove(username);
+  }
+
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication)

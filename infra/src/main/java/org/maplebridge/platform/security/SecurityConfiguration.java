@@ -1,5 +1,6 @@
 package org.maplebridge.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.maplebridge.platform.problem.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +18,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -32,19 +36,30 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * The one provider for usernames and passwords, as the only provider bean so that Spring adds no
+   * second, unthrottled one for the staff directory behind it.
+   */
   @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http, OidcSettings oidc, StaffAccounts accounts, PasswordEncoder encoder)
-      throws Exception {
-    RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
-    // CSRF protects cookie sessions (pages); API clients that send credentials on every call are
-    // not exposed to it.
-    RequestMatcher sendsCredentials =
-        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+  SignInThrottle signInThrottle(StaffAccounts accounts, PasswordEncoder encoder) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
     passwords.setUserDetailsService(accounts);
-    // Beside, not instead of, the bearer-token provider the resource server adds.
-    http.authenticationProvider(new RecentlyVerified(passwords, Duration.ofSeconds(60)));
+    // A switched-off account's password is checked too, so a refusal costs the same time whether
+    // the account is on, off or unknown (unknown ones are checked against a dummy hash).
+    passwords.setPreAuthenticationChecks(user -> {});
+    passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+    return new SignInThrottle(new RecentlyVerified(passwords, Duration.ofSeconds(60)));
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, OidcSettings oidc, StaffAccounts accounts) throws Exception {
+    RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+    // CSRF protects cookie sessions (pages). API clients that send credentials on every call are
+    // not exposed to it: browsers are never asked for Basic credentials (so never replay them),
+    // and every write needs a JSON body, which a page of another site cannot send unasked.
+    RequestMatcher sendsCredentials =
+        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -65,7 +80,12 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(signInFailed())
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .csrf(csrf -> csrf.ignoringRequestMatchers(sendsCredentials))
         .exceptionHandling(
@@ -73,6 +93,7 @@ class SecurityConfiguration {
                 errors
                     .defaultAuthenticationEntryPointFor(unauthorized(), api)
                     .defaultAccessDeniedHandlerFor(forbidden(), api));
+    http.addFilterAfter(new AccountStanding(accounts), AuthorizationFilter.class);
     if (oidc.enabled()) {
       StaffTokens tokens = new StaffTokens(oidc, accounts);
       http.oauth2ResourceServer(
@@ -84,8 +105,42 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  private static AuthenticationFailureHandler signInFailed() {
+    return (request, response, exception) -> {
+      if (exception instanceof SignInThrottle.Throttled throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+        response.sendRedirect(request.getContextPath() + "/login?throttled");
+      } else {
+        response.sendRedirect(request.getContextPath() + "/login?error");
+      }
+    };
+  }
+
+  /**
+   * A browser: its requests carry fetch metadata (every current browser) or a browser's agent
+   * string. It is never asked for Basic credentials, so it never keeps any to send cross-site.
+   */
+  private static boolean fromBrowser(HttpServletRequest request) {
+    String agent = request.getHeader(HttpHeaders.USER_AGENT);
+    return request.getHeader("Sec-Fetch-Mode") != null
+        || (agent != null && agent.startsWith("Mozilla/"));
+  }
+
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, exception) -> {
+      if (exception instanceof SignInThrottle.Throttled throttled) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+        ProblemResponses.write(
+            response,
+            ProblemResponses.problem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-sign-ins",
+                "Too many failed sign-ins",
+                "Too many failed sign-ins for this user from this address; try again after "
+                    + throttled.retryAfterSeconds()
+                    + " seconds"));
+        return;
+      }
       if (exception instanceof InternalAuthenticationServiceException
           && exception.getCause() instanceof DataAccessException) {
         // The staff directory could not be read: the credentials were not judged at all.
@@ -98,7 +153,9 @@ class SecurityConfiguration {
                 "The record store cannot be reached; nothing was stored. Try again shortly."));
         return;
       }
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MapleBridge\"");
+      if (!fromBrowser(request)) {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"MapleBridge\"");
+      }
       ProblemResponses.write(
           response,
           ProblemResponses.problem(

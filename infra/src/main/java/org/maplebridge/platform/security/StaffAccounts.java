@@ -1,11 +1,14 @@
 package org.maplebridge.platform.security;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.read.SignedInStaff;
 import org.maplebridge.write.StaffDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -16,46 +19,68 @@ import org.springframework.stereotype.Component;
 
 /** Staff accounts in PostgreSQL: sign-in for the built-in login and the staff directory. */
 @Component
-public class StaffAccounts implements UserDetailsService, StaffDirectory {
+public class StaffAccounts implements UserDetailsService, StaffDirectory, SignedInStaff {
   private final JdbcClient jdbc;
 
-  /** How long a confirmation that an account is switched on holds before it is asked again. */
+  /** How long a confirmation that an account is in good standing holds before it is asked again. */
   static final Duration RECHECK = Duration.ofSeconds(5);
 
-  private final Map<String, Long> confirmedOnAt = new ConcurrentHashMap<>();
+  /** Where a signed-in account stands now. */
+  public enum Standing {
+    ACTIVE,
+    /** Switched off by the administrator (or a demo account outside demo mode), or gone. */
+    SWITCHED_OFF,
+    /** Signed in with a password someone else chose: nothing but changing it works. */
+    MUST_CHANGE_PASSWORD
+  }
+
+  private final Map<String, Long> confirmedActiveAt = new ConcurrentHashMap<>();
 
   StaffAccounts(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /**
-   * Whether the account is still switched on: asked of the database at most every few seconds per
-   * person, so someone switched off loses an open session and cached credentials within seconds, on
-   * every instance.
+   * Where the account stands: asked of the database at most every few seconds per person while it
+   * is active, so someone switched off loses an open session and cached credentials within seconds,
+   * on every instance (at once on this one).
    */
-  public boolean stillOn(String username) {
-    Long confirmed = confirmedOnAt.get(username);
+  public Standing standing(String username) {
+    Long confirmed = confirmedActiveAt.get(username);
     long now = System.nanoTime();
     if (confirmed != null && now - confirmed < RECHECK.toNanos()) {
-      return true;
+      return Standing.ACTIVE;
     }
-    boolean on =
-        jdbc.sql("SELECT enabled FROM staff_account WHERE username = :username")
+    Standing standing =
+        jdbc.sql(
+                "SELECT enabled, password_change_required FROM staff_account"
+                    + " WHERE username = :username")
             .param("username", username)
-            .query(Boolean.class)
+            .query(
+                (row, n) ->
+                    !row.getBoolean("enabled")
+                        ? Standing.SWITCHED_OFF
+                        : row.getBoolean("password_change_required")
+                            ? Standing.MUST_CHANGE_PASSWORD
+                            : Standing.ACTIVE)
             .optional()
-            .orElse(false);
-    if (on) {
-      confirmedOnAt.put(username, now);
+            .orElse(Standing.SWITCHED_OFF);
+    if (standing == Standing.ACTIVE) {
+      confirmedActiveAt.put(username, now);
     } else {
-      confirmedOnAt.remove(username);
+      confirmedActiveAt.remove(username);
     }
-    return on;
+    return standing;
+  }
+
+  @Override
+  public boolean stillOn(String username) {
+    return standing(username) != Standing.SWITCHED_OFF;
   }
 
   /** Forgets the last confirmation at once, on this instance (others within seconds). */
-  void switchedOff(String username) {
-    confirmedOnAt.remove(username);
+  void changed(String username) {
+    confirmedActiveAt.remove(username);
   }
 
   @Override
@@ -132,13 +157,27 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
         .update();
   }
 
+  /** Where an account's first password comes from. */
+  public enum Origin {
+    /** A demo account: the published demo password, usable only in demo mode. */
+    DEMO,
+    /** A password someone else chose and told the owner: changed at first sign-in. */
+    ASSIGNED_PASSWORD
+  }
+
   /** Creates the account unless the username is taken; true when it was created. */
   public boolean create(
-      String username, String displayName, String passwordHash, Role role, String unit) {
+      String username,
+      String displayName,
+      String passwordHash,
+      Role role,
+      String unit,
+      Origin origin) {
     return jdbc.sql(
                 """
-            INSERT INTO staff_account (username, display_name, password_hash, role, unit)
-            VALUES (:username, :name, :hash, :role, :unit)
+            INSERT INTO staff_account
+              (username, display_name, password_hash, role, unit, demo, password_change_required)
+            VALUES (:username, :name, :hash, :role, :unit, :demo, :change)
             ON CONFLICT (username) DO NOTHING
             """)
             .param("username", username)
@@ -146,7 +185,101 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
             .param("hash", passwordHash)
             .param("role", role.name())
             .param("unit", unit)
+            .param("demo", origin == Origin.DEMO)
+            .param("change", origin == Origin.ASSIGNED_PASSWORD)
             .update()
         == 1;
+  }
+
+  /** The password's hash, for checking the current password; empty for provider-only staff. */
+  Optional<String> passwordHash(String username) {
+    return jdbc.sql(
+            "SELECT password_hash FROM staff_account"
+                + " WHERE username = :username AND password_hash IS NOT NULL")
+        .param("username", username)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The owner's own new password: the one someone else chose no longer needs changing. */
+  void setOwnPassword(String username, String passwordHash) {
+    jdbc.sql(
+            "UPDATE staff_account SET password_hash = :hash, password_change_required = FALSE"
+                + " WHERE username = :username")
+        .param("hash", passwordHash)
+        .param("username", username)
+        .update();
+    changed(username);
+  }
+
+  /**
+   * Demo accounts work only in demo mode: switched on when it starts, off whenever the platform
+   * starts without it. Returns how many were switched off.
+   */
+  int demoAccountsOn(boolean on) {
+    return jdbc.sql("UPDATE staff_account SET enabled = :on WHERE demo AND enabled <> :on")
+        .param("on", on)
+        .update();
+  }
+
+  /** Marks as demo an account made before demo accounts were marked. */
+  void markDemo(String username) {
+    jdbc.sql("UPDATE staff_account SET demo = TRUE WHERE username = :username")
+        .param("username", username)
+        .update();
+  }
+
+  /** Demo usernames with their hashes, to find demo accounts made before they were marked. */
+  Map<String, String> unmarkedHashes(Collection<String> usernames) {
+    Map<String, String> hashes = new HashMap<>();
+    jdbc.sql(
+            "SELECT username, password_hash FROM staff_account"
+                + " WHERE username IN (:names) AND NOT demo AND password_hash IS NOT NULL")
+        .param("names", usernames)
+        .query((row, n) -> hashes.put(row.getString(1), row.getString(2)))
+        .list();
+    return hashes;
+  }
+
+  /**
+   * Whether someone can still administer the platform: an active administrator that is not a demo
+   * account.
+   */
+  boolean hasRealAdministrator() {
+    return jdbc.sql(
+                "SELECT count(*) FROM staff_account WHERE role = 'ADMIN' AND enabled AND NOT demo")
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * The first administrator's account: created, or taken over from the demo administrator of a data
+   * directory that was used in demo mode before. True when the password was set.
+   */
+  boolean createFirstAdministrator(String passwordHash) {
+    return jdbc.sql(
+                """
+            INSERT INTO staff_account
+              (username, display_name, password_hash, role, unit, password_change_required)
+            VALUES ('admin', 'Administrator', :hash, 'ADMIN', NULL, TRUE)
+            ON CONFLICT (username) DO UPDATE
+              SET password_hash = EXCLUDED.password_hash, demo = FALSE, enabled = TRUE,
+                  password_change_required = TRUE
+              WHERE staff_account.demo
+            """)
+            .param("hash", passwordHash)
+            .update()
+        == 1;
+  }
+
+  /** Accounts are not event-sourced: who changed which account, and how, is kept beside them. */
+  void recordChange(Actor by, String subject, String change) {
+    jdbc.sql(
+            "INSERT INTO staff_change (changed_by, subject, change) VALUES (:by, :subject, :change)")
+        .param("by", by.username())
+        .param("subject", subject)
+        .param("change", change)
+        .update();
   }
 }

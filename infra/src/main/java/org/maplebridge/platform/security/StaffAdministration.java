@@ -33,11 +33,14 @@ class StaffAdministration {
   private final JdbcClient jdbc;
   private final StaffAccounts accounts;
   private final PasswordEncoder passwords;
+  private final PasswordPolicy policy;
 
-  StaffAdministration(JdbcClient jdbc, StaffAccounts accounts, PasswordEncoder passwords) {
+  StaffAdministration(
+      JdbcClient jdbc, StaffAccounts accounts, PasswordEncoder passwords, PasswordPolicy policy) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.passwords = passwords;
+    this.policy = policy;
   }
 
   record NewUnit(
@@ -51,7 +54,7 @@ class StaffAdministration {
       throw new RuleViolated("UnitIdsAreUnique", "A unit with this id exists already");
     }
     accounts.ensureUnit(unit.id(), unit.name());
-    recordChange(admin, unit.id(), "unit added: " + unit.name());
+    accounts.recordChange(admin, unit.id(), "unit added: " + unit.name());
     return ResponseEntity.created(URI.create("/admin/staff")).body(Map.of("id", unit.id()));
   }
 
@@ -60,7 +63,7 @@ class StaffAdministration {
       @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String displayName,
       @NotNull Role role,
       @Size(max = 64) String unit,
-      @NotBlank @Size(min = 12, max = 200) String password) {}
+      @NotBlank String password) {}
 
   @PostMapping("/api/admin/staff")
   ResponseEntity<Map<String, String>> addAccount(
@@ -78,17 +81,24 @@ class StaffAdministration {
     if (needsUnit && !accounts.unitExists(account.unit())) {
       throw new InvalidInput("unit", "No such unit");
     }
+    policy
+        .refusal(account.username(), account.password())
+        .ifPresent(
+            why -> {
+              throw new InvalidInput("password", why);
+            });
     boolean created =
         accounts.create(
             account.username(),
             account.displayName(),
             passwords.encode(account.password()),
             account.role(),
-            needsUnit ? account.unit() : null);
+            needsUnit ? account.unit() : null,
+            StaffAccounts.Origin.ASSIGNED_PASSWORD);
     if (!created) {
       throw new RuleViolated("UsernamesAreUnique", "This username is taken");
     }
-    recordChange(
+    accounts.recordChange(
         admin,
         account.username(),
         "account added: " + account.role() + (needsUnit ? " in " + account.unit() : ""));
@@ -115,19 +125,11 @@ class StaffAdministration {
       throw new RecordNotFound("Staff account " + username);
     }
     if (!enabled.enabled()) {
-      accounts.switchedOff(username);
+      accounts.changed(username);
     }
-    recordChange(admin, username, enabled.enabled() ? "account enabled" : "account disabled");
+    accounts.recordChange(
+        admin, username, enabled.enabled() ? "account enabled" : "account disabled");
     return ResponseEntity.noContent().build();
-  }
-
-  private void recordChange(Actor admin, String subject, String change) {
-    jdbc.sql(
-            "INSERT INTO staff_change (changed_by, subject, change) VALUES (:by, :subject, :change)")
-        .param("by", admin.username())
-        .param("subject", subject)
-        .param("change", change)
-        .update();
   }
 
   static void requireAdmin(Actor caller) {

@@ -14,8 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with no accounts, creates an ADMIN with a random password printed once. In
- * demo mode, seeds the units north and south and the demo staff.
+ * In demo mode, seeds the units north and south and the demo staff, marked as demo accounts. Any
+ * other start switches the demo accounts off (their password is published) and, when no real
+ * administrator can sign in, creates one with a random password printed once, to be changed at
+ * first sign-in.
  */
 @Component
 @Order(0)
@@ -54,8 +56,11 @@ class StaffBootstrap implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     if (demo) {
       seedDemo();
-    } else if (!accounts.any()) {
-      createFirstAdmin();
+    } else {
+      switchOffDemoAccounts();
+      if (!accounts.hasRealAdministrator()) {
+        createFirstAdmin();
+      }
     }
   }
 
@@ -64,12 +69,43 @@ class StaffBootstrap implements ApplicationRunner {
     accounts.ensureUnit("south", "South district crisis hotline");
     String hash = passwords.encode(demoPassword);
     for (DemoStaff member : DEMO_STAFF) {
-      accounts.create(member.username(), member.displayName(), hash, member.role(), member.unit());
+      accounts.create(
+          member.username(),
+          member.displayName(),
+          hash,
+          member.role(),
+          member.unit(),
+          StaffAccounts.Origin.DEMO);
     }
+    markDemoAccountsOfEarlierVersions();
+    accounts.demoAccountsOn(true);
     log.info(
         "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
             + " north), dave (counsellor, south), erin (crisis, south), admin; password from"
             + " maplebridge.demo.password");
+  }
+
+  private void switchOffDemoAccounts() {
+    markDemoAccountsOfEarlierVersions();
+    int switchedOff = accounts.demoAccountsOn(false);
+    if (switchedOff > 0) {
+      log.warn("Not in demo mode: {} demo accounts switched off", switchedOff);
+    }
+  }
+
+  /**
+   * Data directories of earlier versions hold demo accounts that are not marked as such: they are
+   * the demo usernames whose password is still the demo password.
+   */
+  private void markDemoAccountsOfEarlierVersions() {
+    accounts
+        .unmarkedHashes(DEMO_STAFF.stream().map(DemoStaff::username).toList())
+        .forEach(
+            (username, hash) -> {
+              if (passwords.matches(demoPassword, hash)) {
+                accounts.markDemo(username);
+              }
+            });
   }
 
   private void createFirstAdmin() {
@@ -78,9 +114,10 @@ class StaffBootstrap implements ApplicationRunner {
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     // Another instance starting at the same moment may win the race; only the winner's password
     // is printed. Printed once, on purpose: there is no other way to learn it.
-    if (accounts.create("admin", "Administrator", passwords.encode(password), Role.ADMIN, null)) {
+    if (accounts.createFirstAdministrator(passwords.encode(password))) {
       log.warn(
-          "First start: created user 'admin' with password {} - change it after signing in",
+          "First start: created user 'admin' with password {} - it must be changed at the first"
+              + " sign-in",
           password);
     }
   }

@@ -1,10 +1,8 @@
 package org.maplebridge.platform.web;
 
 import org.maplebridge.events.Actor;
-import org.maplebridge.platform.security.StaffAccounts;
 import org.maplebridge.platform.security.StaffAuthorities;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -14,12 +12,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /** Gives controllers of both sides the signed-in staff member as an {@link Actor} parameter. */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
-  private final StaffAccounts accounts;
-
-  ActorArgumentResolver(StaffAccounts accounts) {
-    this.accounts = accounts;
-  }
-
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
     return Actor.class.equals(parameter.getParameterType());
@@ -31,15 +23,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
       ModelAndViewContainer container,
       NativeWebRequest request,
       WebDataBinderFactory binders) {
-    Actor actor =
-        StaffAuthorities.actorOf(SecurityContextHolder.getContext().getAuthentication())
-            .orElseThrow(
-                () -> new InsufficientAuthenticationException("Sign in as a staff member"));
-    if (!accounts.stillOn(actor.username())) {
-      // Switched off by the administrator: an open session or cached credentials end here.
-      SecurityContextHolder.clearContext();
-      throw new DisabledException("This account is switched off");
-    }
-    return actor;
+    // Whether the account is still on was checked for this request already (AccountStanding).
+    return StaffAuthorities.actorOf(SecurityContextHolder.getContext().getAuthentication())
+        .orElseThrow(() -> new InsufficientAuthenticationException("Sign in as a staff member"));
   }
 }

@@ -9,8 +9,10 @@ import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.platform.security.StaffAccounts;
 import org.maplebridge.platform.security.StaffAuthorities;
 import org.maplebridge.write.ActorMetadata;
+import org.maplebridge.write.NotAllowed;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
   static final String CORRELATION_HEADER = "X-Correlation-Id";
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+  private final StaffAccounts accounts;
+
+  CommandMetadata(StaffAccounts accounts) {
+    this.accounts = accounts;
+  }
 
   @Override
   public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
@@ -33,11 +40,18 @@ class CommandMetadata implements MessageDispatchInterceptor<CommandMessage<?>> {
     return (index, command) -> command.andMetaData(metadata(command));
   }
 
-  private static Map<String, Object> metadata(CommandMessage<?> command) {
+  private Map<String, Object> metadata(CommandMessage<?> command) {
     Map<String, Object> metadata = new HashMap<>();
     if (!command.getMetaData().containsKey(MetadataKeys.USER)) {
       StaffAuthorities.actorOf(SecurityContextHolder.getContext().getAuthentication())
-          .ifPresent(actor -> metadata.putAll(ActorMetadata.of(actor)));
+          .ifPresent(
+              actor -> {
+                // Switched off while the request was under way: nothing more is sent in their name.
+                if (!accounts.stillOn(actor.username())) {
+                  throw new NotAllowed("This account is switched off");
+                }
+                metadata.putAll(ActorMetadata.of(actor));
+              });
     }
     if (RequestContextHolder.getRequestAttributes()
         instanceof ServletRequestAttributes attributes) {

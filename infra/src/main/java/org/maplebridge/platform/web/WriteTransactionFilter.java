@@ -74,6 +74,18 @@ class WriteTransactionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (!sendsJson(request)) {
+      // A form or a plain-text body is what a cross-site page can send without asking first;
+      // JSON it cannot, so no write of ours can be forged from another site.
+      ProblemResponses.write(
+          response,
+          ProblemResponses.problem(
+              HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+              "unsupported-media-type",
+              "JSON only",
+              "Writes take a JSON body: send Content-Type: application/json"));
+      return;
+    }
     String key = request.getHeader(CommandMetadata.IDEMPOTENCY_HEADER);
     if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
       ProblemResponses.write(
@@ -152,6 +164,20 @@ class WriteTransactionFilter extends OncePerRequestFilter {
       if (!committed && !transaction.isCompleted()) {
         rollbackQuietly(transaction);
       }
+    }
+  }
+
+  /** DELETE needs no body; every other write names JSON, even when its body is empty. */
+  private static boolean sendsJson(HttpServletRequest request) {
+    if ("DELETE".equals(request.getMethod()) && request.getContentType() == null) {
+      return true;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(request.getContentType());
+      return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+          || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+    } catch (IllegalArgumentException noOrBadType) {
+      return false;
     }
   }
 

@@ -114,6 +114,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/admin/units                                       | 403   | 403 | 403   | 403 | 403  | 403  | ok
       POST   /api/admin/staff                                       | 403   | 403 | 403   | 403 | 403  | 403  | ok
       POST   /api/admin/staff/{username}/enabled                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
+      POST   /api/me/password                                       | 400   | 400 | 400   | 400 | 400  | 400  | 400
       POST   /api/providers                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok
       PUT    /api/providers/{id}                                    | 403   | 403 | 403   | 403 | 403  | 403  | ok
       """;
@@ -303,8 +304,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/admin/units" -> "{\"id\":\"matrix\",\"name\":\"Matrix unit\"}";
       case "/api/admin/staff" ->
           "{\"username\":\"matrix\",\"displayName\":\"Matrix\",\"role\":\"COUNSELLOR\","
-              + "\"unit\":\"north\",\"password\":\"matrix-password-1\"}";
+              + "\"unit\":\"north\",\"password\":\"quiet-lantern-in-rain\"}";
       case "/api/admin/staff/{username}/enabled" -> "{\"enabled\":true}";
+      // Not the current password: every demo user keeps hers for the other tests.
+      case "/api/me/password" ->
+          "{\"currentPassword\":\"not-the-current-one\",\"newPassword\":\"quiet-lantern-in-rain\"}";
       case "/api/providers", "/api/providers/{id}" ->
           "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
               + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","

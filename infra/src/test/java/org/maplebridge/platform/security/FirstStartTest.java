@@ -13,7 +13,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
 
-/** Outside demo mode, the first start creates an admin whose password is printed once. */
+/**
+ * Outside demo mode, the first start creates an admin whose password is printed once and must be
+ * changed at the first sign-in.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "maplebridge.demo=false")
 class FirstStartTest extends PlatformTest {
@@ -27,7 +30,20 @@ class FirstStartTest extends PlatformTest {
         Pattern.compile("created user 'admin' with password (\\S+)").matcher(output.getAll());
     assertThat(printed.find()).as("password printed at start").isTrue();
 
-    assertThat(Api.at(port, "admin", printed.group(1)).get("/api/providers").status())
+    Api printedPassword = Api.at(port, "admin", printed.group(1));
+    assertThat(printedPassword.get("/api/providers").status())
+        .as("nothing works before the printed password is changed")
+        .isEqualTo(403);
+    assertThat(
+            printedPassword
+                .post(
+                    "/api/me/password",
+                    "{\"currentPassword\":\""
+                        + printed.group(1)
+                        + "\",\"newPassword\":\"keeps-this-one-safe\"}")
+                .status())
+        .isEqualTo(204);
+    assertThat(Api.at(port, "admin", "keeps-this-one-safe").get("/api/providers").status())
         .isEqualTo(200);
     assertThat(Api.at(port, "admin", PASSWORD).get("/api/caseload").status()).isEqualTo(401);
     assertThat(as("alice").get("/api/caseload").status()).isEqualTo(401);
