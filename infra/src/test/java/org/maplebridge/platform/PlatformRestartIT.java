@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maplebridge.Api;
@@ -18,7 +21,8 @@ import org.maplebridge.PlatformTest;
 /**
  * The packaged platform as an operator runs it: killed with SIGKILL, it comes back on the same data
  * directory with its data (the embedded PostgreSQL it left behind is stopped first); stopped with
- * SIGTERM, it stops PostgreSQL too.
+ * SIGTERM, it stops PostgreSQL too. Started again without demo mode, the demo accounts (whose
+ * password is published) no longer sign in, and a real administrator is made.
  */
 class PlatformRestartIT {
   private static final String INTAKE =
@@ -35,7 +39,7 @@ class PlatformRestartIT {
     int http = freePort();
     int database = freePort();
 
-    Process first = start(data, http, database, "first");
+    Process first = start(data, http, database, "first", true);
     Duration firstStart = awaitHealthy(http, first);
     Api alice = Api.at(http, "alice", PlatformTest.PASSWORD);
     Response opened = alice.post("/api/intakes", INTAKE);
@@ -56,7 +60,7 @@ class PlatformRestartIT {
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(data.resolve("postmaster.pid")).as("PostgreSQL outlives a killed platform").exists();
 
-    Process second = start(data, http, database, "second");
+    Process second = start(data, http, database, "second", true);
     Duration recovery = awaitHealthy(http, second);
     Response read =
         alice
@@ -80,9 +84,26 @@ class PlatformRestartIT {
     assertThat(data.resolve("postmaster.pid"))
         .as("PostgreSQL stopped with the platform")
         .doesNotExist();
+
+    Process withoutDemo = start(data, http, database, "without-demo", false);
+    awaitHealthy(http, withoutDemo);
+    for (String demoAccount : List.of("admin", "alice", "sam")) {
+      assertThat(Api.at(http, demoAccount, PlatformTest.PASSWORD).get("/api/providers").status())
+          .as(demoAccount + " with the demo password outside demo mode")
+          .isEqualTo(401);
+    }
+    String log = Files.readString(Path.of("target", "restart-it-without-demo.log"));
+    Matcher printed = Pattern.compile("created user 'admin' with password (\\S+)").matcher(log);
+    assertThat(printed.find()).as("a real administrator takes the demo one's place").isTrue();
+    assertThat(Api.at(http, "admin", printed.group(1)).get("/api/providers").status())
+        .as("who must first choose a password of their own")
+        .isEqualTo(403);
+    withoutDemo.destroy();
+    assertThat(withoutDemo.waitFor(60, TimeUnit.SECONDS)).isTrue();
   }
 
-  private Process start(Path data, int http, int database, String name) throws IOException {
+  private Process start(Path data, int http, int database, String name, boolean demo)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = Path.of("target", "restart-it-" + name + ".log");
     return new ProcessBuilder(
@@ -91,7 +112,7 @@ class PlatformRestartIT {
                 "-jar",
                 System.getProperty("maplebridge.jar"),
                 "--server.port=" + http,
-                "--maplebridge.demo=true",
+                "--maplebridge.demo=" + demo,
                 "--maplebridge.deadlines.escalation-ack.imminent=PT4S",
                 "--maplebridge.embedded-postgres.data-directory=" + data,
                 "--maplebridge.embedded-postgres.port=" + database))

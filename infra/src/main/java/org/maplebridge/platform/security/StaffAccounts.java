@@ -128,24 +128,45 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
         > 0;
   }
 
+  /** The username of a member the OIDC provider vouched for before. */
+  Optional<String> usernameOf(String issuer, String subject) {
+    return jdbc.sql(
+            "SELECT username FROM staff_account"
+                + " WHERE oidc_issuer = :issuer AND oidc_subject = :subject")
+        .param("issuer", issuer)
+        .param("subject", subject)
+        .query(String.class)
+        .optional();
+  }
+
   /**
    * Records (or updates) a member the OIDC provider vouches for, so the directory knows their role
-   * and unit; false when a built-in account with a password holds the username.
+   * and unit; false when the username belongs to a built-in account or to another member. (An
+   * account made by an earlier version, without issuer and subject, is claimed by its username
+   * once.)
    */
-  boolean keepFromProvider(String username, String displayName, Role role, String unit) {
+  boolean keepFromProvider(
+      String issuer, String subject, String username, String displayName, Role role, String unit) {
     return jdbc.sql(
                 """
-            INSERT INTO staff_account (username, display_name, password_hash, role, unit)
-            VALUES (:username, :name, NULL, :role, :unit)
+            INSERT INTO staff_account
+              (username, display_name, password_hash, role, unit, oidc_issuer, oidc_subject)
+            VALUES (:username, :name, NULL, :role, :unit, :issuer, :subject)
             ON CONFLICT (username) DO UPDATE
               SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-                  unit = EXCLUDED.unit
+                  unit = EXCLUDED.unit, oidc_issuer = EXCLUDED.oidc_issuer,
+                  oidc_subject = EXCLUDED.oidc_subject
               WHERE staff_account.password_hash IS NULL
+                AND (staff_account.oidc_subject IS NULL
+                     OR (staff_account.oidc_issuer = EXCLUDED.oidc_issuer
+                         AND staff_account.oidc_subject = EXCLUDED.oidc_subject))
             """)
             .param("username", username)
             .param("name", displayName)
             .param("role", role.name())
             .param("unit", unit)
+            .param("issuer", issuer)
+            .param("subject", subject)
             .update()
         == 1;
   }

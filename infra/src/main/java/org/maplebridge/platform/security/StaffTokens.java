@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.maplebridge.events.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -25,12 +27,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Turns an OIDC provider's access token into a staff member: checks issuer, expiry and audience,
- * reads username, role and unit from the claims, and keeps the staff directory in step so the
- * member can be assigned cases like anyone else.
+ * reads role and unit from the claims, and keeps the staff directory in step so the member can be
+ * assigned cases like anyone else. A member is the provider's issuer and subject, which never
+ * change: the username is taken from the token at the first sign-in and kept, so renaming oneself
+ * at the provider neither changes whose records one sees nor lets one take over another name.
  */
 final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
   private final OidcSettings settings;
   private final StaffAccounts accounts;
+
+  /** Names no person may take: the platform's own actor, and Spring's anonymous user. */
+  private static final Set<String> RESERVED = Set.of("system", "anonymous", "anonymoususer");
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{1,100}");
+
   private final Map<String, List<Object>> lastKnown = new ConcurrentHashMap<>();
 
   StaffTokens(OidcSettings settings, StaffAccounts accounts) {
@@ -60,9 +70,10 @@ final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
-    String username = jwt.getClaimAsString(settings.usernameClaim());
-    if (username == null || username.isBlank()) {
-      throw refused("The token names no user");
+    String issuer = jwt.getClaimAsString("iss");
+    String subject = jwt.getSubject();
+    if (issuer == null || subject == null || subject.isBlank()) {
+      throw refused("The token names no subject");
     }
     Role role = roleOf(jwt).orElseThrow(() -> refused("The token names no MapleBridge role"));
     String unit = jwt.getClaimAsString(settings.unitClaim());
@@ -71,15 +82,33 @@ final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     } else if (unit == null || !accounts.unitExists(unit)) {
       throw refused("The token names no unit of this platform");
     }
+    String key = issuer + " " + subject;
+    String username =
+        Optional.ofNullable(lastKnown.get(key))
+            .map(member -> (String) member.get(0))
+            .or(() -> accounts.usernameOf(issuer, subject))
+            .orElseGet(() -> newUsername(jwt));
     String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(username);
-    List<Object> member = Arrays.asList(name, role, unit);
-    if (!member.equals(lastKnown.get(username))) {
-      if (!accounts.keepFromProvider(username, name, role, unit)) {
-        throw refused("A built-in account already has this username");
+    List<Object> member = Arrays.asList(username, name, role, unit);
+    if (!member.equals(lastKnown.get(key))) {
+      if (!accounts.keepFromProvider(issuer, subject, username, name, role, unit)) {
+        throw refused("Another account already has this username");
       }
-      lastKnown.put(username, member);
+      lastKnown.put(key, member);
     }
     return new JwtAuthenticationToken(jwt, StaffAuthorities.of(role, unit), username);
+  }
+
+  /** The username a member signing in for the first time takes from the token. */
+  private String newUsername(Jwt jwt) {
+    String username = jwt.getClaimAsString(settings.usernameClaim());
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw refused("The token names no usable username");
+    }
+    if (RESERVED.contains(username)) {
+      throw refused("This username is reserved");
+    }
+    return username;
   }
 
   /** Exactly one MapleBridge role among the token's roles, in any letter case. */

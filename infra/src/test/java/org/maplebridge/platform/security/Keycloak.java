@@ -168,6 +168,49 @@ final class Keycloak implements AutoCloseable {
     return new ObjectMapper().readTree(answer.body()).get("access_token").asText();
   }
 
+  /** Renames a realm user, as the realm's administrator may (editUsernameAllowed). */
+  void rename(String username, String newUsername) throws Exception {
+    String admin =
+        form(
+            "http://127.0.0.1:" + port + "/realms/master/protocol/openid-connect/token",
+            "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+    String bearer = "Bearer " + new ObjectMapper().readTree(admin).get("access_token").asText();
+    String users = "http://127.0.0.1:" + port + "/admin/realms/" + REALM + "/users";
+    HttpResponse<String> found =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(users + "?exact=true&username=" + username))
+                .header("Authorization", bearer)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String id = new ObjectMapper().readTree(found.body()).get(0).get("id").asText();
+    HttpResponse<String> renamed =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(users + "/" + id))
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + newUsername + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (renamed.statusCode() != 204) {
+      throw new IllegalStateException(
+          "Not renamed: " + renamed.statusCode() + " " + renamed.body());
+    }
+  }
+
+  private static String form(String url, String form) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(url + ": " + answer.body());
+    }
+    return answer.body();
+  }
+
   @Override
   public void close() throws Exception {
     process.descendants().forEach(ProcessHandle::destroy);

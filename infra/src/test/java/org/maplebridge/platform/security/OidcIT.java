@@ -76,12 +76,51 @@ class OidcIT extends PlatformTest {
   }
 
   @Test
+  void staffAreKnownByTheirSubjectSoRenamingAtTheProviderChangesNothingHere() throws Exception {
+    Api wendy = bearer("maplebridge-cli", "wendy");
+    Response opened = wendy.post("/api/intakes", NEW_CLIENT_INTAKE);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    String subject =
+        jdbc.sql("SELECT oidc_subject FROM staff_account WHERE username = 'wendy'")
+            .query(String.class)
+            .single();
+    assertThat(subject).as("the provider's subject is kept").isNotBlank();
+
+    keycloak.rename("wendy", "bob");
+    Api renamed = bearer("maplebridge-cli", "bob");
+    Response ownCase =
+        renamed
+            .with("X-Consistency-Token", opened.header("X-Consistency-Token"))
+            .get("/api/intakes/" + opened.id());
+    assertThat(ownCase.status())
+        .as("still wendy here, with her own case, not the built-in bob")
+        .isEqualTo(200);
+    assertThat(ownCase.json().get("careTeam").toString()).contains("wendy");
+  }
+
+  @Test
+  void switchedOffSingleSignOnStaffAreRefusedDespiteAValidToken() throws Exception {
+    Api oscar = bearer("maplebridge-cli", "oscar");
+    assertThat(oscar.get("/api/caseload").status()).isEqualTo(200);
+    assertThat(as("admin").post("/api/admin/staff/oscar/enabled", "{\"enabled\":false}").status())
+        .isEqualTo(204);
+    assertThat(oscar.get("/api/caseload").status()).isEqualTo(401);
+    as("admin").post("/api/admin/staff/oscar/enabled", "{\"enabled\":true}");
+  }
+
+  @Test
   void tokensNotMeantForThePlatformOrWithoutARoleOrForgedAreRefused() throws Exception {
     assertThat(bearer("other-app", "nina").get("/api/caseload").status())
         .as("wrong audience")
         .isEqualTo(401);
     assertThat(bearer("maplebridge-cli", "victor").get("/api/caseload").status())
         .as("no MapleBridge role")
+        .isEqualTo(401);
+    assertThat(bearer("maplebridge-cli", "rita").get("/api/caseload").status())
+        .as("a realm-wide role is not the platform's client role")
+        .isEqualTo(401);
+    assertThat(bearer("maplebridge-cli", "system").get("/api/caseload").status())
+        .as("the platform's own name is reserved")
         .isEqualTo(401);
     assertThat(bearer("maplebridge-cli", "alice").get("/api/caseload").status())
         .as("a built-in account already holds the username")
