@@ -46,13 +46,11 @@ class CrisisPages {
     model.addAttribute(
         "history",
         Queries.one(queries, new FindCrisisHistory(id, viewer, null), History.class, "Crisis"));
-    boolean acts = viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR);
-    model.addAttribute("acts", acts);
+    // The page offers the steps the view allows the viewer (allowedActions), and nothing else.
     model.addAttribute("supervisor", viewer.is(Role.SUPERVISOR));
-    model.addAttribute("closed", crisis.closure() != null);
     // The supervisor sees the episode without its clinical part until the glass is broken.
     model.addAttribute("clinical", crisis.scope().showsClinical());
-    if (acts) {
+    if (crisis.allowedActions().contains(CrisisViews.REQUEST_REFERRAL)) {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());
     }
