@@ -153,6 +153,41 @@ class ArchitectureTest {
   }
 
   /**
+   * A feature's page, template and script live together: every template and script of the query
+   * side sits in the folder named after the package of its feature ({@code templates/crisisboard/},
+   * {@code static/js/crisisboard/} beside {@code org.maplebridge.crisisboard}).
+   */
+  @Test
+  void everyTemplateAndScriptOfTheQuerySideLivesWithItsFeature() throws Exception {
+    Set<String> features = new TreeSet<>();
+    for (JavaClass javaClass : CLASSES.that(fromModule("query-side"))) {
+      String name = javaClass.getPackageName().substring("org.maplebridge.".length());
+      features.add(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+    }
+    List<String> misplaced = new ArrayList<>();
+    int seen = 0;
+    for (String[] kind :
+        List.of(new String[] {"templates/", "html"}, new String[] {"static/js/", "js"})) {
+      for (Resource resource :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:" + kind[0] + "**/*." + kind[1])) {
+        String url = resource.getURL().toString();
+        if (!url.contains("/query-side/")) {
+          continue;
+        }
+        seen++;
+        String path = url.substring(url.lastIndexOf(kind[0]) + kind[0].length());
+        String folder = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+        if (!features.contains(folder)) {
+          misplaced.add(kind[0] + path);
+        }
+      }
+    }
+    assertThat(seen).as("the query side's pages and scripts").isGreaterThanOrEqualTo(15);
+    assertThat(misplaced).as("templates and scripts outside their feature's folder").isEmpty();
+  }
+
+  /**
    * The read-model contract: every processing group of the query side is declared by exactly one
    * {@link ReadModel}, and the read models together own exactly the tables the query side's
    * migrations create, so the platform's rebuilds, checksums and processors miss none.

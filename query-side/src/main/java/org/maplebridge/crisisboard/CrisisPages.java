@@ -35,7 +35,7 @@ class CrisisPages {
   @GetMapping("/crises/new")
   String newContact(Actor viewer) {
     requireCrisisStaff(viewer);
-    return "crisis-new";
+    return "crisisboard/crisis-new";
   }
 
   @GetMapping("/crises/{id}")
@@ -54,7 +54,7 @@ class CrisisPages {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());
     }
-    return "crisis";
+    return "crisisboard/crisis";
   }
 
   /** A caller known to the unit: their active risk and safety plan, by reference or id. */
@@ -75,7 +75,7 @@ class CrisisPages {
               .orElse(null));
       model.addAttribute("searched", true);
     }
-    return "risk-alert";
+    return "crisisboard/risk-alert";
   }
 
   private static boolean isId(String text) {
