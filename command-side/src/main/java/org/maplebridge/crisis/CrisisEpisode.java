@@ -33,20 +33,18 @@ import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
 import org.maplebridge.crisis.CrisisCommands.RescueConfirmationDue;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisRules.AFollowUpIsCompletedOnce;
-import org.maplebridge.crisis.CrisisRules.ARescueNeedsHighOrImminentRisk;
 import org.maplebridge.crisis.CrisisRules.AnEscalationIsAcknowledgedOnce;
-import org.maplebridge.crisis.CrisisRules.AnEscalationNeedsARiskLevel;
-import org.maplebridge.crisis.CrisisRules.NothingIsAddedToAClosedEpisode;
-import org.maplebridge.crisis.CrisisRules.OnlyAClosedEpisodeCanBeReopened;
-import org.maplebridge.crisis.CrisisRules.OnlyADispatchedRescueIsConfirmed;
-import org.maplebridge.crisis.CrisisRules.TheLadderHasAHigherRung;
+import org.maplebridge.crisis.CrisisRules.CrisisWorkGoesStepByStep;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisDeescalated;
+import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.crisis.CrisisReopened;
+import org.maplebridge.events.crisis.CrisisState;
+import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.EmergencyServicesDispatched;
 import org.maplebridge.events.crisis.EscalationAcknowledged;
 import org.maplebridge.events.crisis.EscalationDeadlineMissed;
@@ -98,19 +96,18 @@ class CrisisEpisode {
 
   @AggregateIdentifier private UUID crisisId;
   private String unit;
-  private RiskLevel level;
-  private RiskLevel highestLevel;
+
+  /** The facts the steps depend on, folded by the published rule the read side offers steps by. */
+  private CrisisState state = CrisisState.OPENED;
+
   private final Map<UUID, EscalationTier> openEscalations = new HashMap<>();
   private final Set<UUID> escalations = new HashSet<>();
-  private EscalationTier tierReached;
-  private boolean rescueUnconfirmed;
   private boolean rescued;
   private UUID clientId;
   private final Set<UUID> pendingFollowUps = new HashSet<>();
   private final Set<UUID> followUps = new HashSet<>();
   private int failedFollowUps;
   private int safetyPlanVersion;
-  private boolean closed;
 
   CrisisEpisode() {
     // for Axon
@@ -137,7 +134,7 @@ class CrisisEpisode {
   @CommandHandler
   void handle(AssessRisk command, Actor actor, CrisisDeadlines deadlines, DeadlineManager timer) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
+    check(step(CrisisStep.ASSESS_RISK));
     ScreeningScore screener =
         command.screenerAnswers() == null
             ? null
@@ -148,7 +145,7 @@ class CrisisEpisode {
             crisisId,
             command.assessmentId(),
             command.level(),
-            level,
+            state.level(),
             screener == null ? null : screener.answers(),
             screener == null ? null : screener.recentBehaviour(),
             screener == null ? null : screener.risk(),
@@ -182,15 +179,14 @@ class CrisisEpisode {
   @CommandHandler
   void handle(RecordSupervisorConsult command, Actor actor) {
     requireCrisisStaff(actor);
+    check(step(CrisisStep.RECORD_CONSULT));
     apply(new SupervisorConsulted(crisisId, actor.username(), command.advice()));
   }
 
   @CommandHandler
   UUID handle(Escalate command, Actor actor, CrisisDeadlines deadlines, DeadlineManager timer) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
-    check(new AnEscalationNeedsARiskLevel(level));
-    check(new TheLadderHasAHigherRung(tierReached == EscalationTier.EMERGENCY_SERVICES));
+    check(step(CrisisStep.ESCALATE));
     return raiseEscalation(
         command.escalationId(),
         command.reason(),
@@ -220,9 +216,11 @@ class CrisisEpisode {
       DeadlineManager timer,
       Instant now) {
     EscalationTier tier =
-        tierReached == null ? EscalationTier.ON_CALL_SUPERVISOR : tierReached.next();
-    Instant deadline = now.plus(deadlines.acknowledgeWithin(level));
-    apply(new EscalationRaised(crisisId, escalationId, tier, level, reason, deadline, by));
+        state.tierReached() == null
+            ? EscalationTier.ON_CALL_SUPERVISOR
+            : state.tierReached().next();
+    Instant deadline = now.plus(deadlines.acknowledgeWithin(state.level()));
+    apply(new EscalationRaised(crisisId, escalationId, tier, state.level(), reason, deadline, by));
     timer.schedule(deadline, ESCALATION_DEADLINE, new EscalationDue(escalationId, deadline));
     return escalationId;
   }
@@ -235,6 +233,7 @@ class CrisisEpisode {
     }
     EscalationTier tier = openEscalations.get(command.escalationId());
     check(new AnEscalationIsAcknowledgedOnce(tier == null));
+    check(step(CrisisStep.ACKNOWLEDGE_ESCALATION));
     apply(
         new EscalationAcknowledged(crisisId, command.escalationId(), tier, actor.username(), true));
   }
@@ -242,7 +241,7 @@ class CrisisEpisode {
   @DeadlineHandler(deadlineName = ESCALATION_DEADLINE)
   void escalationDue(EscalationDue due, CrisisDeadlines deadlines, DeadlineManager timer) {
     EscalationTier tier = openEscalations.get(due.escalationId());
-    if (tier == null || closed) {
+    if (tier == null || state.closed()) {
       return;
     }
     apply(new EscalationDeadlineMissed(crisisId, due.escalationId(), tier, due.due()));
@@ -258,8 +257,7 @@ class CrisisEpisode {
       CrisisDeadlines deadlines,
       DeadlineManager timer) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
-    check(new ARescueNeedsHighOrImminentRisk(level));
+    check(step(CrisisStep.DISPATCH_EMERGENCY_SERVICES));
     Instant confirmBy = GenericEventMessage.clock.instant().plus(deadlines.rescueConfirmation());
     apply(
         new EmergencyServicesDispatched(
@@ -274,13 +272,13 @@ class CrisisEpisode {
 
   @DeadlineHandler(deadlineName = RESCUE_DEADLINE)
   void rescueDue(RescueConfirmationDue due, CrisisDeadlines deadlines, DeadlineManager timer) {
-    if (!rescueUnconfirmed || closed) {
+    if (!state.rescueUnconfirmed() || state.closed()) {
       return;
     }
     boolean retry = due.attempt() < RESCUE_CHECKS;
     Instant next = due.due().plus(deadlines.rescueConfirmation());
     apply(new RescueConfirmationOverdue(crisisId, due.attempt(), retry ? next : null));
-    if (tierReached != EscalationTier.EMERGENCY_SERVICES) {
+    if (state.tierReached() != EscalationTier.EMERGENCY_SERVICES) {
       raiseEscalation("Rescue not confirmed", SYSTEM, deadlines, timer, due.due());
     }
     if (retry) {
@@ -291,21 +289,21 @@ class CrisisEpisode {
   @CommandHandler
   void handle(ConfirmRescue command, Actor actor) {
     requireCrisisStaff(actor);
-    check(new OnlyADispatchedRescueIsConfirmed(rescueUnconfirmed));
+    check(step(CrisisStep.CONFIRM_RESCUE));
     apply(new RescueConfirmed(crisisId, command.outcome(), actor.username()));
   }
 
   @CommandHandler
   void handle(Deescalate command, Actor actor) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
+    check(step(CrisisStep.DEESCALATE));
     apply(new CrisisDeescalated(crisisId, command.notes(), actor.username()));
   }
 
   @CommandHandler
   void handle(RecordSafetyPlan command, Actor actor) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
+    check(step(CrisisStep.RECORD_SAFETY_PLAN));
     apply(
         new SafetyPlanRecorded(crisisId, safetyPlanVersion + 1, command.plan(), actor.username()));
   }
@@ -313,7 +311,7 @@ class CrisisEpisode {
   @CommandHandler
   void handle(ScheduleFollowUp command, Actor actor, DeadlineManager timer) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
+    check(step(CrisisStep.SCHEDULE_FOLLOW_UP));
     scheduleFollowUp(command.followUpId(), command.dueAt(), actor.username(), timer);
   }
 
@@ -324,7 +322,7 @@ class CrisisEpisode {
 
   @DeadlineHandler(deadlineName = FOLLOW_UP_DEADLINE)
   void followUpDue(FollowUpDue due) {
-    if (pendingFollowUps.contains(due.followUpId()) && !closed) {
+    if (pendingFollowUps.contains(due.followUpId()) && !state.closed()) {
       apply(new FollowUpOverdue(crisisId, due.followUpId(), due.due()));
     }
   }
@@ -336,6 +334,7 @@ class CrisisEpisode {
       throw new RecordNotFound("Follow-up " + command.followUpId(), asTarget());
     }
     check(new AFollowUpIsCompletedOnce(!pendingFollowUps.contains(command.followUpId())));
+    check(step(CrisisStep.COMPLETE_FOLLOW_UP));
     if (!command.reached()) {
       apply(
           new FollowUpAttemptFailed(
@@ -349,7 +348,7 @@ class CrisisEpisode {
       }
       return;
     }
-    RiskLevel before = level;
+    RiskLevel before = state.level();
     apply(
         new FollowUpCompleted(
             crisisId, command.followUpId(), command.level(), command.notes(), actor.username()));
@@ -367,8 +366,11 @@ class CrisisEpisode {
   @CommandHandler
   ClosureOutcome handle(CloseCrisis command, Actor actor) {
     requireCrisisStaff(actor);
-    check(new NothingIsAddedToAClosedEpisode(closed));
-    boolean needsApproval = highestLevel != null && highestLevel.isAtLeast(RiskLevel.HIGH);
+    // The supervisor's close of an episode waiting for approval is the approval.
+    boolean approving = actor.is(Role.SUPERVISOR) && state.closurePending();
+    check(step(approving ? CrisisStep.APPROVE_CLOSURE : CrisisStep.CLOSE));
+    boolean needsApproval =
+        state.highestLevel() != null && state.highestLevel().isAtLeast(RiskLevel.HIGH);
     if (needsApproval && !actor.is(Role.SUPERVISOR)) {
       apply(
           new ClosureApprovalRequested(
@@ -388,7 +390,7 @@ class CrisisEpisode {
   @CommandHandler
   void handle(ReopenCrisis command, Actor actor) {
     requireCrisisStaff(actor);
-    check(new OnlyAClosedEpisodeCanBeReopened(closed));
+    check(step(CrisisStep.REOPEN));
     apply(new CrisisReopened(crisisId, command.reason(), actor.username()));
   }
 
@@ -429,88 +431,40 @@ class CrisisEpisode {
     return new TargetRecord("CRISIS", crisisId, unit);
   }
 
-  @EventSourcingHandler
-  void on(CrisisContactOpened event) {
-    crisisId = event.crisisId();
-    unit = event.unit();
-    clientId = event.clientId();
+  private CrisisWorkGoesStepByStep step(CrisisStep step) {
+    return new CrisisWorkGoesStepByStep(step, state);
   }
 
+  /**
+   * One handler for every event: the published fold moves the state, then the aggregate keeps the
+   * facts only it needs (which escalation and follow-up ids exist and wait, the plan's version).
+   */
   @EventSourcingHandler
-  void on(RiskAssessed event) {
-    level = event.level();
-    raiseHighest(event.level());
-  }
-
-  @EventSourcingHandler
-  void on(EscalationRaised event) {
-    escalations.add(event.escalationId());
-    openEscalations.clear();
-    openEscalations.put(event.escalationId(), event.tier());
-    tierReached = event.tier();
-  }
-
-  @EventSourcingHandler
-  void on(EscalationAcknowledged event) {
-    openEscalations.remove(event.escalationId());
-  }
-
-  @EventSourcingHandler
-  void on(EscalationDeadlineMissed event) {
-    openEscalations.remove(event.escalationId());
-  }
-
-  @EventSourcingHandler
-  void on(EmergencyServicesDispatched event) {
-    rescueUnconfirmed = true;
-    rescued = true;
-  }
-
-  @EventSourcingHandler
-  void on(RescueConfirmed event) {
-    rescueUnconfirmed = false;
-  }
-
-  @EventSourcingHandler
-  void on(SafetyPlanRecorded event) {
-    safetyPlanVersion = event.version();
-  }
-
-  @EventSourcingHandler
-  void on(FollowUpScheduled event) {
-    followUps.add(event.followUpId());
-    pendingFollowUps.add(event.followUpId());
-  }
-
-  @EventSourcingHandler
-  void on(FollowUpAttemptFailed event) {
-    failedFollowUps = event.attempt();
-  }
-
-  @EventSourcingHandler
-  void on(FollowUpCompleted event) {
-    pendingFollowUps.remove(event.followUpId());
-  }
-
-  @EventSourcingHandler
-  void on(ReturnedToAssessment event) {
-    level = event.to();
-    raiseHighest(event.to());
-  }
-
-  @EventSourcingHandler
-  void on(CrisisClosed event) {
-    closed = true;
-  }
-
-  @EventSourcingHandler
-  void on(CrisisReopened event) {
-    closed = false;
-  }
-
-  private void raiseHighest(RiskLevel reached) {
-    if (highestLevel == null || reached.compareTo(highestLevel) > 0) {
-      highestLevel = reached;
+  void on(CrisisEvent event) {
+    state = state.after(event);
+    if (event instanceof CrisisContactOpened opened) {
+      crisisId = opened.crisisId();
+      unit = opened.unit();
+      clientId = opened.clientId();
+    } else if (event instanceof EscalationRaised raised) {
+      escalations.add(raised.escalationId());
+      openEscalations.clear();
+      openEscalations.put(raised.escalationId(), raised.tier());
+    } else if (event instanceof EscalationAcknowledged acknowledged) {
+      openEscalations.remove(acknowledged.escalationId());
+    } else if (event instanceof EscalationDeadlineMissed missed) {
+      openEscalations.remove(missed.escalationId());
+    } else if (event instanceof EmergencyServicesDispatched) {
+      rescued = true;
+    } else if (event instanceof SafetyPlanRecorded plan) {
+      safetyPlanVersion = plan.version();
+    } else if (event instanceof FollowUpScheduled scheduled) {
+      followUps.add(scheduled.followUpId());
+      pendingFollowUps.add(scheduled.followUpId());
+    } else if (event instanceof FollowUpAttemptFailed failed) {
+      failedFollowUps = failed.attempt();
+    } else if (event instanceof FollowUpCompleted completed) {
+      pendingFollowUps.remove(completed.followUpId());
     }
   }
 }

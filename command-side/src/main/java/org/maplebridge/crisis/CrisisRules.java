@@ -1,33 +1,27 @@
 package org.maplebridge.crisis;
 
-import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.CrisisState;
+import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.write.BusinessRule;
 
-/** The rules of crisis intervention, each named as hotline staff would say it. */
+/**
+ * The rules of crisis intervention, each named as hotline staff would say it. What each step needs
+ * of the episode is published with the events ({@link CrisisStep}), so the pages offer exactly the
+ * steps these rules let through.
+ */
 final class CrisisRules {
   private CrisisRules() {}
 
-  record AnEscalationNeedsARiskLevel(RiskLevel level) implements BusinessRule {
+  /** A step the episode does not allow now, told by the first condition it misses. */
+  record CrisisWorkGoesStepByStep(CrisisStep step, CrisisState state) implements BusinessRule {
     @Override
     public boolean isBroken() {
-      return level == null;
+      return !step.possible(state);
     }
 
     @Override
     public String explanation() {
-      return "Assess the risk first: the escalation's deadline depends on it";
-    }
-  }
-
-  record TheLadderHasAHigherRung(boolean atTheTop) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return atTheTop;
-    }
-
-    @Override
-    public String explanation() {
-      return "The episode is already escalated to emergency services";
+      return step.missing(state).map(CrisisStep.Condition::explanation).orElse("");
     }
   }
 
@@ -43,30 +37,6 @@ final class CrisisRules {
     }
   }
 
-  record ARescueNeedsHighOrImminentRisk(RiskLevel level) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return level == null || !level.isAtLeast(RiskLevel.HIGH);
-    }
-
-    @Override
-    public String explanation() {
-      return "Emergency services are called for high or imminent risk: assess the risk first";
-    }
-  }
-
-  record OnlyADispatchedRescueIsConfirmed(boolean dispatched) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return !dispatched;
-    }
-
-    @Override
-    public String explanation() {
-      return "No rescue is waiting for confirmation";
-    }
-  }
-
   record AFollowUpIsCompletedOnce(boolean completed) implements BusinessRule {
     @Override
     public boolean isBroken() {
@@ -76,30 +46,6 @@ final class CrisisRules {
     @Override
     public String explanation() {
       return "This follow-up is already completed";
-    }
-  }
-
-  record NothingIsAddedToAClosedEpisode(boolean closed) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return closed;
-    }
-
-    @Override
-    public String explanation() {
-      return "The episode is closed: reopen it first";
-    }
-  }
-
-  record OnlyAClosedEpisodeCanBeReopened(boolean closed) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return !closed;
-    }
-
-    @Override
-    public String explanation() {
-      return "The episode is open: there is nothing to reopen";
     }
   }
 }

@@ -625,6 +625,61 @@ class CrisisEpisodeTest {
     }
 
     @Test
+    void aClosureWaitingForApprovalIsNotAskedForAgain() {
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.HIGH, null),
+              new ClosureApprovalRequested(CRISIS, CrisisClosureReason.STABILISED, null, "carol"))
+          .when(new CloseCrisis(CRISIS, CrisisClosureReason.STABILISED, "Again"), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage("The closure waits for the supervisor's approval");
+    }
+
+    @Test
+    void theSupervisorGivesAConsultWhenAskedAndNotAfterClosure() {
+      fixture
+          .given(opened(), assessed(RiskLevel.LOW, null))
+          .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage("No consult is asked for");
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.HIGH, null),
+              new SupervisorConsultRequested(CRISIS, RiskLevel.HIGH),
+              new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, null, "sam", "sam"))
+          .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage("The episode is closed: reopen it first");
+    }
+
+    @Test
+    void aFollowUpOfAClosedEpisodeIsNotRecorded() {
+      fixture
+          .given(
+              opened(),
+              new FollowUpScheduled(CRISIS, FOLLOW_UP, Instant.now(), "carol"),
+              new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, null, "carol", null))
+          .when(new CompleteFollowUp(CRISIS, FOLLOW_UP, true, RiskLevel.LOW, "Fine"), as("carol"))
+          .expectException(RuleViolated.class);
+    }
+
+    @Test
+    void noSecondRescueWhileOneIsUnconfirmed() {
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EmergencyServicesDispatched(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-1", "Overdose", Instant.now(), "carol"))
+          .when(
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110-1", "Again"),
+              as("carol"))
+          .expectException(RuleViolated.class);
+    }
+
+    @Test
     void onlyTheSupervisorRecordsAConsult() {
       fixture
           .given(opened(), assessed(RiskLevel.HIGH, null))

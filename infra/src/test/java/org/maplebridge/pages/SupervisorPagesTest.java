@@ -115,9 +115,20 @@ class SupervisorPagesTest extends PlatformTest {
     browser.get("http://127.0.0.1:" + port + "/dashboard");
     browser.findElement(By.cssSelector("#waiting a[href='/crises/" + crisis + "']")).click();
     new Select(Browser.shown(browser, By.id("approve-reason"))).selectByValue("STABILISED");
+    assertThat(browser.findElements(By.id("close-crisis")))
+        .as("asked to approve, the supervisor approves rather than closes")
+        .isEmpty();
+    assertThat(browser.findElements(By.id("give-consult")))
+        .as("the consult high risk asked for")
+        .isNotEmpty();
+    assertThat(browser.findElements(By.id("record-plan"))).as("no clinical writing").isEmpty();
     browser.findElement(By.id("approve-summary")).sendKeys("Safe with family, follow-up done");
     Browser.submit(browser, browser.findElement(By.id("approve-closure")));
     awaitText(browser, By.id("crisis-closure"), "批准人 sam");
+    assertThat(browser.findElements(By.id("reopen-crisis"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("#assess, #escalate, #give-consult")))
+        .as("a closed episode offers reopening only")
+        .isEmpty();
 
     browser.findElement(By.linkText("转介")).click();
     browser.findElement(By.cssSelector("tr[data-referral='" + referral + "'] a")).click();

@@ -9,7 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,94 @@ class ArchitectureTest {
         .should()
         .beFreeOfCycles()
         .check(CLASSES.that(fromModule(module)));
+  }
+
+  /**
+   * Read models do not read each other's tables: a read model that needs another's facts projects
+   * them itself. Every class of the query side that names a read model's table (in its SQL, so in
+   * its class file's constants) belongs to that read model's package; the history, the scope ports
+   * and the platform's read support name none.
+   */
+  @Test
+  void noReadModelNamesAnotherReadModelsTable() throws Exception {
+    List<ReadModel> models = readModels();
+    assertThat(models).isNotEmpty();
+    List<String> crossings = new ArrayList<>();
+    for (JavaClass javaClass : CLASSES.that(fromModule("query-side"))) {
+      String constants = classFileText(javaClass);
+      for (ReadModel model : models) {
+        String owner = model.getClass().getPackageName();
+        boolean ownPackage =
+            javaClass.getPackageName().equals(owner)
+                || javaClass.getPackageName().startsWith(owner + ".");
+        for (String table : model.tables()) {
+          if (!ownPackage && names(constants, table)) {
+            crossings.add(javaClass.getName() + " names " + table + " of " + owner);
+          }
+        }
+      }
+    }
+    assertThat(crossings).as("tables read outside the read model that owns them").isEmpty();
+  }
+
+  private static boolean names(String text, String table) {
+    return Pattern.compile("(?<![A-Za-z0-9_])" + table + "(?![A-Za-z0-9_])").matcher(text).find();
+  }
+
+  /** The class file as text: its constants (SQL among them) appear in it as written. */
+  private static String classFileText(JavaClass javaClass) throws Exception {
+    URI source = javaClass.getSource().orElseThrow().getUri();
+    try (InputStream in = source.toURL().openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static List<ReadModel> readModels() throws Exception {
+    List<ReadModel> models = new ArrayList<>();
+    for (JavaClass javaClass : CLASSES.that(fromModule("query-side"))) {
+      Class<?> type = javaClass.reflect();
+      if (ReadModel.class.isAssignableFrom(type) && !type.isInterface()) {
+        Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        models.add((ReadModel) constructor.newInstance());
+      }
+    }
+    return models;
+  }
+
+  /**
+   * A feature's page, template and script live together: every template and script of the query
+   * side sits in the folder named after the package of its feature ({@code templates/crisisboard/},
+   * {@code static/js/crisisboard/} beside {@code org.maplebridge.crisisboard}).
+   */
+  @Test
+  void everyTemplateAndScriptOfTheQuerySideLivesWithItsFeature() throws Exception {
+    Set<String> features = new TreeSet<>();
+    for (JavaClass javaClass : CLASSES.that(fromModule("query-side"))) {
+      String name = javaClass.getPackageName().substring("org.maplebridge.".length());
+      features.add(name.contains(".") ? name.substring(0, name.indexOf('.')) : name);
+    }
+    List<String> misplaced = new ArrayList<>();
+    int seen = 0;
+    for (String[] kind :
+        List.of(new String[] {"templates/", "html"}, new String[] {"static/js/", "js"})) {
+      for (Resource resource :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:" + kind[0] + "**/*." + kind[1])) {
+        String url = resource.getURL().toString();
+        if (!url.contains("/query-side/")) {
+          continue;
+        }
+        seen++;
+        String path = url.substring(url.lastIndexOf(kind[0]) + kind[0].length());
+        String folder = path.contains("/") ? path.substring(0, path.indexOf('/')) : "";
+        if (!features.contains(folder)) {
+          misplaced.add(kind[0] + path);
+        }
+      }
+    }
+    assertThat(seen).as("the query side's pages and scripts").isGreaterThanOrEqualTo(15);
+    assertThat(misplaced).as("templates and scripts outside their feature's folder").isEmpty();
   }
 
   /**

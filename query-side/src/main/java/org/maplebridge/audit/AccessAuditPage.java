@@ -56,7 +56,7 @@ class AccessAuditPage {
     model.addAttribute("next", page.next());
     model.addAttribute("recordId", recordId);
     model.addAttribute("viewer", who);
-    return "access-audit";
+    return "audit/access-audit";
   }
 
   @GetMapping("/emergency-access")
@@ -65,6 +65,6 @@ class AccessAuditPage {
       throw new Forbidden("Emergency access reviews are for the unit's supervisor");
     }
     model.addAttribute("grants", grants.ofUnit(supervisor.unit()));
-    return "emergency-access";
+    return "audit/emergency-access";
   }
 }

@@ -59,6 +59,6 @@ class CasePage {
     model.addAttribute(
         "mayBreakGlass",
         intake.notes() == null && (viewer.is(Role.SUPERVISOR) || viewer.is(Role.CRISIS_WORKER)));
-    return "intake";
+    return "caseload/intake";
   }
 }

@@ -56,6 +56,6 @@ class CaseloadPage {
     model.addAttribute("next", page.next());
     model.addAttribute("unitView", viewer.is(Role.SUPERVISOR));
     model.addAttribute("canOpen", viewer.is(Role.COUNSELLOR) || viewer.is(Role.SUPERVISOR));
-    return "caseload";
+    return "caseload/caseload";
   }
 }

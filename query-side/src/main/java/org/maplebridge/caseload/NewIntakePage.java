@@ -23,6 +23,6 @@ class NewIntakePage {
     }
     model.addAttribute("sources", IntakeSource.values());
     model.addAttribute("urgencies", Urgency.values());
-    return "intake-new";
+    return "caseload/intake-new";
   }
 }

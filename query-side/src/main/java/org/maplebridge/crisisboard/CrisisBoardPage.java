@@ -60,6 +60,6 @@ class CrisisBoardPage {
       labels.put(key, messages.getMessage(key, null, key, locale));
     }
     model.addAttribute("labels", labels);
-    return "crisis-board";
+    return "crisisboard/crisis-board";
   }
 }

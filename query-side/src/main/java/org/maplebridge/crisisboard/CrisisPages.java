@@ -35,7 +35,7 @@ class CrisisPages {
   @GetMapping("/crises/new")
   String newContact(Actor viewer) {
     requireCrisisStaff(viewer);
-    return "crisis-new";
+    return "crisisboard/crisis-new";
   }
 
   @GetMapping("/crises/{id}")
@@ -46,17 +46,15 @@ class CrisisPages {
     model.addAttribute(
         "history",
         Queries.one(queries, new FindCrisisHistory(id, viewer, null), History.class, "Crisis"));
-    boolean acts = viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR);
-    model.addAttribute("acts", acts);
+    // The page offers the steps the view allows the viewer (allowedActions), and nothing else.
     model.addAttribute("supervisor", viewer.is(Role.SUPERVISOR));
-    model.addAttribute("closed", crisis.closure() != null);
     // The supervisor sees the episode without its clinical part until the glass is broken.
     model.addAttribute("clinical", crisis.scope().showsClinical());
-    if (acts) {
+    if (crisis.allowedActions().contains(CrisisViews.REQUEST_REFERRAL)) {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());
     }
-    return "crisis";
+    return "crisisboard/crisis";
   }
 
   /** A caller known to the unit: their active risk and safety plan, by reference or id. */
@@ -77,7 +75,7 @@ class CrisisPages {
               .orElse(null));
       model.addAttribute("searched", true);
     }
-    return "risk-alert";
+    return "crisisboard/risk-alert";
   }
 
   private static boolean isId(String text) {

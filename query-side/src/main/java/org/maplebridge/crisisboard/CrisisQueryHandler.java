@@ -31,6 +31,11 @@ import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.crisis.CrisisState;
+import org.maplebridge.events.crisis.CrisisStep;
+import org.maplebridge.events.crisis.EscalationTier;
+import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
@@ -123,23 +128,50 @@ class CrisisQueryHandler {
   }
 
   private static String status(ResultSet row) throws SQLException {
-    if (row.getBoolean("closed")) {
-      return "CLOSED";
-    }
-    if (row.getBoolean("closure_pending")) {
-      return "AWAITING_CLOSURE_APPROVAL";
-    }
-    if (row.getBoolean("lost_to_follow_up")) {
-      return "LOST_TO_FOLLOW_UP";
-    }
+    return state(row, false, 0).status().name();
+  }
+
+  /**
+   * The episode's facts as the published state machine knows them, from the projected columns; the
+   * escalation waiting and the follow-ups pending come from the episode's own rows.
+   */
+  private static CrisisState state(ResultSet row, boolean escalationWaiting, int pendingFollowUps)
+      throws SQLException {
     String rescue = row.getString("rescue");
-    if (rescue != null && !"CONFIRMED".equals(rescue)) {
-      return "RESCUE_UNCONFIRMED";
+    return new CrisisState(
+        level(row.getString("risk")),
+        level(row.getString("highest_risk")),
+        row.getString("tier") == null ? null : EscalationTier.valueOf(row.getString("tier")),
+        escalationWaiting,
+        rescue != null && !"CONFIRMED".equals(rescue),
+        pendingFollowUps,
+        row.getBoolean("lost_to_follow_up"),
+        row.getBoolean("consult_requested"),
+        row.getBoolean("closure_pending"),
+        row.getBoolean("closed"));
+  }
+
+  private static RiskLevel level(String stored) {
+    return stored == null ? null : RiskLevel.valueOf(stored);
+  }
+
+  /**
+   * What the viewer may do next: the steps the episode allows now, the supervisor's own steps (the
+   * consult, approving a closure) only for the supervisor, and writing clinical content only for
+   * who sees it. The episode page offers exactly these.
+   */
+  static List<String> allowedActions(CrisisState state, Scope scope, Actor viewer) {
+    List<String> actions = new ArrayList<>();
+    for (CrisisStep step : CrisisStep.possibleNow(state)) {
+      boolean theirs = step.who() == CrisisStep.Who.CRISIS_STAFF || viewer.is(Role.SUPERVISOR);
+      if (theirs && (!step.clinical() || scope.showsClinical())) {
+        actions.add(step.name());
+      }
     }
-    if (row.getString("tier") != null) {
-      return "ESCALATED";
+    if (!state.closed() && scope.showsClinical()) {
+      actions.add(CrisisViews.REQUEST_REFERRAL);
     }
-    return row.getString("risk") == null ? "IDENTIFIED" : "ASSESSED";
+    return actions;
   }
 
   @QueryHandler
@@ -158,13 +190,13 @@ class CrisisQueryHandler {
                     query.crisisId(),
                     unit);
               }
-              return scope.map(s -> details(row, s));
+              return scope.map(s -> details(row, s, query.viewer()));
             })
         .optional()
         .flatMap(details -> details);
   }
 
-  private CrisisDetails details(ResultSet row, Scope scope) {
+  private CrisisDetails details(ResultSet row, Scope scope, Actor viewer) {
     try {
       UUID id = row.getObject("crisis_id", UUID.class);
       List<Escalation> escalations =
@@ -199,6 +231,11 @@ class CrisisQueryHandler {
                           instant(r, "done_at")))
               .list();
       String rescueStatus = row.getString("rescue");
+      CrisisState state =
+          state(
+              row,
+              escalations.stream().anyMatch(e -> e.acknowledgedBy() == null && !e.missed()),
+              (int) followUps.stream().filter(f -> !"COMPLETED".equals(f.status())).count());
       return new CrisisDetails(
           id,
           row.getString("unit"),
@@ -240,6 +277,7 @@ class CrisisQueryHandler {
                   row.getString("closed_by"),
                   row.getString("approved_by"),
                   instant(row, "closed_at")),
+          allowedActions(state, scope, viewer),
           scope,
           row.getLong("version"));
     } catch (SQLException e) {

@@ -68,6 +68,7 @@ public final class CrisisViews {
       boolean deescalated,
       boolean closurePending,
       Closure closure,
+      List<String> allowedActions,
       Scope scope,
       @JsonIgnore long version)
       implements ScopedView {
@@ -77,6 +78,12 @@ public final class CrisisViews {
       return new Look("CRISIS", id, unit);
     }
   }
+
+  /**
+   * Beside the episode's own steps: requesting a referral from it, a step of the referral loop
+   * offered to whoever sees the episode's clinical part while it is open.
+   */
+  public static final String REQUEST_REFERRAL = "REQUEST_REFERRAL";
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Escalation(

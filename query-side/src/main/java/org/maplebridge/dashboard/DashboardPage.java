@@ -75,7 +75,7 @@ class DashboardPage {
             .filter(i -> i.closurePending() || i.consultRequested() || i.lostToFollowUp())
             .toList();
     model.addAttribute("waiting", waiting);
-    return "dashboard";
+    return "dashboard/dashboard";
   }
 
   private Dashboard figures(Actor viewer, Instant from, Instant to) {

@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The unit's figures for its supervisor, computed from the times the events recorded: open cases,
- * crises by risk, escalations acknowledged in time, referrals by state, how many loops close, how
- * long acceptance takes, and what is overdue now. Filterable by period and population group (which
- * applies to what comes from intakes).
+ * The unit's figures for its supervisor, computed from the times the events recorded (projected
+ * into the dashboard's own tables by {@link DashboardProjection}): open cases, crises by risk,
+ * escalations acknowledged in time, referrals by state, how many loops close, how long acceptance
+ * takes, and what is overdue now. Filterable by period and population group (which applies to what
+ * comes from intakes).
  */
 final class UnitDashboard {
   private UnitDashboard() {}
@@ -78,13 +79,13 @@ final class UnitDashboard {
       long openCases =
           count(
               """
-              SELECT count(*) FROM intake_view WHERE unit = :unit AND NOT closed
+              SELECT count(*) FROM dashboard_case WHERE unit = :unit AND NOT closed
                 AND (CAST(:group AS text) IS NULL OR :group = ANY(population_groups))
               """,
               period);
       Map<String, Long> crisesByRisk = new LinkedHashMap<>();
       statement(
-              "SELECT coalesce(risk, 'UNASSESSED') AS risk, count(*) AS n FROM crisis_view"
+              "SELECT coalesce(risk, 'UNASSESSED') AS risk, count(*) AS n FROM dashboard_crisis"
                   + " WHERE unit = :unit AND NOT closed GROUP BY 1 ORDER BY 1",
               period)
           .query((row, n) -> crisesByRisk.put(row.getString("risk"), row.getLong("n")))
@@ -96,8 +97,8 @@ final class UnitDashboard {
                   SELECT count(*) AS raised,
                     count(*) FILTER (WHERE e.acknowledged_at <= e.deadline) AS in_time,
                     count(*) FILTER (WHERE e.missed) AS missed
-                  FROM crisis_escalation e JOIN crisis_view v ON v.crisis_id = e.crisis_id
-                  WHERE v.unit = :unit AND e.raised_at >= :from AND e.raised_at < :to
+                  FROM dashboard_escalation e
+                  WHERE e.unit = :unit AND e.raised_at >= :from AND e.raised_at < :to
                   """,
                   period)
               .query(
@@ -114,7 +115,7 @@ final class UnitDashboard {
 
       String referralsInScope =
           """
-          FROM referral_view r LEFT JOIN intake_view i ON i.intake_id = r.intake_id
+          FROM dashboard_referral r LEFT JOIN dashboard_case i ON i.intake_id = r.intake_id
           WHERE r.unit = :unit AND r.requested_at >= :from AND r.requested_at < :to
             AND (CAST(:group AS text) IS NULL OR :group = ANY(i.population_groups))
           """;
@@ -147,7 +148,7 @@ final class UnitDashboard {
 
       List<UUID> overdueReferrals =
           statement(
-                  "SELECT referral_id FROM referral_view WHERE unit = :unit AND overdue"
+                  "SELECT referral_id FROM dashboard_referral WHERE unit = :unit AND overdue"
                       + " ORDER BY next_deadline NULLS LAST",
                   period)
               .query((row, n) -> row.getObject("referral_id", UUID.class))
@@ -155,15 +156,16 @@ final class UnitDashboard {
       long overdueFollowUps =
           count(
               """
-              SELECT count(*) FROM crisis_follow_up f JOIN crisis_view v ON v.crisis_id = f.crisis_id
-              WHERE v.unit = :unit AND NOT v.closed AND f.status = 'OVERDUE'
+              SELECT count(*) FROM dashboard_follow_up f
+                JOIN dashboard_crisis v ON v.crisis_id = f.crisis_id
+              WHERE v.unit = :unit AND NOT v.closed AND f.overdue
               """,
               period);
       long unacknowledged =
           count(
               """
-              SELECT count(*) FROM crisis_view WHERE unit = :unit AND NOT closed
-                AND acknowledged = FALSE AND escalation_deadline < now()
+              SELECT count(*) FROM dashboard_crisis WHERE unit = :unit AND NOT closed
+                AND escalation_deadline < now()
               """,
               period);
       return new Dashboard(

@@ -34,13 +34,13 @@ class DirectoryPages {
         "providers",
         queries.query(new FindProviders(serviceType, null), Providers.class).join().items());
     model.addAttribute("serviceType", serviceType);
-    return "providers";
+    return "providers/providers";
   }
 
   @GetMapping("/admin/providers/new")
   String newProvider(Actor viewer) {
     requireAdmin(viewer);
-    return "provider";
+    return "providers/provider";
   }
 
   @GetMapping("/admin/providers/{id}")
@@ -48,7 +48,7 @@ class DirectoryPages {
     requireAdmin(viewer);
     model.addAttribute(
         "provider", Queries.one(queries, new FindProvider(id), Provider.class, "Provider " + id));
-    return "provider";
+    return "providers/provider";
   }
 
   private static void requireAdmin(Actor viewer) {

@@ -69,7 +69,7 @@ class ReferralPages {
     model.addAttribute("status", status);
     model.addAttribute("overdue", overdue);
     model.addAttribute("providers", providersById());
-    return "referrals";
+    return "referrals/referrals";
   }
 
   @GetMapping("/referrals/{id}")
@@ -85,7 +85,7 @@ class ReferralPages {
           "audit",
           Queries.one(queries, new FindReferralAudit(id, viewer, null), History.class, "Referral"));
     }
-    return "referral";
+    return "referrals/referral";
   }
 
   private Map<UUID, Provider> providersById() {

@@ -33,7 +33,6 @@ import org.maplebridge.read.SqlParams;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
 import org.maplebridge.scope.Part;
 import org.maplebridge.scope.Scope;
-import org.maplebridge.scopes.ReferralScopes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -127,11 +126,11 @@ public final class ReferralTracker {
   @Component
   static class Handler {
     private final JdbcClient jdbc;
-    private final ReferralScopes scopes;
+    private final ReferralTrackerScopes scopes;
     private final AccessLog accessLog;
     private final Clock clock = Clock.systemUTC();
 
-    Handler(JdbcClient jdbc, ReferralScopes scopes, AccessLog accessLog) {
+    Handler(JdbcClient jdbc, ReferralTrackerScopes scopes, AccessLog accessLog) {
       this.jdbc = jdbc;
       this.scopes = scopes;
       this.accessLog = accessLog;
@@ -151,9 +150,9 @@ public final class ReferralTracker {
                   jdbc
                       .sql(
                           "SELECT r.*, "
-                              + ReferralScopes.CARE_TEAM
+                              + ReferralTrackerScopes.CARE_TEAM
                               + " FROM referral_view r WHERE "
-                              + ReferralScopes.VISIBLE
+                              + ReferralTrackerScopes.VISIBLE
                               + """
                                 AND (CAST(:status AS text) IS NULL OR r.status = :status)
                                 AND (CAST(:overdue AS boolean) IS NULL OR r.overdue = :overdue)
@@ -191,7 +190,7 @@ public final class ReferralTracker {
                           after == null ? null : SqlParams.utc(after.requestedAt()))
                       .param("afterId", after == null ? null : after.id())
                       .param("rows", query.page().rowsToRead())
-                      .query((row, n) -> item(row, ReferralScopes.decide(viewer, row)))
+                      .query((row, n) -> item(row, ReferralTrackerScopes.decide(viewer, row)))
                       .list()
                       .stream()
                       .flatMap(Optional::stream)

@@ -2,51 +2,10 @@ package org.maplebridge.scopes;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.maplebridge.audit.EmergencyGrants;
-import org.maplebridge.events.Actor;
-import org.maplebridge.scope.RecordFacts;
-import org.maplebridge.scope.Scope;
-import org.maplebridge.scope.ScopePolicy;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
-/** A viewer's scope on an episode: the scope policy, given the episode's unit. */
-@Component
-public class CrisisScopes {
-  private final JdbcClient jdbc;
-  private final EmergencyGrants grants;
-
-  CrisisScopes(JdbcClient jdbc, EmergencyGrants grants) {
-    this.jdbc = jdbc;
-    this.grants = grants;
-  }
-
-  /** Empty when the episode does not exist or is out of the viewer's reach. */
-  public Optional<Scope> of(UUID crisisId, Actor viewer) {
-    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
-        .param("id", crisisId)
-        .query(String.class)
-        .optional()
-        .flatMap(
-            unit ->
-                ScopePolicy.decide(
-                    viewer, RecordFacts.crisis(unit), grants.active(viewer.username(), crisisId)));
-  }
-
-  /** The episode's unit; empty when the read side knows no such episode. */
-  public Optional<String> unitOf(UUID crisisId) {
-    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
-        .param("id", crisisId)
-        .query(String.class)
-        .optional();
-  }
+/** Scopes on crisis episodes, answered by the crisis board, which projects their units. */
+public interface CrisisScopes extends RecordScopes {
 
   /** The unit of a client's latest episode: whose risk alert it is; empty without episodes. */
-  public Optional<String> unitOfClient(UUID clientId) {
-    return jdbc.sql(
-            "SELECT unit FROM crisis_view WHERE client_id = :id ORDER BY opened_at DESC LIMIT 1")
-        .param("id", clientId)
-        .query(String.class)
-        .optional();
-  }
+  Optional<String> unitOfClient(UUID clientId);
 }

@@ -65,7 +65,7 @@ class CaseloadReadModelTest {
               pattern = {
                 ".*\\.CaseloadProjection",
                 ".*\\.CaseloadQueryHandler",
-                ".*\\.IntakeScopes",
+                ".*\\.CaseloadScopes",
                 ".*\\.EmergencyGrants",
                 ".*\\.AccessLog",
                 ".*\\.ProjectionWrites"
