@@ -5,7 +5,9 @@ import java.util.UUID;
 /** Everything that happens to a referral, from request to the closed loop. */
 public sealed interface ReferralEvent
     permits ReferralRequested,
+        ConsentWaiverRequested,
         ConsentOverrideRecorded,
+        ConsentWaiverRefused,
         ReferralSent,
         ReferralReceived,
         ReferralAccepted,
