@@ -29,9 +29,9 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
   }
 
   /**
-   * Whether the account is still switched on: asked of the database at most every few seconds per
-   * person, so someone switched off loses an open session and cached credentials within seconds, on
-   * every instance.
+   * Whether the account is still switched on (and approved, for a privileged one): asked of the
+   * database at most every few seconds per person, so someone switched off loses an open session
+   * and cached credentials within seconds, on every instance.
    */
   public boolean stillOn(String username) {
     Long confirmed = confirmedOnAt.get(username);
@@ -40,7 +40,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
       return true;
     }
     boolean on =
-        jdbc.sql("SELECT enabled FROM staff_account WHERE username = :username")
+        jdbc.sql("SELECT enabled AND approved FROM staff_account WHERE username = :username")
             .param("username", username)
             .query(Boolean.class)
             .optional()
@@ -61,7 +61,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "SELECT username, password_hash, role, unit, enabled FROM staff_account"
+            "SELECT username, password_hash, role, unit, enabled, approved FROM staff_account"
                 + " WHERE username = :username AND password_hash IS NOT NULL")
         .param("username", username)
         .query(
@@ -71,7 +71,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
                     .authorities(
                         StaffAuthorities.of(
                             Role.valueOf(row.getString("role")), row.getString("unit")))
-                    .disabled(!row.getBoolean("enabled"))
+                    // Pending approval signs in no more than switched off does.
+                    .disabled(!row.getBoolean("enabled") || !row.getBoolean("approved"))
                     .build())
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("No such staff member"));
@@ -80,7 +81,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
   @Override
   public Optional<Actor> find(String username) {
     return jdbc.sql(
-            "SELECT username, role, unit FROM staff_account WHERE username = :username AND enabled")
+            "SELECT username, role, unit FROM staff_account WHERE username = :username"
+                + " AND enabled AND approved")
         .param("username", username)
         .query(
             (row, n) ->
@@ -132,13 +134,27 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
         .update();
   }
 
-  /** Creates the account unless the username is taken; true when it was created. */
+  /** Creates an approved account unless the username is taken; true when it was created. */
   public boolean create(
       String username, String displayName, String passwordHash, Role role, String unit) {
+    return create(username, displayName, passwordHash, role, unit, true);
+  }
+
+  /**
+   * Creates the account unless the username is taken, approved or waiting for the privacy officer's
+   * approval; true when it was created.
+   */
+  boolean create(
+      String username,
+      String displayName,
+      String passwordHash,
+      Role role,
+      String unit,
+      boolean approved) {
     return jdbc.sql(
                 """
-            INSERT INTO staff_account (username, display_name, password_hash, role, unit)
-            VALUES (:username, :name, :hash, :role, :unit)
+            INSERT INTO staff_account (username, display_name, password_hash, role, unit, approved)
+            VALUES (:username, :name, :hash, :role, :unit, :approved)
             ON CONFLICT (username) DO NOTHING
             """)
             .param("username", username)
@@ -146,7 +162,31 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory {
             .param("hash", passwordHash)
             .param("role", role.name())
             .param("unit", unit)
+            .param("approved", approved)
             .update()
         == 1;
+  }
+
+  /**
+   * Approves a waiting account: 1 when approved now, 0 when it was approved already, empty when
+   * there is no such account.
+   */
+  Optional<Integer> approve(String username, String approver) {
+    boolean exists =
+        jdbc.sql("SELECT count(*) FROM staff_account WHERE username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!exists) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        jdbc.sql(
+                "UPDATE staff_account SET approved = TRUE, approved_by = :by, approved_at = now()"
+                    + " WHERE username = :username AND NOT approved")
+            .param("username", username)
+            .param("by", approver)
+            .update());
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start with no accounts, creates an ADMIN with a random password printed once. In
- * demo mode, seeds the units north and south and the demo staff.
+ * demo mode, seeds the units north and south and the demo staff, approved.
  */
 @Component
 @Order(0)
@@ -32,7 +32,8 @@ class StaffBootstrap implements ApplicationRunner {
           new DemoStaff("sam", "Sam Chen", Role.SUPERVISOR, "north"),
           new DemoStaff("dave", "Dave Liu", Role.COUNSELLOR, "south"),
           new DemoStaff("erin", "Erin Zhao", Role.CRISIS_WORKER, "south"),
-          new DemoStaff("admin", "Administrator", Role.ADMIN, null));
+          new DemoStaff("admin", "Administrator", Role.ADMIN, null),
+          new DemoStaff("pat", "Pat Huang", Role.PRIVACY_OFFICER, null));
 
   private final StaffAccounts accounts;
   private final PasswordEncoder passwords;
@@ -68,8 +69,8 @@ class StaffBootstrap implements ApplicationRunner {
     }
     log.info(
         "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
-            + " north), dave (counsellor, south), erin (crisis, south), admin; password from"
-            + " maplebridge.demo.password");
+            + " north), dave (counsellor, south), erin (crisis, south), admin, pat (privacy"
+            + " officer); password from maplebridge.demo.password");
   }
 
   private void createFirstAdmin() {
