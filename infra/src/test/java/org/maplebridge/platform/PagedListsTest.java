@@ -52,6 +52,9 @@ class PagedListsTest extends PlatformTest {
                   + "-paging\"}");
       assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
+    // A new supervisor signs in once the privacy officer has approved the account.
+    assertThat(as("pat").post("/api/admin/staff/" + supervisor + "/approval", "").status())
+        .isEqualTo(204);
   }
 
   @Override
