@@ -125,7 +125,7 @@ class EmergencyAccess {
     }
     if (!ScopePolicy.reviewsEmergencyAccess(actor, grantee, granteeRole, unit)) {
       throw new NotAllowed(
-          granteeRole == Role.SUPERVISOR
+          ScopePolicy.emergencyAccessReviewer(granteeRole) == Role.PRIVACY_OFFICER
               ? "A supervisor's emergency access is reviewed by the privacy officer"
               : "This emergency access is reviewed by the supervisor of its unit");
     }

@@ -157,7 +157,7 @@ public class EmergencyGrants {
                   row.getBoolean("active"),
                   reviewedBy,
                   row.getString("finding"),
-                  (granteeRole == Role.SUPERVISOR ? Role.PRIVACY_OFFICER : Role.SUPERVISOR).name(),
+                  ScopePolicy.emergencyAccessReviewer(granteeRole).name(),
                   reviewedBy == null
                       && ScopePolicy.reviewsEmergencyAccess(viewer, grantee, granteeRole, unit),
                   row.getBoolean("repeated"));

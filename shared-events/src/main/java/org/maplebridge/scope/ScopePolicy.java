@@ -46,9 +46,13 @@ public final class ScopePolicy {
     if (reviewer.username().equals(grantee)) {
       return false;
     }
-    return granteeRole == Role.SUPERVISOR
-        ? reviewer.is(Role.PRIVACY_OFFICER)
-        : reviewer.is(Role.SUPERVISOR) && reviewer.worksIn(recordUnit);
+    Role reviews = emergencyAccessReviewer(granteeRole);
+    return reviewer.is(reviews) && (reviews.organisationWide() || reviewer.worksIn(recordUnit));
+  }
+
+  /** The role that reviews a grant taken by someone of {@code granteeRole}. */
+  public static Role emergencyAccessReviewer(Role granteeRole) {
+    return granteeRole == Role.SUPERVISOR ? Role.PRIVACY_OFFICER : Role.SUPERVISOR;
   }
 
   /** The live crisis board and risk alerts are for the unit's crisis workers and supervisor. */
