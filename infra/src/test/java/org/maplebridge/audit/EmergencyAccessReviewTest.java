@@ -86,6 +86,32 @@ class EmergencyAccessReviewTest extends PlatformTest {
   }
 
   @Test
+  void brokenGlassOnACrisisEpisodeIsToldToItsCrisisStaff() {
+    Api carol = as("carol");
+    String crisis =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Calls at night\"}")
+            .id();
+    glass(as("sam"), crisis);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        carol
+                            .get("/api/crises/" + crisis)
+                            .json()
+                            .get("emergencyAccesses")
+                            .toString())
+                    .contains("\"by\":\"sam\"")
+                    .contains("Caller at risk, need the address"));
+    assertThat(carol.get("/crises/" + crisis).body()).contains("id=\"notices\"");
+  }
+
+  @Test
   void whoBreaksTheGlassOftenIsFlaggedToThePrivacyOfficerAndNeverRefused() {
     String password = "cora-breaks-glass-often";
     assertThat(
