@@ -128,8 +128,11 @@ class AuditChain {
     return added == null ? 0 : added;
   }
 
-  /** The latest signed head, for an operator to copy off the machine. */
-  Optional<Head> head() {
+  /**
+   * The latest signed head, for an operator to copy off the machine; before anything was chained,
+   * the signed start of the chain (index -1).
+   */
+  Head head() {
     return jdbc.sql(
             "SELECT global_index, link, signed_at, signature FROM event_chain_head"
                 + " ORDER BY signed_at DESC, global_index DESC LIMIT 1")
@@ -140,7 +143,14 @@ class AuditChain {
                     HexFormat.of().formatHex(row.getBytes("link")),
                     row.getObject("signed_at", OffsetDateTime.class),
                     HexFormat.of().formatHex(row.getBytes("signature"))))
-        .optional();
+        .optional()
+        .orElseGet(
+            () ->
+                new Head(
+                    -1,
+                    HexFormat.of().formatHex(GENESIS),
+                    null,
+                    HexFormat.of().formatHex(sign(-1, GENESIS))));
   }
 
   /**

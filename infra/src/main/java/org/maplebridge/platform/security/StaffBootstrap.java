@@ -14,10 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, seeds the units north and south and the demo staff, marked as demo accounts. Any
- * other start switches the demo accounts off (their password is published) and, when no real
- * administrator can sign in, creates one with a random password printed once, to be changed at
- * first sign-in.
+ * In demo mode, seeds the units north and south and the demo staff, marked as demo accounts and
+ * approved. Any other start switches the demo accounts off (their password is published) and, when
+ * no real administrator can sign in, creates one with a random password printed once, to be changed
+ * at first sign-in.
  */
 @Component
 @Order(0)
@@ -34,7 +34,8 @@ class StaffBootstrap implements ApplicationRunner {
           new DemoStaff("sam", "Sam Chen", Role.SUPERVISOR, "north"),
           new DemoStaff("dave", "Dave Liu", Role.COUNSELLOR, "south"),
           new DemoStaff("erin", "Erin Zhao", Role.CRISIS_WORKER, "south"),
-          new DemoStaff("admin", "Administrator", Role.ADMIN, null));
+          new DemoStaff("admin", "Administrator", Role.ADMIN, null),
+          new DemoStaff("pat", "Pat Huang", Role.PRIVACY_OFFICER, null));
 
   private final StaffAccounts accounts;
   private final PasswordEncoder passwords;
@@ -75,14 +76,15 @@ class StaffBootstrap implements ApplicationRunner {
           hash,
           member.role(),
           member.unit(),
-          StaffAccounts.Origin.DEMO);
+          StaffAccounts.Origin.DEMO,
+          true);
     }
     markDemoAccountsOfEarlierVersions();
     accounts.demoAccountsOn(true);
     log.info(
         "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
-            + " north), dave (counsellor, south), erin (crisis, south), admin; password from"
-            + " maplebridge.demo.password");
+            + " north), dave (counsellor, south), erin (crisis, south), admin, pat (privacy"
+            + " officer); password from maplebridge.demo.password");
   }
 
   private void switchOffDemoAccounts() {

@@ -77,7 +77,7 @@ final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     }
     Role role = roleOf(jwt).orElseThrow(() -> refused("The token names no MapleBridge role"));
     String unit = jwt.getClaimAsString(settings.unitClaim());
-    if (role == Role.ADMIN) {
+    if (role.organisationWide()) {
       unit = null;
     } else if (unit == null || !accounts.unitExists(unit)) {
       throw refused("The token names no unit of this platform");

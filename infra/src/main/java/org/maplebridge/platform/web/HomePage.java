@@ -16,12 +16,15 @@ class HomePage {
 
   /**
    * Crisis workers start at the crisis board, counsellors and supervisors at the caseload, the
-   * administrator at the staff accounts.
+   * administrator at the staff accounts, the privacy officer at the emergency accesses to review.
    */
   @GetMapping("/")
   String home(Actor staff) {
     if (staff.is(Role.CRISIS_WORKER)) {
       return "redirect:/crisis-board";
+    }
+    if (staff.is(Role.PRIVACY_OFFICER)) {
+      return "redirect:/emergency-access";
     }
     return staff.is(Role.ADMIN) ? "redirect:/admin/staff" : "redirect:/caseload";
   }

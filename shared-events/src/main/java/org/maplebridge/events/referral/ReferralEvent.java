@@ -6,7 +6,9 @@ import org.maplebridge.events.OfRecord;
 /** Everything that happens to a referral, from request to the closed loop. */
 public sealed interface ReferralEvent extends OfRecord
     permits ReferralRequested,
+        ConsentWaiverRequested,
         ConsentOverrideRecorded,
+        ConsentWaiverRefused,
         ReferralSent,
         ReferralReceived,
         ReferralAccepted,
