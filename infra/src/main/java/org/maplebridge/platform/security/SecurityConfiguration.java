@@ -48,11 +48,13 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
+                    // Metrics tell who is busy with what: operators only (README, "Security").
+                    .requestMatchers("/actuator/prometheus")
+                    .hasRole("ADMIN")
                     .requestMatchers(
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
