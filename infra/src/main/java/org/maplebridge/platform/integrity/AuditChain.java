@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AuditChain {
   private static final byte[] GENESIS = new byte[32];
-  private static final int PER_ROUND = 10_000;
+  static final int PER_ROUND = 10_000;
   private static final String ROW_COLUMNS =
       "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, \"timestamp\","
           + " payloadtype, payloadrevision, payload, metadata";
