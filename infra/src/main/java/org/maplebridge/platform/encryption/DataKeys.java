@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The records' data keys (Tink AES-256-GCM keysets), kept in PostgreSQL wrapped by the
@@ -30,11 +31,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class DataKeys {
-  static final String KEK_ALIAS = "kek-1";
+  private static final String KEK_PREFIX = "kek-";
   private static final int CACHED = 10_000;
 
   private final JdbcClient jdbc;
-  private final Aead keyEncryptionKey;
+  private final PlatformKeys keys;
+  private final Map<String, Aead> keyEncryptionKeys =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile String currentKek;
   private final Map<UUID, Aead> known =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(1024, 0.75f, true) {
@@ -46,11 +50,82 @@ class DataKeys {
 
   DataKeys(JdbcClient jdbc, PlatformKeys keys) {
     this.jdbc = jdbc;
+    this.keys = keys;
     try {
       AeadConfig.register();
-      this.keyEncryptionKey = imported(keys.secretKey(KEK_ALIAS, "AES", 256).getEncoded());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("The key-encryption key cannot be used", e);
+      throw new IllegalStateException("Tink's AEAD cannot be registered", e);
+    }
+    this.currentKek =
+        KEK_PREFIX
+            + keys.aliases().stream()
+                .filter(alias -> alias.startsWith(KEK_PREFIX))
+                .mapToInt(alias -> Integer.parseInt(alias.substring(KEK_PREFIX.length())))
+                .max()
+                .orElse(1);
+    keyEncryptionKey(currentKek);
+  }
+
+  private Aead keyEncryptionKey(String alias) {
+    return keyEncryptionKeys.computeIfAbsent(
+        alias,
+        name -> {
+          try {
+            return imported(keys.secretKey(name, "AES", 256).getEncoded());
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Key-encryption key " + name + " cannot be used", e);
+          }
+        });
+  }
+
+  /**
+   * A new key-encryption key wraps every data key from now on, the stored ones re-wrapped in
+   * batches; the events and their ciphertext stay as they are. Answers the new key's alias and how
+   * many data keys were re-wrapped.
+   */
+  synchronized Map.Entry<String, Integer> rotate(TransactionTemplate transactions) {
+    String next = KEK_PREFIX + (Integer.parseInt(currentKek.substring(KEK_PREFIX.length())) + 1);
+    Aead wrapping = keyEncryptionKey(next);
+    currentKek = next;
+    int rewrapped = 0;
+    while (true) {
+      Integer batch =
+          transactions.execute(
+              status ->
+                  jdbc.sql(
+                          "SELECT record_id, wrapped, kek FROM data_key"
+                              + " WHERE kek <> :next AND wrapped IS NOT NULL LIMIT 1000"
+                              + " FOR UPDATE SKIP LOCKED")
+                      .param("next", next)
+                      .query(
+                          (row, n) -> {
+                            UUID record = row.getObject("record_id", UUID.class);
+                            try {
+                              KeysetHandle key =
+                                  TinkProtoKeysetFormat.parseEncryptedKeyset(
+                                      row.getBytes("wrapped"),
+                                      keyEncryptionKey(row.getString("kek")),
+                                      associatedData(record));
+                              return jdbc.sql(
+                                      "UPDATE data_key SET wrapped = :wrapped, kek = :kek"
+                                          + " WHERE record_id = :record")
+                                  .param(
+                                      "wrapped",
+                                      TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                                          key, wrapping, associatedData(record)))
+                                  .param("kek", next)
+                                  .param("record", record)
+                                  .update();
+                            } catch (GeneralSecurityException e) {
+                              throw new IllegalStateException("Data key " + record, e);
+                            }
+                          })
+                      .list()
+                      .size());
+      if (batch == null || batch == 0) {
+        return Map.entry(next, rewrapped);
+      }
+      rewrapped += batch;
     }
   }
 
@@ -74,8 +149,8 @@ class DataKeys {
               .param(
                   "wrapped",
                   TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                      key, keyEncryptionKey, associatedData(record)))
-              .param("kek", KEK_ALIAS)
+                      key, keyEncryptionKey(currentKek), associatedData(record)))
+              .param("kek", currentKek)
               .update();
       if (inserted == 0) {
         // another transaction made it first (and has committed: we waited for its row)
@@ -96,17 +171,20 @@ class DataKeys {
   }
 
   private Optional<Aead> stored(UUID record) {
-    Optional<byte[]> wrapped =
-        jdbc.sql("SELECT wrapped FROM data_key WHERE record_id = :record AND wrapped IS NOT NULL")
+    record Wrapped(byte[] key, String kek) {}
+    Optional<Wrapped> wrapped =
+        jdbc.sql(
+                "SELECT wrapped, kek FROM data_key WHERE record_id = :record"
+                    + " AND wrapped IS NOT NULL")
             .param("record", record)
-            .query(byte[].class)
+            .query((row, n) -> new Wrapped(row.getBytes("wrapped"), row.getString("kek")))
             .optional();
     return wrapped.map(
-        bytes -> {
+        stored -> {
           try {
             Aead aead =
                 TinkProtoKeysetFormat.parseEncryptedKeyset(
-                        bytes, keyEncryptionKey, associatedData(record))
+                        stored.key(), keyEncryptionKey(stored.kek()), associatedData(record))
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
             rememberOnceCommitted(record, aead);
             return aead;

@@ -127,6 +127,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/me/password                                            | 400   | 400 | 400   | 400 | 400  | 400  | 400   | 400 | 401
       GET    /api/admin/audit-chain/verify                               | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401
       GET    /api/admin/audit-chain/head                                 | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401
+      POST   /api/admin/key-rotation                                     | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
       POST   /api/providers                                              | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
       PUT    /api/providers/{id}                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
       """;
@@ -320,6 +321,7 @@ class AuthorizationMatrixTest extends PlatformTest {
           "{\"username\":\"matrix\",\"displayName\":\"Matrix\",\"role\":\"COUNSELLOR\","
               + "\"unit\":\"north\",\"password\":\"quiet-lantern-in-rain\"}";
       case "/api/admin/staff/{username}/enabled" -> "{\"enabled\":true}";
+      case "/api/admin/key-rotation" -> "{}";
       // Not the current password: every demo user keeps hers for the other tests.
       case "/api/me/password" ->
           "{\"currentPassword\":\"not-the-current-one\",\"newPassword\":\"quiet-lantern-in-rain\"}";
