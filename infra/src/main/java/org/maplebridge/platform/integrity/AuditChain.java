@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * matches the head signed earlier with a key outside the database.
  */
 @Component
-class AuditChain {
+public class AuditChain {
   private static final byte[] GENESIS = new byte[32];
   static final int PER_ROUND = 10_000;
   private static final String ROW_COLUMNS =
@@ -47,9 +47,11 @@ class AuditChain {
    */
   private final Duration settled;
 
-  record Head(long globalIndex, String link, OffsetDateTime signedAt, String signature) {}
+  /** The chain's newest link as signed, for an operator to keep off the machine. */
+  public record Head(long globalIndex, String link, OffsetDateTime signedAt, String signature) {}
 
-  record Verification(boolean valid, long checked, Long firstBroken) {}
+  /** The outcome of a verification: the first row that no longer fits, if any. */
+  public record Verification(boolean valid, long checked, Long firstBroken) {}
 
   AuditChain(
       JdbcClient jdbc,
@@ -66,7 +68,7 @@ class AuditChain {
   }
 
   /** Chains the events that have settled since the last round, and signs the new head. */
-  int extend() {
+  public int extend() {
     Integer added =
         transactions.execute(
             status -> {
@@ -157,7 +159,7 @@ class AuditChain {
    * Recomputes the whole chain against the event store and the signed heads, names the first row
    * that no longer fits, and records the outcome (which health reports).
    */
-  Verification verify() {
+  public Verification verify() {
     return transactions.execute(
         status -> {
           long[] checked = {0};
