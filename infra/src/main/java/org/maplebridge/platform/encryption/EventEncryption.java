@@ -1,6 +1,8 @@
 package org.maplebridge.platform.encryption;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,16 @@ public class EventEncryption {
     this.encrypting = on;
   }
 
-  /** The mapper for Axon, given the plain one: the same, encrypting the marked fields. */
+  /**
+   * The mapper for Axon, given the plain one: the same, encrypting the marked fields. A data key
+   * that cannot be read because the database is away surfaces as the storage error it is (503), not
+   * wrapped as a serialization failure (500).
+   */
   public ObjectMapper encrypting(ObjectMapper plain) {
-    return plain.copy().registerModule(new EncryptedFields(keys, plain, encrypting));
+    return plain
+        .copy()
+        .disable(SerializationFeature.WRAP_EXCEPTIONS)
+        .disable(DeserializationFeature.WRAP_EXCEPTIONS)
+        .registerModule(new EncryptedFields(keys, plain, encrypting));
   }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
 import org.maplebridge.platform.problem.ProblemResponses;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -43,7 +44,20 @@ final class AccountStanding extends OncePerRequestFilter {
       return;
     }
     boolean api = request.getRequestURI().startsWith("/api/");
-    switch (accounts.standing(signedIn.getName())) {
+    StaffAccounts.Standing standing;
+    try {
+      standing = accounts.standing(signedIn.getName());
+    } catch (DataAccessException storeDown) {
+      ProblemResponses.write(
+          response,
+          ProblemResponses.problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "unavailable",
+              "Storage unavailable",
+              "The record store cannot be reached; nothing was stored. Try again shortly."));
+      return;
+    }
+    switch (standing) {
       case ACTIVE -> chain.doFilter(request, response);
       case SWITCHED_OFF -> {
         SecurityContextHolder.clearContext();
