@@ -15,6 +15,7 @@ import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
+import org.maplebridge.events.intake.SuicideRisk;
 import org.springframework.security.access.annotation.Secured;
 
 /** The commands of crisis intervention. Who issues them travels in the metadata. */
@@ -41,7 +42,16 @@ public final class CrisisCommands {
       Boolean capability,
       Boolean intent,
       String buffers,
-      String notes) {}
+      String notes,
+      String rationale) {}
+
+  /**
+   * The risk a screening found comes with the episode its crisis alert opened: the platform carries
+   * it over, so the episode starts at that level with its acknowledgement deadline.
+   */
+  @Secured({SYSTEM})
+  public record CarryOverScreeningRisk(
+      @TargetAggregateIdentifier UUID crisisId, UUID assessmentId, SuicideRisk risk) {}
 
   @Secured({SUPERVISOR})
   record RecordSupervisorConsult(@TargetAggregateIdentifier UUID crisisId, String advice) {}

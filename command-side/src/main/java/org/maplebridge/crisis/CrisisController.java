@@ -85,10 +85,14 @@ class CrisisController {
       Boolean capability,
       Boolean intent,
       @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String buffers,
-      @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String notes) {}
+      @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String notes,
+      @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String rationale) {}
 
   @PostMapping("/{id}/risk-assessments")
-  @Operation(summary = "Assess risk; imminent risk is escalated at once")
+  @Operation(
+      summary =
+          "Assess risk; imminent risk is escalated at once. A level below the C-SSRS screener's"
+              + " is the supervisor's, with a rationale")
   ResponseEntity<Created> assess(
       @PathVariable UUID id, @Valid @RequestBody AssessmentRequest request) {
     UUID assessmentId = UUID.randomUUID();
@@ -103,7 +107,8 @@ class CrisisController {
             request.capability(),
             request.intent(),
             request.buffers(),
-            request.notes()));
+            request.notes(),
+            request.rationale()));
     return Created.at("/api/crises/" + id, assessmentId);
   }
 

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.crisis.CrisisCommands.AcknowledgeEscalation;
 import org.maplebridge.crisis.CrisisCommands.AssessRisk;
+import org.maplebridge.crisis.CrisisCommands.CarryOverScreeningRisk;
 import org.maplebridge.crisis.CrisisCommands.CloseCrisis;
 import org.maplebridge.crisis.CrisisCommands.CompleteFollowUp;
 import org.maplebridge.crisis.CrisisCommands.ConfirmRescue;
@@ -33,6 +34,7 @@ import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
 import org.maplebridge.crisis.CrisisCommands.RescueConfirmationDue;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisRules.AFollowUpIsCompletedOnce;
+import org.maplebridge.crisis.CrisisRules.ALevelBelowTheScreenerNeedsTheSupervisorsRationale;
 import org.maplebridge.crisis.CrisisRules.AnEscalationIsAcknowledgedOnce;
 import org.maplebridge.crisis.CrisisRules.CrisisWorkGoesStepByStep;
 import org.maplebridge.events.Actor;
@@ -109,6 +111,9 @@ class CrisisEpisode {
   private int failedFollowUps;
   private int safetyPlanVersion;
 
+  /** The level the last C-SSRS screener on the episode stands for: the floor of the next. */
+  private RiskLevel screenerLevel;
+
   CrisisEpisode() {
     // for Axon
   }
@@ -140,6 +145,13 @@ class CrisisEpisode {
             ? null
             : ScreeningScoring.score(
                 Instrument.CSSRS, command.screenerAnswers(), command.recentBehaviour());
+    // Without new answers, the last screener on the episode (its intake's, or an earlier
+    // assessment's) still holds the level.
+    RiskLevel floor = screener == null ? screenerLevel : RiskLevel.ofScreener(screener.risk());
+    check(
+        new ALevelBelowTheScreenerNeedsTheSupervisorsRationale(
+            command.level(), floor, actor.is(Role.SUPERVISOR), command.rationale()));
+    boolean below = floor != null && !command.level().isAtLeast(floor);
     apply(
         new RiskAssessed(
             crisisId,
@@ -154,23 +166,70 @@ class CrisisEpisode {
             command.intent(),
             command.buffers(),
             command.notes(),
-            actor.username()));
-    if (command.level() == RiskLevel.HIGH) {
-      apply(new SupervisorConsultRequested(crisisId, command.level()));
-    }
+            actor.username(),
+            below ? command.rationale().strip() : null));
     // Imminent risk takes one step: assessing it raises the first escalation at once.
-    if (command.level() == RiskLevel.IMMINENT && openEscalations.isEmpty()) {
-      raiseEscalation(
-          "Imminent risk assessed",
-          actor.username(),
-          deadlines,
-          timer,
-          GenericEventMessage.clock.instant());
+    actOnRisk(
+        command.level(),
+        command.level() == RiskLevel.IMMINENT,
+        "Imminent risk assessed",
+        actor.username(),
+        deadlines,
+        timer);
+  }
+
+  /**
+   * An episode opened by an intake's crisis alert starts at the screening's risk, with that risk's
+   * acknowledgement deadline running: nobody of the crisis team has seen the person yet, so the
+   * on-call tier is asked to take it at once. An episode already assessed keeps its assessment, so
+   * a redelivered alert changes nothing.
+   */
+  @CommandHandler
+  void handle(CarryOverScreeningRisk command, CrisisDeadlines deadlines, DeadlineManager timer) {
+    RiskLevel level = RiskLevel.ofScreener(command.risk());
+    if (level == null || state.level() != null || state.closed()) {
+      return;
     }
-    if (command.level().isAtLeast(RiskLevel.HIGH) && pendingFollowUps.isEmpty()) {
+    apply(
+        new RiskAssessed(
+            crisisId,
+            command.assessmentId(),
+            level,
+            null,
+            null,
+            null,
+            command.risk(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            SYSTEM,
+            null));
+    actOnRisk(level, true, "Crisis alert from an intake screening", SYSTEM, deadlines, timer);
+  }
+
+  /**
+   * What a risk level asks for once assessed: the supervisor's consult for high risk, the first
+   * escalation when asked for (and none is open), a follow-up for high or imminent risk.
+   */
+  private void actOnRisk(
+      RiskLevel level,
+      boolean escalate,
+      String reason,
+      String by,
+      CrisisDeadlines deadlines,
+      DeadlineManager timer) {
+    if (level == RiskLevel.HIGH) {
+      apply(new SupervisorConsultRequested(crisisId, level));
+    }
+    if (escalate && openEscalations.isEmpty()) {
+      raiseEscalation(reason, by, deadlines, timer, GenericEventMessage.clock.instant());
+    }
+    if (level.isAtLeast(RiskLevel.HIGH) && pendingFollowUps.isEmpty()) {
       scheduleFollowUp(
           derivedId("follow-up", followUps.size()),
-          GenericEventMessage.clock.instant().plus(deadlines.followUpWithin(command.level())),
+          GenericEventMessage.clock.instant().plus(deadlines.followUpWithin(level)),
           SYSTEM,
           timer);
     }
@@ -446,6 +505,8 @@ class CrisisEpisode {
       crisisId = opened.crisisId();
       unit = opened.unit();
       clientId = opened.clientId();
+    } else if (event instanceof RiskAssessed assessed && assessed.screenerRisk() != null) {
+      screenerLevel = RiskLevel.ofScreener(assessed.screenerRisk());
     } else if (event instanceof EscalationRaised raised) {
       escalations.add(raised.escalationId());
       openEscalations.clear();

@@ -158,7 +158,8 @@ class CrisisEpisodeTest {
         true,
         level == RiskLevel.IMMINENT,
         "Sister",
-        "Talked for 20 minutes");
+        "Talked for 20 minutes",
+        null);
   }
 
   private static RiskAssessed assessed(RiskLevel level, RiskLevel previous) {
@@ -175,7 +176,8 @@ class CrisisEpisodeTest {
         level == RiskLevel.IMMINENT,
         "Sister",
         "Talked for 20 minutes",
-        "carol");
+        "carol",
+        null);
   }
 
   @Nested
@@ -296,6 +298,7 @@ class CrisisEpisodeTest {
                   false,
                   false,
                   null,
+                  null,
                   null),
               as("carol"))
           .expectEvents(
@@ -312,7 +315,8 @@ class CrisisEpisodeTest {
                   false,
                   null,
                   null,
-                  "carol"));
+                  "carol",
+                  null));
     }
   }
 
@@ -685,6 +689,157 @@ class CrisisEpisodeTest {
           .given(opened(), assessed(RiskLevel.HIGH, null))
           .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("carol"))
           .expectException(UnauthorizedMessageException.class);
+    }
+  }
+
+  /** Clinical gap 1: an intake's crisis alert opens an episode with its risk and its timer. */
+  @Nested
+  class ScreeningRiskCarriedOver {
+    private static final List<Boolean> HIGH_ANSWERS = List.of(true, true, true, true, false, false);
+
+    private RiskAssessed carried(RiskLevel level, SuicideRisk risk) {
+      return new RiskAssessed(
+          CRISIS,
+          ASSESSMENT,
+          level,
+          null,
+          null,
+          null,
+          risk,
+          null,
+          null,
+          null,
+          null,
+          null,
+          "system",
+          null);
+    }
+
+    @Test
+    void anAlertEpisodeStartsAtTheScreeningsRiskWithItsAcknowledgementDeadline() {
+      fixture
+          .given(opened())
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              ActorMetadata.system("north"))
+          .expectEvents(
+              carried(RiskLevel.HIGH, SuicideRisk.HIGH),
+              new SupervisorConsultRequested(CRISIS, RiskLevel.HIGH),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 0),
+                  ON_CALL_SUPERVISOR,
+                  RiskLevel.HIGH,
+                  "Crisis alert from an intake screening",
+                  now().plus(HIGH_ACK),
+                  "system"),
+              new FollowUpScheduled(
+                  CRISIS, derived("follow-up", 0), now().plus(FOLLOW_UP_WITHIN), "system"))
+          .expectScheduledDeadline(
+              HIGH_ACK, new EscalationDue(derived("escalation", 0), now().plus(HIGH_ACK)));
+    }
+
+    @Test
+    void anEpisodeAlreadyAssessedKeepsItsAssessment() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              ActorMetadata.system("north"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void onlyThePlatformCarriesAScreeningsRiskOver() {
+      fixture
+          .given(opened())
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              as("carol"))
+          .expectException(UnauthorizedMessageException.class);
+    }
+
+    private AssessRisk choose(RiskLevel level, List<Boolean> answers, String rationale) {
+      return new AssessRisk(
+          CRISIS, ASSESSMENT, level, answers, null, null, null, null, null, null, rationale);
+    }
+
+    /** Clinical gap 2: the answers bind the level. */
+    @Test
+    void aWorkerCannotChooseALevelBelowTheScreenersAnswers() {
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, null), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "Sounded calm"), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theScreenerOfTheIntakeStillBindsAnAssessmentWithoutNewAnswers() {
+      fixture
+          .given(opened(), carried(RiskLevel.HIGH, SuicideRisk.HIGH))
+          .when(choose(RiskLevel.MODERATE, null, null), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theSupervisorSetsALowerLevelOnlyWithAWrittenRationale() {
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "  "), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "Answers were about a novel"), as("sam"))
+          .expectEvents(
+              new RiskAssessed(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.LOW,
+                  null,
+                  List.of(1, 1, 1, 1, 0, 0),
+                  null,
+                  SuicideRisk.HIGH,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "sam",
+                  "Answers were about a novel"));
+    }
+
+    @Test
+    void closingGoesByTheHighestRiskTheEpisodeHasHadEvenBelowTheScreener() {
+      fixture
+          .given(
+              opened(),
+              new RiskAssessed(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.LOW,
+                  null,
+                  List.of(1, 1, 1, 1, 0, 0),
+                  null,
+                  SuicideRisk.HIGH,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "sam",
+                  "Answers were about a novel"))
+          .when(new CloseCrisis(CRISIS, CrisisClosureReason.STABILISED, "Safe"), as("carol"))
+          .expectEvents(
+              new ClosureApprovalRequested(
+                  CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol"));
     }
   }
 }

@@ -31,6 +31,7 @@ import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueConfirmed;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
+import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
@@ -93,9 +94,14 @@ class CrisisBoardProjection {
         at,
         "risk = :risk, highest_risk = CASE WHEN highest_risk IS NULL OR"
             + " array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], highest_risk)"
-            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :risk)"
-            + " THEN :risk ELSE highest_risk END",
-        Map.of("risk", event.level().name()));
+            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :shown)"
+            + " THEN :shown ELSE highest_risk END",
+        // The screener's triage above the chosen level counts, as in the published state fold.
+        Map.of(
+            "risk",
+            event.level().name(),
+            "shown",
+            RiskLevel.higher(event.level(), RiskLevel.ofScreener(event.screenerRisk())).name()));
   }
 
   @EventHandler

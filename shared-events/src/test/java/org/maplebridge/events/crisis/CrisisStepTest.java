@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.maplebridge.events.intake.SuicideRisk;
 
 /** The crisis episode's state machine, as the write side checks it and the pages offer it. */
 class CrisisStepTest {
@@ -52,6 +53,29 @@ class CrisisStepTest {
             Arrays.stream(steps.split(" "))
                 .map(CrisisStep::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CrisisStep.class))));
+  }
+
+  @Test
+  void theHighestRiskCountsTheScreenersTriageAboveTheChosenLevel() {
+    CrisisState state =
+        CrisisState.OPENED.after(
+            new RiskAssessed(
+                ID,
+                UUID.randomUUID(),
+                RiskLevel.LOW,
+                null,
+                null,
+                null,
+                SuicideRisk.HIGH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "sam",
+                "Answers were about a film plot"));
+    assertThat(state.level()).isEqualTo(RiskLevel.LOW);
+    assertThat(state.highestLevel()).isEqualTo(RiskLevel.HIGH);
   }
 
   @Test
@@ -119,7 +143,8 @@ class CrisisStepTest {
         null,
         null,
         null,
-        "carol");
+        "carol",
+        null);
   }
 
   private static CrisisEvent raised(EscalationTier tier) {
