@@ -37,6 +37,7 @@ import org.maplebridge.crisis.CrisisRules.AFollowUpIsCompletedOnce;
 import org.maplebridge.crisis.CrisisRules.ALevelBelowTheScreenerNeedsTheSupervisorsRationale;
 import org.maplebridge.crisis.CrisisRules.AnEscalationIsAcknowledgedOnce;
 import org.maplebridge.crisis.CrisisRules.CrisisWorkGoesStepByStep;
+import org.maplebridge.crisis.CrisisRules.OnlyThePersonPagedOrAHigherTierAcknowledges;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
@@ -66,6 +67,7 @@ import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.intake.Instrument;
+import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.intake.ScreeningScore;
 import org.maplebridge.intake.ScreeningScoring;
 import org.maplebridge.scope.RecordFacts;
@@ -103,6 +105,7 @@ class CrisisEpisode {
   private CrisisState state = CrisisState.OPENED;
 
   private final Map<UUID, EscalationTier> openEscalations = new HashMap<>();
+  private String openEscalationRaisedBy;
   private final Set<UUID> escalations = new HashSet<>();
   private boolean rescued;
   private UUID clientId;
@@ -285,7 +288,7 @@ class CrisisEpisode {
   }
 
   @CommandHandler
-  void handle(AcknowledgeEscalation command, Actor actor) {
+  void handle(AcknowledgeEscalation command, Actor actor, OnCallRosters roster) {
     requireCrisisStaff(actor);
     if (!escalations.contains(command.escalationId())) {
       throw new RecordNotFound("Escalation " + command.escalationId(), asTarget());
@@ -293,6 +296,16 @@ class CrisisEpisode {
     EscalationTier tier = openEscalations.get(command.escalationId());
     check(new AnEscalationIsAcknowledgedOnce(tier == null));
     check(step(CrisisStep.ACKNOWLEDGE_ESCALATION));
+    Instant now = GenericEventMessage.clock.instant();
+    check(
+        new OnlyThePersonPagedOrAHigherTierAcknowledges(
+            actor.username(),
+            openEscalationRaisedBy,
+            Answering.paged(
+                actor.username(),
+                actor.is(Role.SUPERVISOR),
+                tier,
+                onCall -> roster.holder(unit, onCall, now))));
     apply(
         new EscalationAcknowledged(crisisId, command.escalationId(), tier, actor.username(), true));
   }
@@ -511,6 +524,7 @@ class CrisisEpisode {
       escalations.add(raised.escalationId());
       openEscalations.clear();
       openEscalations.put(raised.escalationId(), raised.tier());
+      openEscalationRaisedBy = raised.raisedBy();
     } else if (event instanceof EscalationAcknowledged acknowledged) {
       openEscalations.remove(acknowledged.escalationId());
     } else if (event instanceof EscalationDeadlineMissed missed) {

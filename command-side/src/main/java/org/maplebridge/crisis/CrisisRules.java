@@ -3,6 +3,7 @@ package org.maplebridge.crisis;
 import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.write.BusinessRule;
 
 /**
@@ -51,6 +52,25 @@ final class CrisisRules {
           : "The screener's answers show "
               + screener
               + " risk: a lower level needs the supervisor, with a written rationale";
+    }
+  }
+
+  /**
+   * An escalation is acknowledged by the person paged for its tier or by someone holding a higher
+   * tier now, never by whoever raised it (published as {@link Answering}).
+   */
+  record OnlyThePersonPagedOrAHigherTierAcknowledges(String actor, String raisedBy, boolean paged)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return actor.equals(raisedBy) || !paged;
+    }
+
+    @Override
+    public String explanation() {
+      return actor.equals(raisedBy)
+          ? "You raised this escalation: the person paged for it acknowledges"
+          : "Only the person paged for this tier, or on a higher tier now, acknowledges it";
     }
   }
 

@@ -7,6 +7,7 @@ import static org.maplebridge.events.crisis.EscalationTier.ON_CALL_SUPERVISOR;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +77,15 @@ class CrisisEpisodeTest {
   private static final Map<String, Actor> STAFF =
       Map.of(
           "carol", new Actor("carol", Role.CRISIS_WORKER, "north"),
+          "cora", new Actor("cora", Role.CRISIS_WORKER, "north"),
           "sam", new Actor("sam", Role.SUPERVISOR, "north"),
           "alice", new Actor("alice", Role.COUNSELLOR, "north"),
           "erin", new Actor("erin", Role.CRISIS_WORKER, "south"));
 
   private AggregateTestFixture<CrisisEpisode> fixture;
+
+  /** The north unit's roster now; empty: a gap. */
+  private final Map<EscalationTier, String> onCall = new EnumMap<>(EscalationTier.class);
 
   @BeforeEach
   void setUp() {
@@ -91,6 +96,11 @@ class CrisisEpisodeTest {
             new EscalationAck(IMMINENT_ACK, HIGH_ACK, Duration.ofMinutes(60)),
             RESCUE,
             new FollowUp(FOLLOW_UP_WITHIN, FOLLOW_UP_WITHIN)));
+    onCall.clear();
+    fixture.registerInjectableResource(
+        (OnCallRosters)
+            (unit, tier, at) ->
+                "north".equals(unit) ? Optional.ofNullable(onCall.get(tier)) : Optional.empty());
     fixture.registerInjectableResource(
         new LinkedRecords() {
           @Override
@@ -840,6 +850,87 @@ class CrisisEpisodeTest {
           .expectEvents(
               new ClosureApprovalRequested(
                   CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol"));
+    }
+  }
+
+  /** Acknowledgement by the person paged for the tier or a higher tier, never by the raiser. */
+  @Nested
+  class Acknowledgement {
+    private static final UUID ESCALATION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+
+    private EscalationRaised raised(EscalationTier tier, String by) {
+      return new EscalationRaised(
+          CRISIS, ESCALATION, tier, RiskLevel.IMMINENT, "Imminent", now().plus(IMMINENT_ACK), by);
+    }
+
+    private AcknowledgeEscalation acknowledge() {
+      return new AcknowledgeEscalation(CRISIS, ESCALATION);
+    }
+
+    @Test
+    void thePersonPagedForTheTierAcknowledges() {
+      onCall.put(ON_CALL_SUPERVISOR, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectEvents(
+              new EscalationAcknowledged(CRISIS, ESCALATION, ON_CALL_SUPERVISOR, "cora", true));
+    }
+
+    @Test
+    void nobodyElseOfTheUnitAcknowledgesNotEvenItsSupervisor() {
+      onCall.put(ON_CALL_SUPERVISOR, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theHolderOfAHigherTierAcknowledgesALowerOneButNotTheOtherWayRound() {
+      onCall.put(ON_CALL_SUPERVISOR, "sam");
+      onCall.put(ON_CALL_CLINICIAN, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectSuccessfulHandlerExecution();
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_CLINICIAN, "system"))
+          .when(acknowledge(), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void whoeverRaisedAnEscalationDoesNotAcknowledgeItEvenOnCall() {
+      onCall.put(ON_CALL_SUPERVISOR, "carol");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void inAGapOfTheRosterThePageFallsToTheUnitsSupervisor() {
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectException(RuleViolated.class);
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("sam"))
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void atTheTopOfTheLadderWhoeverHoldsATierAnswers() {
+      onCall.put(ON_CALL_CLINICIAN, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(EMERGENCY_SERVICES, "system"))
+          .when(acknowledge(), as("cora"))
+          .expectSuccessfulHandlerExecution();
     }
   }
 }

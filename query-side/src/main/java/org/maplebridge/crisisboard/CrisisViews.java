@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
+import org.maplebridge.oncall.OnCallGaps;
 import org.maplebridge.read.ScopedView;
 import org.maplebridge.scope.Scope;
 
@@ -15,7 +16,9 @@ import org.maplebridge.scope.Scope;
 public final class CrisisViews {
   private CrisisViews() {}
 
-  public record CrisisBoard(String unit, Instant at, List<BoardItem> items) {}
+  /** The open episodes, and where the on-call roster leaves a tier with nobody in the next day. */
+  public record CrisisBoard(
+      String unit, Instant at, List<BoardItem> items, List<OnCallGaps.Gap> rosterGaps) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BoardItem(

@@ -14,6 +14,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.oncall.OnCallGaps;
+import org.maplebridge.oncall.OnCallPeriods;
+import org.maplebridge.oncall.OnCallRosterView;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.SqlParams;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * into the dashboard's own tables by {@link DashboardProjection}): open cases, crises by risk,
  * escalations acknowledged in time, referrals by state, how many loops close, how long acceptance
  * takes, and what is overdue now. Filterable by period and population group (which applies to what
- * comes from intakes).
+ * comes from intakes). Gaps in the unit's on-call roster in the coming week are shown with it.
  */
 final class UnitDashboard {
   private UnitDashboard() {}
@@ -46,7 +49,8 @@ final class UnitDashboard {
       Map<String, Long> referralsByState,
       Double loopClosureRate,
       Double medianHoursToAcceptance,
-      Overdue overdue) {}
+      Overdue overdue,
+      List<OnCallGaps.Gap> rosterGaps) {}
 
   record Escalations(
       long raised, long acknowledgedInTime, long missed, Double acknowledgedInTimeRate) {}
@@ -56,9 +60,11 @@ final class UnitDashboard {
   @Component
   static class Handler {
     private final JdbcClient jdbc;
+    private final OnCallPeriods onCall;
 
-    Handler(JdbcClient jdbc) {
+    Handler(JdbcClient jdbc, OnCallPeriods onCall) {
       this.jdbc = jdbc;
+      this.onCall = onCall;
     }
 
     @QueryHandler
@@ -179,7 +185,9 @@ final class UnitDashboard {
           referralsByState,
           loopClosureRate,
           medianHours,
-          new Overdue(overdueReferrals, overdueFollowUps, unacknowledged));
+          new Overdue(overdueReferrals, overdueFollowUps, unacknowledged),
+          // Whatever the period asked for, a gap in the roster is shown before it happens.
+          onCall.gapsAhead(unit, Instant.now(), OnCallRosterView.GAPS_AHEAD));
     }
 
     private JdbcClient.StatementSpec statement(String sql, Map<String, Object> values) {
