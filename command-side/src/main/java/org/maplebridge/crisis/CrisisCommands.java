@@ -53,6 +53,10 @@ public final class CrisisCommands {
   public record CarryOverScreeningRisk(
       @TargetAggregateIdentifier UUID crisisId, UUID assessmentId, SuicideRisk risk) {}
 
+  /** The platform could deliver the page of an escalation to nobody, on any channel. */
+  @Secured({SYSTEM})
+  public record PageUndelivered(@TargetAggregateIdentifier UUID crisisId, UUID escalationId) {}
+
   @Secured({SUPERVISOR})
   record RecordSupervisorConsult(@TargetAggregateIdentifier UUID crisisId, String advice) {}
 

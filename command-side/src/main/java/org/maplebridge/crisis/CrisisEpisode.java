@@ -28,6 +28,7 @@ import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.FollowUpDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.PageUndelivered;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
@@ -312,13 +313,32 @@ class CrisisEpisode {
 
   @DeadlineHandler(deadlineName = ESCALATION_DEADLINE)
   void escalationDue(EscalationDue due, CrisisDeadlines deadlines, DeadlineManager timer) {
-    EscalationTier tier = openEscalations.get(due.escalationId());
+    climb(due.escalationId(), due.due(), "Not acknowledged in time at ", deadlines, timer);
+  }
+
+  /**
+   * A page nobody could receive is as good as unanswered: the escalation climbs at once, as if its
+   * deadline had passed, rather than wait out a deadline nobody knows of.
+   */
+  @CommandHandler
+  void handle(PageUndelivered command, CrisisDeadlines deadlines, DeadlineManager timer) {
+    climb(
+        command.escalationId(),
+        GenericEventMessage.clock.instant(),
+        "Page not delivered at ",
+        deadlines,
+        timer);
+  }
+
+  private void climb(
+      UUID escalationId, Instant at, String why, CrisisDeadlines deadlines, DeadlineManager timer) {
+    EscalationTier tier = openEscalations.get(escalationId);
     if (tier == null || state.closed()) {
       return;
     }
-    apply(new EscalationDeadlineMissed(crisisId, due.escalationId(), tier, due.due()));
+    apply(new EscalationDeadlineMissed(crisisId, escalationId, tier, at));
     if (tier.next() != null) {
-      raiseEscalation("Not acknowledged in time at " + tier, SYSTEM, deadlines, timer, due.due());
+      raiseEscalation(why + tier, SYSTEM, deadlines, timer, at);
     }
   }
 

@@ -933,4 +933,50 @@ class CrisisEpisodeTest {
           .expectSuccessfulHandlerExecution();
     }
   }
+
+  /** A page nobody received escalates like a missed acknowledgement. */
+  @Nested
+  class UndeliveredPages {
+    @Test
+    void anUndeliveredPageClimbsTheLadderAtOnce() {
+      Instant start = now();
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)))
+          .when(
+              new CrisisCommands.PageUndelivered(CRISIS, derived("escalation", 0)),
+              ActorMetadata.system("north"))
+          .expectEvents(
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 0), ON_CALL_SUPERVISOR, start),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Page not delivered at ON_CALL_SUPERVISOR",
+                  start.plus(IMMINENT_ACK),
+                  "system"));
+    }
+
+    @Test
+    void aPageOfAnEscalationAlreadyAnsweredChangesNothing() {
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)),
+              by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))))
+          .when(
+              new CrisisCommands.PageUndelivered(CRISIS, derived("escalation", 0)),
+              ActorMetadata.system("north"))
+          .expectNoEvents();
+    }
+  }
 }
