@@ -71,7 +71,8 @@ public final class CrisisCommands {
       @TargetAggregateIdentifier UUID crisisId,
       EmergencyAgency agency,
       String reference,
-      String confidentialityBreakReason) {}
+      String confidentialityBreakReason,
+      Instant calledAt) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record ConfirmRescue(@TargetAggregateIdentifier UUID crisisId, String outcome) {}

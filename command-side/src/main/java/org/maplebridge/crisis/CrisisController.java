@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -143,15 +144,23 @@ class CrisisController {
       @NotNull EmergencyAgency agency,
       @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE) String reference,
       @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE)
-          String confidentialityBreakReason) {}
+          String confidentialityBreakReason,
+      @PastOrPresent OffsetDateTime calledAt) {}
 
   @PostMapping("/{id}/emergency-dispatch")
-  @Operation(summary = "Active rescue: record the agency called and why confidentiality was broken")
+  @Operation(
+      summary =
+          "Active rescue: record who called which agency when (calledAt, default now), its"
+              + " reference and why confidentiality was broken; answers the emergency-services rung")
   ResponseEntity<Void> dispatch(
       @PathVariable UUID id, @Valid @RequestBody DispatchRequest request) {
     commands.sendAndWait(
         new DispatchEmergencyServices(
-            id, request.agency(), request.reference(), request.confidentialityBreakReason()));
+            id,
+            request.agency(),
+            request.reference(),
+            request.confidentialityBreakReason(),
+            request.calledAt() == null ? null : request.calledAt().toInstant()));
     return ResponseEntity.noContent().build();
   }
 

@@ -107,6 +107,7 @@ class CrisisEpisode {
 
   private final Map<UUID, EscalationTier> openEscalations = new HashMap<>();
   private String openEscalationRaisedBy;
+  private Instant openEscalationDeadline;
   private final Set<UUID> escalations = new HashSet<>();
   private boolean rescued;
   private UUID clientId;
@@ -350,7 +351,8 @@ class CrisisEpisode {
       DeadlineManager timer) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.DISPATCH_EMERGENCY_SERVICES));
-    Instant confirmBy = GenericEventMessage.clock.instant().plus(deadlines.rescueConfirmation());
+    Instant now = GenericEventMessage.clock.instant();
+    Instant confirmBy = now.plus(deadlines.rescueConfirmation());
     apply(
         new EmergencyServicesDispatched(
             crisisId,
@@ -358,8 +360,24 @@ class CrisisEpisode {
             command.reference(),
             command.confidentialityBreakReason(),
             confirmBy,
-            actor.username()));
+            actor.username(),
+            command.calledAt() == null ? now : command.calledAt()));
     timer.schedule(confirmBy, RESCUE_DEADLINE, new RescueConfirmationDue(1, confirmBy));
+    // The emergency-services rung is a call someone must make: recording it answers the rung,
+    // timed against the rung's own deadline.
+    openEscalations.entrySet().stream()
+        .filter(open -> open.getValue() == EscalationTier.EMERGENCY_SERVICES)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .ifPresent(
+            rung ->
+                apply(
+                    new EscalationAcknowledged(
+                        crisisId,
+                        rung,
+                        EscalationTier.EMERGENCY_SERVICES,
+                        actor.username(),
+                        !now.isAfter(openEscalationDeadline))));
   }
 
   @DeadlineHandler(deadlineName = RESCUE_DEADLINE)
@@ -545,6 +563,7 @@ class CrisisEpisode {
       openEscalations.clear();
       openEscalations.put(raised.escalationId(), raised.tier());
       openEscalationRaisedBy = raised.raisedBy();
+      openEscalationDeadline = raised.deadline();
     } else if (event instanceof EscalationAcknowledged acknowledged) {
       openEscalations.remove(acknowledged.escalationId());
     } else if (event instanceof EscalationDeadlineMissed missed) {

@@ -467,7 +467,11 @@ class CrisisEpisodeTest {
               by(
                   "carol",
                   new DispatchEmergencyServices(
-                      CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Imminent danger to life")))
+                      CRISIS,
+                      EmergencyAgency.AMBULANCE,
+                      "120-778",
+                      "Imminent danger to life",
+                      null)))
           .whenTimeElapses(RESCUE.plusMinutes(1))
           .expectEvents(
               new RescueConfirmationOverdue(CRISIS, 1, start.plus(RESCUE).plus(RESCUE)),
@@ -493,7 +497,7 @@ class CrisisEpisodeTest {
               by(
                   "carol",
                   new DispatchEmergencyServices(
-                      CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home")),
+                      CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home", null)),
               by("carol", new ConfirmRescue(CRISIS, "Police with the person, taken to hospital")))
           .whenTimeElapses(RESCUE.plusMinutes(1))
           .expectNoEvents();
@@ -505,7 +509,11 @@ class CrisisEpisodeTest {
           .given(opened(), assessed(RiskLevel.IMMINENT, null))
           .when(
               new DispatchEmergencyServices(
-                  CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Overdose taken"),
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-778",
+                  "Overdose taken",
+                  now().minusSeconds(120)),
               as("carol"))
           .expectEvents(
               new EmergencyServicesDispatched(
@@ -514,7 +522,39 @@ class CrisisEpisodeTest {
                   "120-778",
                   "Overdose taken",
                   now().plus(RESCUE),
-                  "carol"));
+                  "carol",
+                  now().minusSeconds(120)));
+    }
+
+    @Test
+    void recordingTheCallAnswersTheEmergencyServicesRung() {
+      UUID rung = UUID.fromString("00000000-0000-0000-0000-0000000000e5");
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EscalationRaised(
+                  CRISIS,
+                  rung,
+                  EMERGENCY_SERVICES,
+                  RiskLevel.IMMINENT,
+                  "Not acknowledged in time at ON_CALL_CLINICIAN",
+                  now().plus(IMMINENT_ACK),
+                  "system"))
+          .when(
+              new DispatchEmergencyServices(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-779", "Overdose taken", null),
+              as("carol"))
+          .expectEvents(
+              new EmergencyServicesDispatched(
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-779",
+                  "Overdose taken",
+                  now().plus(RESCUE),
+                  "carol",
+                  now()),
+              new EscalationAcknowledged(CRISIS, rung, EMERGENCY_SERVICES, "carol", true));
     }
 
     @Test
@@ -522,7 +562,7 @@ class CrisisEpisodeTest {
       fixture
           .given(opened(), assessed(RiskLevel.MODERATE, null))
           .when(
-              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110", "x"),
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110", "x", null),
               as("carol"))
           .expectException(RuleViolated.class);
       fixture
@@ -686,9 +726,15 @@ class CrisisEpisodeTest {
               opened(),
               assessed(RiskLevel.IMMINENT, null),
               new EmergencyServicesDispatched(
-                  CRISIS, EmergencyAgency.AMBULANCE, "120-1", "Overdose", Instant.now(), "carol"))
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-1",
+                  "Overdose",
+                  Instant.now(),
+                  "carol",
+                  Instant.now()))
           .when(
-              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110-1", "Again"),
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110-1", "Again", null),
               as("carol"))
           .expectException(RuleViolated.class);
     }

@@ -186,8 +186,14 @@ class CrisisBoardProjection {
         version,
         at,
         "rescue = 'UNCONFIRMED', rescue_agency = :agency, rescue_reference = :reference,"
-            + " rescue_reason = :reason, rescue_confirm_by = :confirmBy",
+            + " rescue_reason = :reason, rescue_confirm_by = :confirmBy,"
+            + " rescue_called_by = :calledBy, rescue_called_at = :calledAt",
         SqlParams.of(
+            "calledBy",
+            event.dispatchedBy(),
+            // Events recorded before the call's time was asked: the moment it was recorded.
+            "calledAt",
+            SqlParams.utc(event.calledAt() == null ? at : event.calledAt()),
             "agency",
             event.agency().name(),
             "reference",

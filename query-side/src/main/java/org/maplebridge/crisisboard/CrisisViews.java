@@ -108,7 +108,9 @@ public final class CrisisViews {
       String reference,
       @ClinicalData String confidentialityBreakReason,
       Instant confirmBy,
-      @ClinicalData String outcome) {}
+      @ClinicalData String outcome,
+      String calledBy,
+      Instant calledAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FollowUp(

@@ -117,7 +117,7 @@ class CrisisStepTest {
       case "dispatched" ->
           Set.of(
               new EmergencyServicesDispatched(
-                  ID, EmergencyAgency.AMBULANCE, "120-1", "Danger to life", AT, "carol"));
+                  ID, EmergencyAgency.AMBULANCE, "120-1", "Danger to life", AT, "carol", AT));
       case "confirmed" -> Set.of(new RescueConfirmed(ID, "Safe", "carol"));
       case "lost" -> Set.of(new LostToFollowUp(ID, 3));
       case "done" -> Set.of(new FollowUpCompleted(ID, FOLLOW_UP, RiskLevel.LOW, null, "carol"));
