@@ -579,6 +579,8 @@ class CrisisEpisode {
       failedFollowUps = failed.attempt();
     } else if (event instanceof FollowUpCompleted completed) {
       pendingFollowUps.remove(completed.followUpId());
+      // Lost to follow-up means three failed attempts in a row: reaching the person starts over.
+      failedFollowUps = 0;
     }
   }
 }

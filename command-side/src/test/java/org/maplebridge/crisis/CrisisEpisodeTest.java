@@ -619,6 +619,22 @@ class CrisisEpisodeTest {
               new LostToFollowUp(CRISIS, 3));
     }
 
+    /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */
+    @Test
+    void reachingThePersonStartsTheCountOfFailedAttemptsOver() {
+      UUID next = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+      fixture
+          .given(
+              opened(),
+              new FollowUpScheduled(CRISIS, FOLLOW_UP, Instant.now(), "carol"),
+              new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 1, "No answer", "carol"),
+              new FollowUpCompleted(CRISIS, FOLLOW_UP, RiskLevel.LOW, "Reached", "carol"),
+              new FollowUpScheduled(CRISIS, next, Instant.now(), "carol"),
+              new FollowUpAttemptFailed(CRISIS, next, 1, "No answer", "carol"))
+          .when(new CompleteFollowUp(CRISIS, next, false, null, "No answer"), as("carol"))
+          .expectEvents(new FollowUpAttemptFailed(CRISIS, next, 2, "No answer", "carol"));
+    }
+
     @Test
     void higherRiskAtAFollowUpReturnsTheEpisodeToAssessment() {
       fixture

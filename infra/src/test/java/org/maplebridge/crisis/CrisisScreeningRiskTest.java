@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -119,6 +120,12 @@ class CrisisScreeningRiskTest extends PlatformTest {
                 + HIGH_ANSWERS
                 + ",\"rationale\":\"The answers were about a novel she is writing\"}");
     assertThat(agreed.status()).isEqualTo(201);
+    String token = agreed.header("X-Consistency-Token");
+    assertThat(sam.with("X-Consistency-Token", token).get("/crises/" + id).body())
+        .as("the supervisor's assessment form asks for the rationale")
+        .contains("id=\"assess-rationale\"");
+    assertThat(carol.with("X-Consistency-Token", token).get("/crises/" + id).body())
+        .doesNotContain("id=\"assess-rationale\"");
 
     JsonNode episode =
         carol
@@ -133,6 +140,64 @@ class CrisisScreeningRiskTest extends PlatformTest {
     assertThat(closing.status())
         .as("closing goes by the highest risk the episode has had: the supervisor approves")
         .isEqualTo(202);
+  }
+
+  /** Clinical gap 5: the screener's skip logic. */
+  @Test
+  void questionsThreeToFiveAreAnsweredOnlyAfterAYesToQuestionTwo() {
+    Api alice = as("alice");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    Response skipped =
+        alice.post(
+            "/api/intakes/" + intake + "/screenings",
+            "{\"instrument\":\"CSSRS\",\"answers\":[true,false,true,false,false,false]}");
+    assertThat(skipped.status()).isEqualTo(400);
+    assertThat(skipped.body()).contains("question 2");
+    String crisis =
+        as("carol")
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    assertThat(
+            as("carol")
+                .post(
+                    "/api/crises/" + crisis + "/risk-assessments",
+                    "{\"level\":\"HIGH\",\"answers\":[false,false,false,true,false,false]}")
+                .status())
+        .isEqualTo(400);
+  }
+
+  /** Clinical gap 6: three failed attempts in a row lose the person, not three in all. */
+  @Test
+  void reachingThePersonBetweenFailedAttemptsKeepsThemInFollowUp() {
+    Api carol = as("carol");
+    String id =
+        carol
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    String soon = Instant.now().plusSeconds(3600).toString();
+    String first =
+        carol.post("/api/crises/" + id + "/follow-ups", "{\"dueAt\":\"" + soon + "\"}").id();
+    String failed = "{\"reached\":false,\"notes\":\"No answer\"}";
+    assertThat(complete(carol, id, first, failed)).isEqualTo(204);
+    assertThat(complete(carol, id, first, "{\"reached\":true,\"level\":\"LOW\"}")).isEqualTo(204);
+    String second =
+        carol.post("/api/crises/" + id + "/follow-ups", "{\"dueAt\":\"" + soon + "\"}").id();
+    assertThat(complete(carol, id, second, failed)).isEqualTo(204);
+    Response last =
+        carol.post("/api/crises/" + id + "/follow-ups/" + second + "/completion", failed);
+    assertThat(last.status()).isEqualTo(204);
+    JsonNode episode =
+        carol
+            .with("X-Consistency-Token", last.header("X-Consistency-Token"))
+            .get("/api/crises/" + id)
+            .json();
+    assertThat(episode.get("lostToFollowUp").asBoolean()).isFalse();
+    assertThat(episode.get("failedFollowUps").asInt()).isEqualTo(2);
+  }
+
+  private static int complete(Api api, String crisis, String followUp, String body) {
+    return api.post("/api/crises/" + crisis + "/follow-ups/" + followUp + "/completion", body)
+        .status();
   }
 
   private static int rank(JsonNode item) {
