@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -64,6 +65,7 @@ import org.maplebridge.events.crisis.RescueConfirmed;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
@@ -414,8 +416,22 @@ class CrisisEpisode {
   void handle(RecordSafetyPlan command, Actor actor) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.RECORD_SAFETY_PLAN));
+    if (isEmpty(command.plan())) {
+      throw new InvalidInput("plan", "A safety plan with every step empty plans nothing");
+    }
     apply(
         new SafetyPlanRecorded(crisisId, safetyPlanVersion + 1, command.plan(), actor.username()));
+  }
+
+  private static boolean isEmpty(SafetyPlan plan) {
+    return Stream.of(
+            plan.warningSigns(),
+            plan.internalCopingStrategies(),
+            plan.peopleAndPlacesForDistraction(),
+            plan.peopleToAskForHelp(),
+            plan.professionalsAndAgencies(),
+            plan.makingTheEnvironmentSafe())
+        .allMatch(step -> step == null || step.isEmpty());
   }
 
   @CommandHandler

@@ -57,6 +57,7 @@ import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.ActorMetadata;
@@ -617,6 +618,20 @@ class CrisisEpisodeTest {
           .expectEvents(
               new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 3, "Number disconnected", "carol"),
               new LostToFollowUp(CRISIS, 3));
+    }
+
+    /** Clinical gap 10: a plan has at least one step. */
+    @Test
+    void aSafetyPlanWithEveryStepEmptyIsRefused() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.RecordSafetyPlan(
+                  CRISIS,
+                  new SafetyPlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
     }
 
     /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */

@@ -195,6 +195,23 @@ class CrisisScreeningRiskTest extends PlatformTest {
     assertThat(episode.get("failedFollowUps").asInt()).isEqualTo(2);
   }
 
+  /** Clinical gap 10: a safety plan says something. */
+  @Test
+  void aSafetyPlanWithEveryStepEmptyIsRefused() {
+    Api carol = as("carol");
+    String id =
+        carol
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    Response empty =
+        carol.post(
+            "/api/crises/" + id + "/safety-plan",
+            "{\"warningSigns\":[],\"internalCopingStrategies\":[],"
+                + "\"peopleAndPlacesForDistraction\":[],\"peopleToAskForHelp\":[],"
+                + "\"professionalsAndAgencies\":[],\"makingTheEnvironmentSafe\":[]}");
+    assertThat(empty.status()).isEqualTo(400);
+  }
+
   private static int complete(Api api, String crisis, String followUp, String body) {
     return api.post("/api/crises/" + crisis + "/follow-ups/" + followUp + "/completion", body)
         .status();
