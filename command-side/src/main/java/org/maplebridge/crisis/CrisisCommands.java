@@ -13,6 +13,7 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.intake.SuicideRisk;
@@ -75,7 +76,8 @@ public final class CrisisCommands {
       Instant calledAt) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
-  record ConfirmRescue(@TargetAggregateIdentifier UUID crisisId, String outcome) {}
+  record ConfirmRescue(
+      @TargetAggregateIdentifier UUID crisisId, RescueResult result, String outcome) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record Deescalate(@TargetAggregateIdentifier UUID crisisId, String notes) {}

@@ -31,6 +31,7 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.write.Created;
@@ -165,13 +166,16 @@ class CrisisController {
   }
 
   record RescueConfirmationRequest(
+      RescueResult result,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String outcome) {}
 
   @PostMapping("/{id}/rescue-confirmation")
-  @Operation(summary = "Confirm that help reached the person")
+  @Operation(
+      summary =
+          "What the rescue found: REACHED (default) ends it; NOT_FOUND or REFUSED keep it chased")
   ResponseEntity<Void> confirmRescue(
       @PathVariable UUID id, @Valid @RequestBody RescueConfirmationRequest request) {
-    commands.sendAndWait(new ConfirmRescue(id, request.outcome()));
+    commands.sendAndWait(new ConfirmRescue(id, request.result(), request.outcome()));
     return ResponseEntity.noContent().build();
   }
 

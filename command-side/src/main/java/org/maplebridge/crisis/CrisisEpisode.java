@@ -62,6 +62,8 @@ import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueConfirmed;
+import org.maplebridge.events.crisis.RescueNotReached;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
@@ -402,6 +404,11 @@ class CrisisEpisode {
   void handle(ConfirmRescue command, Actor actor) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.CONFIRM_RESCUE));
+    // Not found, or refused: the rescue is not over, so its deadline keeps chasing it.
+    if (command.result() != null && command.result() != RescueResult.REACHED) {
+      apply(new RescueNotReached(crisisId, command.result(), command.outcome(), actor.username()));
+      return;
+    }
     apply(new RescueConfirmed(crisisId, command.outcome(), actor.username()));
   }
 

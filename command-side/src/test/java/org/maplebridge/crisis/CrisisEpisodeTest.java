@@ -54,6 +54,8 @@ import org.maplebridge.events.crisis.FollowUpOverdue;
 import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
+import org.maplebridge.events.crisis.RescueNotReached;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
@@ -499,9 +501,53 @@ class CrisisEpisodeTest {
                   "carol",
                   new DispatchEmergencyServices(
                       CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home", null)),
-              by("carol", new ConfirmRescue(CRISIS, "Police with the person, taken to hospital")))
+              by(
+                  "carol",
+                  new ConfirmRescue(CRISIS, null, "Police with the person, taken to hospital")))
           .whenTimeElapses(RESCUE.plusMinutes(1))
           .expectNoEvents();
+    }
+
+    /** Clinical gap 7 (rescue outcomes): not found, or refused, keeps the chase going. */
+    @Test
+    void aRescueThatDidNotFindThePersonIsStillChased() {
+      Instant start = now();
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)),
+              by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))),
+              by(
+                  "carol",
+                  new DispatchEmergencyServices(
+                      CRISIS, EmergencyAgency.POLICE, "110-9", "Knife at home", null)),
+              by(
+                  "carol",
+                  new ConfirmRescue(
+                      CRISIS, RescueResult.NOT_FOUND, "Police found nobody at the address")))
+          .whenTimeElapses(RESCUE.plusMinutes(1))
+          .expectEvents(
+              new RescueConfirmationOverdue(CRISIS, 1, start.plus(RESCUE).plus(RESCUE)),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Rescue not confirmed",
+                  start.plus(RESCUE).plus(IMMINENT_ACK),
+                  "system"));
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EmergencyServicesDispatched(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-1", "Overdose", now(), "carol", now()))
+          .when(new ConfirmRescue(CRISIS, RescueResult.REFUSED, "Would not open"), as("carol"))
+          .expectEvents(
+              new RescueNotReached(CRISIS, RescueResult.REFUSED, "Would not open", "carol"));
     }
 
     @Test
@@ -568,7 +614,7 @@ class CrisisEpisodeTest {
           .expectException(RuleViolated.class);
       fixture
           .given(opened())
-          .when(new ConfirmRescue(CRISIS, "ok"), as("carol"))
+          .when(new ConfirmRescue(CRISIS, null, "ok"), as("carol"))
           .expectException(RuleViolated.class);
     }
   }

@@ -64,5 +64,21 @@ class EmergencyServicesCallTest extends PlatformTest {
     assertThat(rung.get("acknowledgedBy").asText())
         .as("the call answers the emergency-services rung")
         .isEqualTo("carol");
+
+    Response notFound =
+        carol.post(
+            "/api/crises/" + id + "/rescue-confirmation",
+            "{\"result\":\"NOT_FOUND\",\"outcome\":\"Nobody at the address\"}");
+    assertThat(notFound.status()).isEqualTo(204);
+    JsonNode chased =
+        carol
+            .with("X-Consistency-Token", notFound.header("X-Consistency-Token"))
+            .get("/api/crises/" + id)
+            .json();
+    assertThat(chased.get("rescue").get("status").asText())
+        .as("not found keeps the rescue open and chased")
+        .isNotEqualTo("CONFIRMED");
+    assertThat(chased.get("rescue").get("outcome").asText()).startsWith("NOT_FOUND");
+    assertThat(chased.get("allowedActions").toString()).contains("CONFIRM_RESCUE");
   }
 }

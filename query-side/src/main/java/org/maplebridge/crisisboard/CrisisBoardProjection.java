@@ -29,6 +29,7 @@ import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueConfirmed;
+import org.maplebridge.events.crisis.RescueNotReached;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
@@ -222,6 +223,17 @@ class CrisisBoardProjection {
         at,
         "rescue = 'CONFIRMED', rescue_outcome = :outcome",
         SqlParams.of("outcome", event.outcome()));
+  }
+
+  /** The rescue goes on: its state stays, what was found is shown. */
+  @EventHandler
+  void on(RescueNotReached event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "rescue_outcome = :outcome",
+        SqlParams.of("outcome", event.result().name() + ": " + event.outcome()));
   }
 
   @EventHandler

@@ -14,6 +14,7 @@ public sealed interface CrisisEvent
         EmergencyServicesDispatched,
         RescueConfirmationOverdue,
         RescueConfirmed,
+        RescueNotReached,
         CrisisDeescalated,
         SafetyPlanRecorded,
         FollowUpScheduled,
