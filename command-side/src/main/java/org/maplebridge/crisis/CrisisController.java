@@ -194,7 +194,8 @@ class CrisisController {
       @NotNull List<@NotBlank @Size(max = 500) String> peopleAndPlacesForDistraction,
       @NotNull List<@NotBlank @Size(max = 500) String> peopleToAskForHelp,
       @NotNull List<@NotBlank @Size(max = 500) String> professionalsAndAgencies,
-      @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe) {}
+      @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe,
+      List<@NotBlank @Size(max = 500) String> reasonsForLiving) {}
 
   @PostMapping("/{id}/safety-plan")
   @Operation(summary = "Record a new version of the six-step Stanley-Brown safety plan")
@@ -209,7 +210,8 @@ class CrisisController {
                 request.peopleAndPlacesForDistraction(),
                 request.peopleToAskForHelp(),
                 request.professionalsAndAgencies(),
-                request.makingTheEnvironmentSafe())));
+                request.makingTheEnvironmentSafe(),
+                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving())));
     return ResponseEntity.noContent().build();
   }
 

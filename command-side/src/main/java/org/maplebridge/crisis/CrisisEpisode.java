@@ -437,7 +437,8 @@ class CrisisEpisode {
             plan.peopleAndPlacesForDistraction(),
             plan.peopleToAskForHelp(),
             plan.professionalsAndAgencies(),
-            plan.makingTheEnvironmentSafe())
+            plan.makingTheEnvironmentSafe(),
+            plan.reasonsForLiving())
         .allMatch(step -> step == null || step.isEmpty());
   }
 

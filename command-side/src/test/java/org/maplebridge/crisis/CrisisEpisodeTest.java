@@ -60,6 +60,7 @@ import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
+import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.ActorMetadata;
@@ -674,10 +675,22 @@ class CrisisEpisodeTest {
           .when(
               new CrisisCommands.RecordSafetyPlan(
                   CRISIS,
-                  new SafetyPlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                  new SafetyPlan(
+                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
               as("carol"))
           .expectException(InvalidInput.class)
           .expectNoEvents();
+    }
+
+    @Test
+    void aSafetyPlanKeepsThePersonsReasonsForLiving() {
+      SafetyPlan plan =
+          new SafetyPlan(
+              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("Her son"));
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
+          .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
     }
 
     /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */

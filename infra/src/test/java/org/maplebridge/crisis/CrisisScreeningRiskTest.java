@@ -195,7 +195,7 @@ class CrisisScreeningRiskTest extends PlatformTest {
     assertThat(episode.get("failedFollowUps").asInt()).isEqualTo(2);
   }
 
-  /** Clinical gap 10: a safety plan says something. */
+  /** Clinical gap 10: a safety plan says something, the person's reasons for living among it. */
   @Test
   void aSafetyPlanWithEveryStepEmptyIsRefused() {
     Api carol = as("carol");
@@ -210,6 +210,25 @@ class CrisisScreeningRiskTest extends PlatformTest {
                 + "\"peopleAndPlacesForDistraction\":[],\"peopleToAskForHelp\":[],"
                 + "\"professionalsAndAgencies\":[],\"makingTheEnvironmentSafe\":[]}");
     assertThat(empty.status()).isEqualTo(400);
+    Response reasons =
+        carol.post(
+            "/api/crises/" + id + "/safety-plan",
+            "{\"warningSigns\":[\"Not sleeping\"],\"internalCopingStrategies\":[],"
+                + "\"peopleAndPlacesForDistraction\":[],\"peopleToAskForHelp\":[],"
+                + "\"professionalsAndAgencies\":[],\"makingTheEnvironmentSafe\":[],"
+                + "\"reasonsForLiving\":[\"Her son\"]}");
+    assertThat(reasons.status()).isEqualTo(204);
+    Api reading = carol.with("X-Consistency-Token", reasons.header("X-Consistency-Token"));
+    assertThat(
+            reading
+                .get("/api/crises/" + id)
+                .json()
+                .get("safetyPlan")
+                .get("reasonsForLiving")
+                .get(0)
+                .asText())
+        .isEqualTo("Her son");
+    assertThat(reading.get("/crises/" + id).body()).contains("id=\"reasons-for-living\"");
   }
 
   private static int complete(Api api, String crisis, String followUp, String body) {
