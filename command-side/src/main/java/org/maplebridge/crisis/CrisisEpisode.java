@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -113,7 +114,7 @@ class CrisisEpisode {
   private String openEscalationRaisedBy;
   private Instant openEscalationDeadline;
   private final Set<UUID> escalations = new HashSet<>();
-  private boolean rescued;
+  private Instant rescuedAt;
   private UUID clientId;
   private final Set<UUID> pendingFollowUps = new HashSet<>();
   private final Set<UUID> followUps = new HashSet<>();
@@ -551,7 +552,7 @@ class CrisisEpisode {
   }
 
   SourceFacts referralFacts() {
-    return new SourceFacts(clientId, unit, Set.of(), false, rescued);
+    return new SourceFacts(clientId, unit, Set.of(), false, rescuedAt);
   }
 
   /** Crisis workers and the supervisor of the unit; for anyone else the episode does not exist. */
@@ -574,7 +575,7 @@ class CrisisEpisode {
    * facts only it needs (which escalation and follow-up ids exist and wait, the plan's version).
    */
   @EventSourcingHandler
-  void on(CrisisEvent event) {
+  void on(CrisisEvent event, @Timestamp Instant at) {
     state = state.after(event);
     if (event instanceof CrisisContactOpened opened) {
       crisisId = opened.crisisId();
@@ -592,8 +593,9 @@ class CrisisEpisode {
       openEscalations.remove(acknowledged.escalationId());
     } else if (event instanceof EscalationDeadlineMissed missed) {
       openEscalations.remove(missed.escalationId());
-    } else if (event instanceof EmergencyServicesDispatched) {
-      rescued = true;
+    } else if (event instanceof EmergencyServicesDispatched dispatched) {
+      // Events from before the call's time was asked: when it was recorded.
+      rescuedAt = dispatched.calledAt() == null ? at : dispatched.calledAt();
     } else if (event instanceof SafetyPlanRecorded plan) {
       safetyPlanVersion = plan.version();
     } else if (event instanceof FollowUpScheduled scheduled) {

@@ -128,8 +128,8 @@ class CrisisEpisodeTest {
   private static final UUID SOUTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000002cc");
   private static final Map<UUID, SourceFacts> INTAKES =
       Map.of(
-          NORTH_INTAKE, new SourceFacts(NORTH_CLIENT, "north", Set.of("alice"), false, false),
-          SOUTH_INTAKE, new SourceFacts(SOUTH_CLIENT, "south", Set.of("dave"), false, false));
+          NORTH_INTAKE, new SourceFacts(NORTH_CLIENT, "north", Set.of("alice"), false, null),
+          SOUTH_INTAKE, new SourceFacts(SOUTH_CLIENT, "south", Set.of("dave"), false, null));
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);

@@ -80,5 +80,21 @@ class EmergencyServicesCallTest extends PlatformTest {
         .isNotEqualTo("CONFIRMED");
     assertThat(chased.get("rescue").get("outcome").asText()).startsWith("NOT_FOUND");
     assertThat(chased.get("allowedActions").toString()).contains("CONFIRM_RESCUE");
+
+    // Clinical gap 8: the rescue lets emergency or urgent care go without consent, not routine.
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
+    String routine = carol.post("/api/referrals", referral(id, clinic, "ROUTINE")).id();
+    Response refused = carol.post("/api/referrals/" + routine + "/sending", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("rule").asText()).isEqualTo("SharingNeedsConsentOrAnOverride");
+    String emergency = carol.post("/api/referrals", referral(id, clinic, "EMERGENCY")).id();
+    assertThat(carol.post("/api/referrals/" + emergency + "/sending", "").status()).isEqualTo(204);
+  }
+
+  private static String referral(String crisis, String provider, String urgency) {
+    return """
+        {"crisisId":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s","urgency":"%s",
+         "reason":"After the rescue","disclosedFields":["NAME"]}"""
+        .formatted(crisis, provider, urgency);
   }
 }
