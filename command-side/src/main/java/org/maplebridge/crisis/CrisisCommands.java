@@ -13,8 +13,10 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
+import org.maplebridge.events.intake.SuicideRisk;
 import org.springframework.security.access.annotation.Secured;
 
 /** The commands of crisis intervention. Who issues them travels in the metadata. */
@@ -41,7 +43,20 @@ public final class CrisisCommands {
       Boolean capability,
       Boolean intent,
       String buffers,
-      String notes) {}
+      String notes,
+      String rationale) {}
+
+  /**
+   * The risk a screening found comes with the episode its crisis alert opened: the platform carries
+   * it over, so the episode starts at that level with its acknowledgement deadline.
+   */
+  @Secured({SYSTEM})
+  public record CarryOverScreeningRisk(
+      @TargetAggregateIdentifier UUID crisisId, UUID assessmentId, SuicideRisk risk) {}
+
+  /** The platform could deliver the page of an escalation to nobody, on any channel. */
+  @Secured({SYSTEM})
+  public record PageUndelivered(@TargetAggregateIdentifier UUID crisisId, UUID escalationId) {}
 
   @Secured({SUPERVISOR})
   record RecordSupervisorConsult(@TargetAggregateIdentifier UUID crisisId, String advice) {}
@@ -57,10 +72,12 @@ public final class CrisisCommands {
       @TargetAggregateIdentifier UUID crisisId,
       EmergencyAgency agency,
       String reference,
-      String confidentialityBreakReason) {}
+      String confidentialityBreakReason,
+      Instant calledAt) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
-  record ConfirmRescue(@TargetAggregateIdentifier UUID crisisId, String outcome) {}
+  record ConfirmRescue(
+      @TargetAggregateIdentifier UUID crisisId, RescueResult result, String outcome) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record Deescalate(@TargetAggregateIdentifier UUID crisisId, String notes) {}

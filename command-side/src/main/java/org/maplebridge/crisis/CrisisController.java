@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -30,6 +31,7 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.write.Created;
@@ -85,10 +87,14 @@ class CrisisController {
       Boolean capability,
       Boolean intent,
       @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String buffers,
-      @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String notes) {}
+      @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String notes,
+      @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String rationale) {}
 
   @PostMapping("/{id}/risk-assessments")
-  @Operation(summary = "Assess risk; imminent risk is escalated at once")
+  @Operation(
+      summary =
+          "Assess risk; imminent risk is escalated at once. A level below the C-SSRS screener's"
+              + " is the supervisor's, with a rationale")
   ResponseEntity<Created> assess(
       @PathVariable UUID id, @Valid @RequestBody AssessmentRequest request) {
     UUID assessmentId = UUID.randomUUID();
@@ -103,7 +109,8 @@ class CrisisController {
             request.capability(),
             request.intent(),
             request.buffers(),
-            request.notes()));
+            request.notes(),
+            request.rationale()));
     return Created.at("/api/crises/" + id, assessmentId);
   }
 
@@ -138,26 +145,37 @@ class CrisisController {
       @NotNull EmergencyAgency agency,
       @NotBlank @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE) String reference,
       @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE)
-          String confidentialityBreakReason) {}
+          String confidentialityBreakReason,
+      @PastOrPresent OffsetDateTime calledAt) {}
 
   @PostMapping("/{id}/emergency-dispatch")
-  @Operation(summary = "Active rescue: record the agency called and why confidentiality was broken")
+  @Operation(
+      summary =
+          "Active rescue: record who called which agency when (calledAt, default now), its"
+              + " reference and why confidentiality was broken; answers the emergency-services rung")
   ResponseEntity<Void> dispatch(
       @PathVariable UUID id, @Valid @RequestBody DispatchRequest request) {
     commands.sendAndWait(
         new DispatchEmergencyServices(
-            id, request.agency(), request.reference(), request.confidentialityBreakReason()));
+            id,
+            request.agency(),
+            request.reference(),
+            request.confidentialityBreakReason(),
+            request.calledAt() == null ? null : request.calledAt().toInstant()));
     return ResponseEntity.noContent().build();
   }
 
   record RescueConfirmationRequest(
+      RescueResult result,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String outcome) {}
 
   @PostMapping("/{id}/rescue-confirmation")
-  @Operation(summary = "Confirm that help reached the person")
+  @Operation(
+      summary =
+          "What the rescue found: REACHED (default) ends it; NOT_FOUND or REFUSED keep it chased")
   ResponseEntity<Void> confirmRescue(
       @PathVariable UUID id, @Valid @RequestBody RescueConfirmationRequest request) {
-    commands.sendAndWait(new ConfirmRescue(id, request.outcome()));
+    commands.sendAndWait(new ConfirmRescue(id, request.result(), request.outcome()));
     return ResponseEntity.noContent().build();
   }
 
@@ -176,7 +194,8 @@ class CrisisController {
       @NotNull List<@NotBlank @Size(max = 500) String> peopleAndPlacesForDistraction,
       @NotNull List<@NotBlank @Size(max = 500) String> peopleToAskForHelp,
       @NotNull List<@NotBlank @Size(max = 500) String> professionalsAndAgencies,
-      @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe) {}
+      @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe,
+      List<@NotBlank @Size(max = 500) String> reasonsForLiving) {}
 
   @PostMapping("/{id}/safety-plan")
   @Operation(summary = "Record a new version of the six-step Stanley-Brown safety plan")
@@ -191,7 +210,8 @@ class CrisisController {
                 request.peopleAndPlacesForDistraction(),
                 request.peopleToAskForHelp(),
                 request.professionalsAndAgencies(),
-                request.makingTheEnvironmentSafe())));
+                request.makingTheEnvironmentSafe(),
+                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving())));
     return ResponseEntity.noContent().build();
   }
 

@@ -9,15 +9,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.crisis.CrisisCommands.AcknowledgeEscalation;
 import org.maplebridge.crisis.CrisisCommands.AssessRisk;
+import org.maplebridge.crisis.CrisisCommands.CarryOverScreeningRisk;
 import org.maplebridge.crisis.CrisisCommands.CloseCrisis;
 import org.maplebridge.crisis.CrisisCommands.CompleteFollowUp;
 import org.maplebridge.crisis.CrisisCommands.ConfirmRescue;
@@ -27,14 +30,17 @@ import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.FollowUpDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.PageUndelivered;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
 import org.maplebridge.crisis.CrisisCommands.RescueConfirmationDue;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisRules.AFollowUpIsCompletedOnce;
+import org.maplebridge.crisis.CrisisRules.ALevelBelowTheScreenerNeedsTheSupervisorsRationale;
 import org.maplebridge.crisis.CrisisRules.AnEscalationIsAcknowledgedOnce;
 import org.maplebridge.crisis.CrisisRules.CrisisWorkGoesStepByStep;
+import org.maplebridge.crisis.CrisisRules.OnlyThePersonPagedOrAHigherTierAcknowledges;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
@@ -57,13 +63,17 @@ import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueConfirmed;
+import org.maplebridge.events.crisis.RescueNotReached;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.intake.Instrument;
+import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.intake.ScreeningScore;
 import org.maplebridge.intake.ScreeningScoring;
 import org.maplebridge.scope.RecordFacts;
@@ -101,13 +111,18 @@ class CrisisEpisode {
   private CrisisState state = CrisisState.OPENED;
 
   private final Map<UUID, EscalationTier> openEscalations = new HashMap<>();
+  private String openEscalationRaisedBy;
+  private Instant openEscalationDeadline;
   private final Set<UUID> escalations = new HashSet<>();
-  private boolean rescued;
+  private Instant rescuedAt;
   private UUID clientId;
   private final Set<UUID> pendingFollowUps = new HashSet<>();
   private final Set<UUID> followUps = new HashSet<>();
   private int failedFollowUps;
   private int safetyPlanVersion;
+
+  /** The level the last C-SSRS screener on the episode stands for: the floor of the next. */
+  private RiskLevel screenerLevel;
 
   CrisisEpisode() {
     // for Axon
@@ -140,6 +155,13 @@ class CrisisEpisode {
             ? null
             : ScreeningScoring.score(
                 Instrument.CSSRS, command.screenerAnswers(), command.recentBehaviour());
+    // Without new answers, the last screener on the episode (its intake's, or an earlier
+    // assessment's) still holds the level.
+    RiskLevel floor = screener == null ? screenerLevel : RiskLevel.ofScreener(screener.risk());
+    check(
+        new ALevelBelowTheScreenerNeedsTheSupervisorsRationale(
+            command.level(), floor, actor.is(Role.SUPERVISOR), command.rationale()));
+    boolean below = floor != null && !command.level().isAtLeast(floor);
     apply(
         new RiskAssessed(
             crisisId,
@@ -154,23 +176,70 @@ class CrisisEpisode {
             command.intent(),
             command.buffers(),
             command.notes(),
-            actor.username()));
-    if (command.level() == RiskLevel.HIGH) {
-      apply(new SupervisorConsultRequested(crisisId, command.level()));
-    }
+            actor.username(),
+            below ? command.rationale().strip() : null));
     // Imminent risk takes one step: assessing it raises the first escalation at once.
-    if (command.level() == RiskLevel.IMMINENT && openEscalations.isEmpty()) {
-      raiseEscalation(
-          "Imminent risk assessed",
-          actor.username(),
-          deadlines,
-          timer,
-          GenericEventMessage.clock.instant());
+    actOnRisk(
+        command.level(),
+        command.level() == RiskLevel.IMMINENT,
+        "Imminent risk assessed",
+        actor.username(),
+        deadlines,
+        timer);
+  }
+
+  /**
+   * An episode opened by an intake's crisis alert starts at the screening's risk, with that risk's
+   * acknowledgement deadline running: nobody of the crisis team has seen the person yet, so the
+   * on-call tier is asked to take it at once. An episode already assessed keeps its assessment, so
+   * a redelivered alert changes nothing.
+   */
+  @CommandHandler
+  void handle(CarryOverScreeningRisk command, CrisisDeadlines deadlines, DeadlineManager timer) {
+    RiskLevel level = RiskLevel.ofScreener(command.risk());
+    if (level == null || state.level() != null || state.closed()) {
+      return;
     }
-    if (command.level().isAtLeast(RiskLevel.HIGH) && pendingFollowUps.isEmpty()) {
+    apply(
+        new RiskAssessed(
+            crisisId,
+            command.assessmentId(),
+            level,
+            null,
+            null,
+            null,
+            command.risk(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            SYSTEM,
+            null));
+    actOnRisk(level, true, "Crisis alert from an intake screening", SYSTEM, deadlines, timer);
+  }
+
+  /**
+   * What a risk level asks for once assessed: the supervisor's consult for high risk, the first
+   * escalation when asked for (and none is open), a follow-up for high or imminent risk.
+   */
+  private void actOnRisk(
+      RiskLevel level,
+      boolean escalate,
+      String reason,
+      String by,
+      CrisisDeadlines deadlines,
+      DeadlineManager timer) {
+    if (level == RiskLevel.HIGH) {
+      apply(new SupervisorConsultRequested(crisisId, level));
+    }
+    if (escalate && openEscalations.isEmpty()) {
+      raiseEscalation(reason, by, deadlines, timer, GenericEventMessage.clock.instant());
+    }
+    if (level.isAtLeast(RiskLevel.HIGH) && pendingFollowUps.isEmpty()) {
       scheduleFollowUp(
           derivedId("follow-up", followUps.size()),
-          GenericEventMessage.clock.instant().plus(deadlines.followUpWithin(command.level())),
+          GenericEventMessage.clock.instant().plus(deadlines.followUpWithin(level)),
           SYSTEM,
           timer);
     }
@@ -226,7 +295,7 @@ class CrisisEpisode {
   }
 
   @CommandHandler
-  void handle(AcknowledgeEscalation command, Actor actor) {
+  void handle(AcknowledgeEscalation command, Actor actor, OnCallRosters roster) {
     requireCrisisStaff(actor);
     if (!escalations.contains(command.escalationId())) {
       throw new RecordNotFound("Escalation " + command.escalationId(), asTarget());
@@ -234,19 +303,48 @@ class CrisisEpisode {
     EscalationTier tier = openEscalations.get(command.escalationId());
     check(new AnEscalationIsAcknowledgedOnce(tier == null));
     check(step(CrisisStep.ACKNOWLEDGE_ESCALATION));
+    Instant now = GenericEventMessage.clock.instant();
+    check(
+        new OnlyThePersonPagedOrAHigherTierAcknowledges(
+            actor.username(),
+            openEscalationRaisedBy,
+            Answering.paged(
+                actor.username(),
+                actor.is(Role.SUPERVISOR),
+                tier,
+                onCall -> roster.holder(unit, onCall, now))));
     apply(
         new EscalationAcknowledged(crisisId, command.escalationId(), tier, actor.username(), true));
   }
 
   @DeadlineHandler(deadlineName = ESCALATION_DEADLINE)
   void escalationDue(EscalationDue due, CrisisDeadlines deadlines, DeadlineManager timer) {
-    EscalationTier tier = openEscalations.get(due.escalationId());
+    climb(due.escalationId(), due.due(), "Not acknowledged in time at ", deadlines, timer);
+  }
+
+  /**
+   * A page nobody could receive is as good as unanswered: the escalation climbs at once, as if its
+   * deadline had passed, rather than wait out a deadline nobody knows of.
+   */
+  @CommandHandler
+  void handle(PageUndelivered command, CrisisDeadlines deadlines, DeadlineManager timer) {
+    climb(
+        command.escalationId(),
+        GenericEventMessage.clock.instant(),
+        "Page not delivered at ",
+        deadlines,
+        timer);
+  }
+
+  private void climb(
+      UUID escalationId, Instant at, String why, CrisisDeadlines deadlines, DeadlineManager timer) {
+    EscalationTier tier = openEscalations.get(escalationId);
     if (tier == null || state.closed()) {
       return;
     }
-    apply(new EscalationDeadlineMissed(crisisId, due.escalationId(), tier, due.due()));
+    apply(new EscalationDeadlineMissed(crisisId, escalationId, tier, at));
     if (tier.next() != null) {
-      raiseEscalation("Not acknowledged in time at " + tier, SYSTEM, deadlines, timer, due.due());
+      raiseEscalation(why + tier, SYSTEM, deadlines, timer, at);
     }
   }
 
@@ -258,7 +356,8 @@ class CrisisEpisode {
       DeadlineManager timer) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.DISPATCH_EMERGENCY_SERVICES));
-    Instant confirmBy = GenericEventMessage.clock.instant().plus(deadlines.rescueConfirmation());
+    Instant now = GenericEventMessage.clock.instant();
+    Instant confirmBy = now.plus(deadlines.rescueConfirmation());
     apply(
         new EmergencyServicesDispatched(
             crisisId,
@@ -266,8 +365,24 @@ class CrisisEpisode {
             command.reference(),
             command.confidentialityBreakReason(),
             confirmBy,
-            actor.username()));
+            actor.username(),
+            command.calledAt() == null ? now : command.calledAt()));
     timer.schedule(confirmBy, RESCUE_DEADLINE, new RescueConfirmationDue(1, confirmBy));
+    // The emergency-services rung is a call someone must make: recording it answers the rung,
+    // timed against the rung's own deadline.
+    openEscalations.entrySet().stream()
+        .filter(open -> open.getValue() == EscalationTier.EMERGENCY_SERVICES)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .ifPresent(
+            rung ->
+                apply(
+                    new EscalationAcknowledged(
+                        crisisId,
+                        rung,
+                        EscalationTier.EMERGENCY_SERVICES,
+                        actor.username(),
+                        !now.isAfter(openEscalationDeadline))));
   }
 
   @DeadlineHandler(deadlineName = RESCUE_DEADLINE)
@@ -290,6 +405,11 @@ class CrisisEpisode {
   void handle(ConfirmRescue command, Actor actor) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.CONFIRM_RESCUE));
+    // Not found, or refused: the rescue is not over, so its deadline keeps chasing it.
+    if (command.result() != null && command.result() != RescueResult.REACHED) {
+      apply(new RescueNotReached(crisisId, command.result(), command.outcome(), actor.username()));
+      return;
+    }
     apply(new RescueConfirmed(crisisId, command.outcome(), actor.username()));
   }
 
@@ -304,8 +424,23 @@ class CrisisEpisode {
   void handle(RecordSafetyPlan command, Actor actor) {
     requireCrisisStaff(actor);
     check(step(CrisisStep.RECORD_SAFETY_PLAN));
+    if (isEmpty(command.plan())) {
+      throw new InvalidInput("plan", "A safety plan with every step empty plans nothing");
+    }
     apply(
         new SafetyPlanRecorded(crisisId, safetyPlanVersion + 1, command.plan(), actor.username()));
+  }
+
+  private static boolean isEmpty(SafetyPlan plan) {
+    return Stream.of(
+            plan.warningSigns(),
+            plan.internalCopingStrategies(),
+            plan.peopleAndPlacesForDistraction(),
+            plan.peopleToAskForHelp(),
+            plan.professionalsAndAgencies(),
+            plan.makingTheEnvironmentSafe(),
+            plan.reasonsForLiving())
+        .allMatch(step -> step == null || step.isEmpty());
   }
 
   @CommandHandler
@@ -417,7 +552,7 @@ class CrisisEpisode {
   }
 
   SourceFacts referralFacts() {
-    return new SourceFacts(clientId, unit, Set.of(), false, rescued);
+    return new SourceFacts(clientId, unit, Set.of(), false, rescuedAt);
   }
 
   /** Crisis workers and the supervisor of the unit; for anyone else the episode does not exist. */
@@ -440,22 +575,27 @@ class CrisisEpisode {
    * facts only it needs (which escalation and follow-up ids exist and wait, the plan's version).
    */
   @EventSourcingHandler
-  void on(CrisisEvent event) {
+  void on(CrisisEvent event, @Timestamp Instant at) {
     state = state.after(event);
     if (event instanceof CrisisContactOpened opened) {
       crisisId = opened.crisisId();
       unit = opened.unit();
       clientId = opened.clientId();
+    } else if (event instanceof RiskAssessed assessed && assessed.screenerRisk() != null) {
+      screenerLevel = RiskLevel.ofScreener(assessed.screenerRisk());
     } else if (event instanceof EscalationRaised raised) {
       escalations.add(raised.escalationId());
       openEscalations.clear();
       openEscalations.put(raised.escalationId(), raised.tier());
+      openEscalationRaisedBy = raised.raisedBy();
+      openEscalationDeadline = raised.deadline();
     } else if (event instanceof EscalationAcknowledged acknowledged) {
       openEscalations.remove(acknowledged.escalationId());
     } else if (event instanceof EscalationDeadlineMissed missed) {
       openEscalations.remove(missed.escalationId());
-    } else if (event instanceof EmergencyServicesDispatched) {
-      rescued = true;
+    } else if (event instanceof EmergencyServicesDispatched dispatched) {
+      // Events from before the call's time was asked: when it was recorded.
+      rescuedAt = dispatched.calledAt() == null ? at : dispatched.calledAt();
     } else if (event instanceof SafetyPlanRecorded plan) {
       safetyPlanVersion = plan.version();
     } else if (event instanceof FollowUpScheduled scheduled) {
@@ -465,6 +605,8 @@ class CrisisEpisode {
       failedFollowUps = failed.attempt();
     } else if (event instanceof FollowUpCompleted completed) {
       pendingFollowUps.remove(completed.followUpId());
+      // Lost to follow-up means three failed attempts in a row: reaching the person starts over.
+      failedFollowUps = 0;
     }
   }
 }

@@ -2,6 +2,8 @@ package org.maplebridge.crisis;
 
 import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
+import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.write.BusinessRule;
 
 /**
@@ -22,6 +24,53 @@ final class CrisisRules {
     @Override
     public String explanation() {
       return step.missing(state).map(CrisisStep.Condition::explanation).orElse("");
+    }
+  }
+
+  /**
+   * The C-SSRS answers bind the level: a level below the screener's triage only with a written
+   * rationale, given by the supervisor (their agreement is their own act, not a name typed in).
+   */
+  record ALevelBelowTheScreenerNeedsTheSupervisorsRationale(
+      RiskLevel chosen, RiskLevel screener, boolean bySupervisor, String rationale)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return below() && (!bySupervisor || rationale == null || rationale.isBlank());
+    }
+
+    private boolean below() {
+      return screener != null && !chosen.isAtLeast(screener);
+    }
+
+    @Override
+    public String explanation() {
+      return bySupervisor
+          ? "The screener's answers show "
+              + screener
+              + " risk: write the rationale for a lower level"
+          : "The screener's answers show "
+              + screener
+              + " risk: a lower level needs the supervisor, with a written rationale";
+    }
+  }
+
+  /**
+   * An escalation is acknowledged by the person paged for its tier or by someone holding a higher
+   * tier now, never by whoever raised it (published as {@link Answering}).
+   */
+  record OnlyThePersonPagedOrAHigherTierAcknowledges(String actor, String raisedBy, boolean paged)
+      implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return actor.equals(raisedBy) || !paged;
+    }
+
+    @Override
+    public String explanation() {
+      return actor.equals(raisedBy)
+          ? "You raised this escalation: the person paged for it acknowledges"
+          : "Only the person paged for this tier, or on a higher tier now, acknowledges it";
     }
   }
 

@@ -283,7 +283,7 @@ class Intake {
         unit,
         Set.copyOf(careTeam),
         activeConsents.contains(ConsentScope.REFERRAL_SHARING),
-        false);
+        null);
   }
 
   /** The scope policy decides; for anyone it gives no scope, the case does not exist (404). */

@@ -64,6 +64,13 @@ public final class ScreeningScoring {
    * risk; yes to 3, or behaviour longer ago, is moderate; yes to 1 or 2 only is low.
    */
   private static ScreeningScore cssrs(List<Boolean> yes, Boolean recentBehaviour) {
+    // The screener's skip logic: questions 3 to 5 (method, intent, plan) follow only a yes to
+    // question 2 (active thoughts); a yes to them after a no there is an answer never asked.
+    if (!yes.get(1) && (yes.get(2) || yes.get(3) || yes.get(4))) {
+      throw new InvalidInput(
+          "answers",
+          "Questions 3 to 5 are asked only when question 2 is answered yes: answer them no");
+    }
     boolean behaviour = yes.get(5);
     if (behaviour && recentBehaviour == null) {
       throw new InvalidInput(

@@ -195,12 +195,14 @@ class Referral {
       Actor actor,
       ReferralSources sources,
       ReferralDeadlines deadlines,
+      RescueReferralBasis rescueBasis,
       DeadlineManager timer) {
     SourceFacts source = requireReferrer(actor, sources);
     check(new TheLoopGoesStepByStep("sent", status, ReferralStep.SEND));
     check(new ReferralIsSentOnce(sent));
     boolean consent = source.consentsToSharingForReferral();
-    boolean rescue = source.rescueUnderway();
+    boolean rescue =
+        rescueBasis.covers(source.rescuedAt(), urgency, GenericEventMessage.clock.instant());
     check(new SharingNeedsConsentOrAnOverride(consent, waiver == ConsentWaiver.GRANTED, rescue));
     ConsentBasis basis =
         rescue

@@ -20,6 +20,7 @@ public class AggregateCaching {
   public static final String REFERRALS = "cachedReferrals";
   public static final String GRANTS = "cachedGrants";
   public static final String PROVIDERS = "cachedProviders";
+  public static final String ROSTERS = "cachedRosters";
 
   @Bean(INTAKES)
   Cache intakes() {
@@ -43,6 +44,11 @@ public class AggregateCaching {
 
   @Bean(PROVIDERS)
   Cache providers() {
+    return new WeakReferenceCache();
+  }
+
+  @Bean(ROSTERS)
+  Cache rosters() {
     return new WeakReferenceCache();
   }
 }

@@ -7,6 +7,7 @@ import static org.maplebridge.events.crisis.EscalationTier.ON_CALL_SUPERVISOR;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +54,13 @@ import org.maplebridge.events.crisis.FollowUpOverdue;
 import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
+import org.maplebridge.events.crisis.RescueNotReached;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.crisis.SafetyPlan;
+import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.ActorMetadata;
@@ -76,11 +81,15 @@ class CrisisEpisodeTest {
   private static final Map<String, Actor> STAFF =
       Map.of(
           "carol", new Actor("carol", Role.CRISIS_WORKER, "north"),
+          "cora", new Actor("cora", Role.CRISIS_WORKER, "north"),
           "sam", new Actor("sam", Role.SUPERVISOR, "north"),
           "alice", new Actor("alice", Role.COUNSELLOR, "north"),
           "erin", new Actor("erin", Role.CRISIS_WORKER, "south"));
 
   private AggregateTestFixture<CrisisEpisode> fixture;
+
+  /** The north unit's roster now; empty: a gap. */
+  private final Map<EscalationTier, String> onCall = new EnumMap<>(EscalationTier.class);
 
   @BeforeEach
   void setUp() {
@@ -91,6 +100,11 @@ class CrisisEpisodeTest {
             new EscalationAck(IMMINENT_ACK, HIGH_ACK, Duration.ofMinutes(60)),
             RESCUE,
             new FollowUp(FOLLOW_UP_WITHIN, FOLLOW_UP_WITHIN)));
+    onCall.clear();
+    fixture.registerInjectableResource(
+        (OnCallRosters)
+            (unit, tier, at) ->
+                "north".equals(unit) ? Optional.ofNullable(onCall.get(tier)) : Optional.empty());
     fixture.registerInjectableResource(
         new LinkedRecords() {
           @Override
@@ -114,8 +128,8 @@ class CrisisEpisodeTest {
   private static final UUID SOUTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000002cc");
   private static final Map<UUID, SourceFacts> INTAKES =
       Map.of(
-          NORTH_INTAKE, new SourceFacts(NORTH_CLIENT, "north", Set.of("alice"), false, false),
-          SOUTH_INTAKE, new SourceFacts(SOUTH_CLIENT, "south", Set.of("dave"), false, false));
+          NORTH_INTAKE, new SourceFacts(NORTH_CLIENT, "north", Set.of("alice"), false, null),
+          SOUTH_INTAKE, new SourceFacts(SOUTH_CLIENT, "south", Set.of("dave"), false, null));
 
   private static Map<String, Object> as(String username) {
     Actor actor = STAFF.get(username);
@@ -158,7 +172,8 @@ class CrisisEpisodeTest {
         true,
         level == RiskLevel.IMMINENT,
         "Sister",
-        "Talked for 20 minutes");
+        "Talked for 20 minutes",
+        null);
   }
 
   private static RiskAssessed assessed(RiskLevel level, RiskLevel previous) {
@@ -175,7 +190,8 @@ class CrisisEpisodeTest {
         level == RiskLevel.IMMINENT,
         "Sister",
         "Talked for 20 minutes",
-        "carol");
+        "carol",
+        null);
   }
 
   @Nested
@@ -296,6 +312,7 @@ class CrisisEpisodeTest {
                   false,
                   false,
                   null,
+                  null,
                   null),
               as("carol"))
           .expectEvents(
@@ -312,7 +329,8 @@ class CrisisEpisodeTest {
                   false,
                   null,
                   null,
-                  "carol"));
+                  "carol",
+                  null));
     }
   }
 
@@ -453,7 +471,11 @@ class CrisisEpisodeTest {
               by(
                   "carol",
                   new DispatchEmergencyServices(
-                      CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Imminent danger to life")))
+                      CRISIS,
+                      EmergencyAgency.AMBULANCE,
+                      "120-778",
+                      "Imminent danger to life",
+                      null)))
           .whenTimeElapses(RESCUE.plusMinutes(1))
           .expectEvents(
               new RescueConfirmationOverdue(CRISIS, 1, start.plus(RESCUE).plus(RESCUE)),
@@ -479,10 +501,54 @@ class CrisisEpisodeTest {
               by(
                   "carol",
                   new DispatchEmergencyServices(
-                      CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home")),
-              by("carol", new ConfirmRescue(CRISIS, "Police with the person, taken to hospital")))
+                      CRISIS, EmergencyAgency.POLICE, "110-1", "Weapon at home", null)),
+              by(
+                  "carol",
+                  new ConfirmRescue(CRISIS, null, "Police with the person, taken to hospital")))
           .whenTimeElapses(RESCUE.plusMinutes(1))
           .expectNoEvents();
+    }
+
+    /** Clinical gap 7 (rescue outcomes): not found, or refused, keeps the chase going. */
+    @Test
+    void aRescueThatDidNotFindThePersonIsStillChased() {
+      Instant start = now();
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)),
+              by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))),
+              by(
+                  "carol",
+                  new DispatchEmergencyServices(
+                      CRISIS, EmergencyAgency.POLICE, "110-9", "Knife at home", null)),
+              by(
+                  "carol",
+                  new ConfirmRescue(
+                      CRISIS, RescueResult.NOT_FOUND, "Police found nobody at the address")))
+          .whenTimeElapses(RESCUE.plusMinutes(1))
+          .expectEvents(
+              new RescueConfirmationOverdue(CRISIS, 1, start.plus(RESCUE).plus(RESCUE)),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Rescue not confirmed",
+                  start.plus(RESCUE).plus(IMMINENT_ACK),
+                  "system"));
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EmergencyServicesDispatched(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-1", "Overdose", now(), "carol", now()))
+          .when(new ConfirmRescue(CRISIS, RescueResult.REFUSED, "Would not open"), as("carol"))
+          .expectEvents(
+              new RescueNotReached(CRISIS, RescueResult.REFUSED, "Would not open", "carol"));
     }
 
     @Test
@@ -491,7 +557,11 @@ class CrisisEpisodeTest {
           .given(opened(), assessed(RiskLevel.IMMINENT, null))
           .when(
               new DispatchEmergencyServices(
-                  CRISIS, EmergencyAgency.AMBULANCE, "120-778", "Overdose taken"),
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-778",
+                  "Overdose taken",
+                  now().minusSeconds(120)),
               as("carol"))
           .expectEvents(
               new EmergencyServicesDispatched(
@@ -500,7 +570,39 @@ class CrisisEpisodeTest {
                   "120-778",
                   "Overdose taken",
                   now().plus(RESCUE),
-                  "carol"));
+                  "carol",
+                  now().minusSeconds(120)));
+    }
+
+    @Test
+    void recordingTheCallAnswersTheEmergencyServicesRung() {
+      UUID rung = UUID.fromString("00000000-0000-0000-0000-0000000000e5");
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EscalationRaised(
+                  CRISIS,
+                  rung,
+                  EMERGENCY_SERVICES,
+                  RiskLevel.IMMINENT,
+                  "Not acknowledged in time at ON_CALL_CLINICIAN",
+                  now().plus(IMMINENT_ACK),
+                  "system"))
+          .when(
+              new DispatchEmergencyServices(
+                  CRISIS, EmergencyAgency.AMBULANCE, "120-779", "Overdose taken", null),
+              as("carol"))
+          .expectEvents(
+              new EmergencyServicesDispatched(
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-779",
+                  "Overdose taken",
+                  now().plus(RESCUE),
+                  "carol",
+                  now()),
+              new EscalationAcknowledged(CRISIS, rung, EMERGENCY_SERVICES, "carol", true));
     }
 
     @Test
@@ -508,12 +610,12 @@ class CrisisEpisodeTest {
       fixture
           .given(opened(), assessed(RiskLevel.MODERATE, null))
           .when(
-              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110", "x"),
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110", "x", null),
               as("carol"))
           .expectException(RuleViolated.class);
       fixture
           .given(opened())
-          .when(new ConfirmRescue(CRISIS, "ok"), as("carol"))
+          .when(new ConfirmRescue(CRISIS, null, "ok"), as("carol"))
           .expectException(RuleViolated.class);
     }
   }
@@ -563,6 +665,48 @@ class CrisisEpisodeTest {
           .expectEvents(
               new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 3, "Number disconnected", "carol"),
               new LostToFollowUp(CRISIS, 3));
+    }
+
+    /** Clinical gap 10: a plan has at least one step. */
+    @Test
+    void aSafetyPlanWithEveryStepEmptyIsRefused() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.RecordSafetyPlan(
+                  CRISIS,
+                  new SafetyPlan(
+                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void aSafetyPlanKeepsThePersonsReasonsForLiving() {
+      SafetyPlan plan =
+          new SafetyPlan(
+              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("Her son"));
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
+          .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
+    }
+
+    /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */
+    @Test
+    void reachingThePersonStartsTheCountOfFailedAttemptsOver() {
+      UUID next = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+      fixture
+          .given(
+              opened(),
+              new FollowUpScheduled(CRISIS, FOLLOW_UP, Instant.now(), "carol"),
+              new FollowUpAttemptFailed(CRISIS, FOLLOW_UP, 1, "No answer", "carol"),
+              new FollowUpCompleted(CRISIS, FOLLOW_UP, RiskLevel.LOW, "Reached", "carol"),
+              new FollowUpScheduled(CRISIS, next, Instant.now(), "carol"),
+              new FollowUpAttemptFailed(CRISIS, next, 1, "No answer", "carol"))
+          .when(new CompleteFollowUp(CRISIS, next, false, null, "No answer"), as("carol"))
+          .expectEvents(new FollowUpAttemptFailed(CRISIS, next, 2, "No answer", "carol"));
     }
 
     @Test
@@ -672,9 +816,15 @@ class CrisisEpisodeTest {
               opened(),
               assessed(RiskLevel.IMMINENT, null),
               new EmergencyServicesDispatched(
-                  CRISIS, EmergencyAgency.AMBULANCE, "120-1", "Overdose", Instant.now(), "carol"))
+                  CRISIS,
+                  EmergencyAgency.AMBULANCE,
+                  "120-1",
+                  "Overdose",
+                  Instant.now(),
+                  "carol",
+                  Instant.now()))
           .when(
-              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110-1", "Again"),
+              new DispatchEmergencyServices(CRISIS, EmergencyAgency.POLICE, "110-1", "Again", null),
               as("carol"))
           .expectException(RuleViolated.class);
     }
@@ -685,6 +835,284 @@ class CrisisEpisodeTest {
           .given(opened(), assessed(RiskLevel.HIGH, null))
           .when(new CrisisCommands.RecordSupervisorConsult(CRISIS, "Stay on the line"), as("carol"))
           .expectException(UnauthorizedMessageException.class);
+    }
+  }
+
+  /** Clinical gap 1: an intake's crisis alert opens an episode with its risk and its timer. */
+  @Nested
+  class ScreeningRiskCarriedOver {
+    private static final List<Boolean> HIGH_ANSWERS = List.of(true, true, true, true, false, false);
+
+    private RiskAssessed carried(RiskLevel level, SuicideRisk risk) {
+      return new RiskAssessed(
+          CRISIS,
+          ASSESSMENT,
+          level,
+          null,
+          null,
+          null,
+          risk,
+          null,
+          null,
+          null,
+          null,
+          null,
+          "system",
+          null);
+    }
+
+    @Test
+    void anAlertEpisodeStartsAtTheScreeningsRiskWithItsAcknowledgementDeadline() {
+      fixture
+          .given(opened())
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              ActorMetadata.system("north"))
+          .expectEvents(
+              carried(RiskLevel.HIGH, SuicideRisk.HIGH),
+              new SupervisorConsultRequested(CRISIS, RiskLevel.HIGH),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 0),
+                  ON_CALL_SUPERVISOR,
+                  RiskLevel.HIGH,
+                  "Crisis alert from an intake screening",
+                  now().plus(HIGH_ACK),
+                  "system"),
+              new FollowUpScheduled(
+                  CRISIS, derived("follow-up", 0), now().plus(FOLLOW_UP_WITHIN), "system"))
+          .expectScheduledDeadline(
+              HIGH_ACK, new EscalationDue(derived("escalation", 0), now().plus(HIGH_ACK)));
+    }
+
+    @Test
+    void anEpisodeAlreadyAssessedKeepsItsAssessment() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              ActorMetadata.system("north"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void onlyThePlatformCarriesAScreeningsRiskOver() {
+      fixture
+          .given(opened())
+          .when(
+              new CrisisCommands.CarryOverScreeningRisk(CRISIS, ASSESSMENT, SuicideRisk.HIGH),
+              as("carol"))
+          .expectException(UnauthorizedMessageException.class);
+    }
+
+    private AssessRisk choose(RiskLevel level, List<Boolean> answers, String rationale) {
+      return new AssessRisk(
+          CRISIS, ASSESSMENT, level, answers, null, null, null, null, null, null, rationale);
+    }
+
+    /** Clinical gap 2: the answers bind the level. */
+    @Test
+    void aWorkerCannotChooseALevelBelowTheScreenersAnswers() {
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, null), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "Sounded calm"), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theScreenerOfTheIntakeStillBindsAnAssessmentWithoutNewAnswers() {
+      fixture
+          .given(opened(), carried(RiskLevel.HIGH, SuicideRisk.HIGH))
+          .when(choose(RiskLevel.MODERATE, null, null), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theSupervisorSetsALowerLevelOnlyWithAWrittenRationale() {
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "  "), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(choose(RiskLevel.LOW, HIGH_ANSWERS, "Answers were about a novel"), as("sam"))
+          .expectEvents(
+              new RiskAssessed(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.LOW,
+                  null,
+                  List.of(1, 1, 1, 1, 0, 0),
+                  null,
+                  SuicideRisk.HIGH,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "sam",
+                  "Answers were about a novel"));
+    }
+
+    @Test
+    void closingGoesByTheHighestRiskTheEpisodeHasHadEvenBelowTheScreener() {
+      fixture
+          .given(
+              opened(),
+              new RiskAssessed(
+                  CRISIS,
+                  ASSESSMENT,
+                  RiskLevel.LOW,
+                  null,
+                  List.of(1, 1, 1, 1, 0, 0),
+                  null,
+                  SuicideRisk.HIGH,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  "sam",
+                  "Answers were about a novel"))
+          .when(new CloseCrisis(CRISIS, CrisisClosureReason.STABILISED, "Safe"), as("carol"))
+          .expectEvents(
+              new ClosureApprovalRequested(
+                  CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol"));
+    }
+  }
+
+  /** Acknowledgement by the person paged for the tier or a higher tier, never by the raiser. */
+  @Nested
+  class Acknowledgement {
+    private static final UUID ESCALATION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+
+    private EscalationRaised raised(EscalationTier tier, String by) {
+      return new EscalationRaised(
+          CRISIS, ESCALATION, tier, RiskLevel.IMMINENT, "Imminent", now().plus(IMMINENT_ACK), by);
+    }
+
+    private AcknowledgeEscalation acknowledge() {
+      return new AcknowledgeEscalation(CRISIS, ESCALATION);
+    }
+
+    @Test
+    void thePersonPagedForTheTierAcknowledges() {
+      onCall.put(ON_CALL_SUPERVISOR, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectEvents(
+              new EscalationAcknowledged(CRISIS, ESCALATION, ON_CALL_SUPERVISOR, "cora", true));
+    }
+
+    @Test
+    void nobodyElseOfTheUnitAcknowledgesNotEvenItsSupervisor() {
+      onCall.put(ON_CALL_SUPERVISOR, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theHolderOfAHigherTierAcknowledgesALowerOneButNotTheOtherWayRound() {
+      onCall.put(ON_CALL_SUPERVISOR, "sam");
+      onCall.put(ON_CALL_CLINICIAN, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectSuccessfulHandlerExecution();
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_CLINICIAN, "system"))
+          .when(acknowledge(), as("sam"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void whoeverRaisedAnEscalationDoesNotAcknowledgeItEvenOnCall() {
+      onCall.put(ON_CALL_SUPERVISOR, "carol");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void inAGapOfTheRosterThePageFallsToTheUnitsSupervisor() {
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("cora"))
+          .expectException(RuleViolated.class);
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))
+          .when(acknowledge(), as("sam"))
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void atTheTopOfTheLadderWhoeverHoldsATierAnswers() {
+      onCall.put(ON_CALL_CLINICIAN, "cora");
+      fixture
+          .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(EMERGENCY_SERVICES, "system"))
+          .when(acknowledge(), as("cora"))
+          .expectSuccessfulHandlerExecution();
+    }
+  }
+
+  /** A page nobody received escalates like a missed acknowledgement. */
+  @Nested
+  class UndeliveredPages {
+    @Test
+    void anUndeliveredPageClimbsTheLadderAtOnce() {
+      Instant start = now();
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)))
+          .when(
+              new CrisisCommands.PageUndelivered(CRISIS, derived("escalation", 0)),
+              ActorMetadata.system("north"))
+          .expectEvents(
+              new EscalationDeadlineMissed(
+                  CRISIS, derived("escalation", 0), ON_CALL_SUPERVISOR, start),
+              new EscalationRaised(
+                  CRISIS,
+                  derived("escalation", 1),
+                  ON_CALL_CLINICIAN,
+                  RiskLevel.IMMINENT,
+                  "Page not delivered at ON_CALL_SUPERVISOR",
+                  start.plus(IMMINENT_ACK),
+                  "system"));
+    }
+
+    @Test
+    void aPageOfAnEscalationAlreadyAnsweredChangesNothing() {
+      fixture
+          .givenCommands(
+              by(
+                  "carol",
+                  new OpenCrisisContact(
+                      CRISIS, ContactChannel.HOTLINE, Caller.SELF, null, "Caller", null)),
+              by("carol", assess(RiskLevel.IMMINENT)),
+              by("sam", new AcknowledgeEscalation(CRISIS, derived("escalation", 0))))
+          .when(
+              new CrisisCommands.PageUndelivered(CRISIS, derived("escalation", 0)),
+              ActorMetadata.system("north"))
+          .expectNoEvents();
     }
   }
 }

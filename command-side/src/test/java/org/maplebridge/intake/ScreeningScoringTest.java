@@ -119,6 +119,15 @@ class ScreeningScoringTest {
     assertThat(score.total()).isEqualTo((int) yes.chars().filter(c -> c == '1').count());
   }
 
+  @ParameterizedTest(name = "C-SSRS {0} skips nothing it should")
+  @CsvSource({"101000", "100100", "000010", "001001"})
+  void cssrsQuestionsThreeToFiveFollowOnlyAYesToQuestionTwo(String yes) {
+    List<Boolean> answers = Arrays.stream(yes.split("")).map("1"::equals).toList();
+    assertThatThrownBy(() -> ScreeningScoring.score(Instrument.CSSRS, answers, true))
+        .isInstanceOf(InvalidInput.class)
+        .hasMessageContaining("question 2");
+  }
+
   @Test
   void cssrsBehaviourNeedsToSayWhetherItWasRecent() {
     assertThatThrownBy(

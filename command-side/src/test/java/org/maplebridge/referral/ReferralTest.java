@@ -64,6 +64,7 @@ import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 import org.maplebridge.write.SourceFacts;
+import org.maplebridge.write.StaffDirectory;
 
 class ReferralTest {
   private static final UUID REFERRAL = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
@@ -85,7 +86,7 @@ class ReferralTest {
 
   private AggregateTestFixture<Referral> fixture;
   private boolean consentToShare;
-  private boolean rescue;
+  private Instant rescuedAt;
 
   @BeforeEach
   void setUp() {
@@ -96,12 +97,12 @@ class ReferralTest {
           @Override
           public Optional<SourceFacts> intake(UUID intakeId) {
             return Optional.of(
-                new SourceFacts(CLIENT, "north", Set.of("alice"), consentToShare, false));
+                new SourceFacts(CLIENT, "north", Set.of("alice"), consentToShare, null));
           }
 
           @Override
           public Optional<SourceFacts> crisis(UUID crisisId) {
-            return Optional.of(new SourceFacts(CLIENT, "north", Set.of(), false, rescue));
+            return Optional.of(new SourceFacts(CLIENT, "north", Set.of(), false, rescuedAt));
           }
 
           @Override
@@ -112,6 +113,9 @@ class ReferralTest {
     fixture.registerInjectableResource(
         new ReferralDeadlines(
             Duration.ofHours(1), URGENT, Duration.ofDays(5), Duration.ofDays(90)));
+    fixture.registerInjectableResource(new RescueReferralBasis(Duration.ofHours(72)));
+    fixture.registerInjectableResource(
+        (StaffDirectory) username -> Optional.ofNullable(STAFF.get(username)));
   }
 
   private static Map<String, Object> as(String username) {
@@ -242,6 +246,21 @@ class ReferralTest {
                 "alice"));
   }
 
+  private static ReferralRequested fromCrisis(ReferralUrgency urgency) {
+    return new ReferralRequested(
+        REFERRAL,
+        null,
+        CRISIS,
+        CLIENT,
+        "north",
+        ServiceType.PSYCHIATRIC_ASSESSMENT,
+        CLINIC,
+        urgency,
+        "After rescue",
+        FIELDS,
+        "carol");
+  }
+
   @Test
   void aCounsellorCannotGrantAnOverrideNorTheSupervisorAskForOne() {
     fixture
@@ -300,23 +319,10 @@ class ReferralTest {
   }
 
   @Test
-  void aRescueNeedsNoConsent() {
-    rescue = true;
-    ReferralRequested fromCrisis =
-        new ReferralRequested(
-            REFERRAL,
-            null,
-            CRISIS,
-            CLIENT,
-            "north",
-            ServiceType.PSYCHIATRIC_ASSESSMENT,
-            CLINIC,
-            ReferralUrgency.EMERGENCY,
-            "After rescue",
-            FIELDS,
-            "carol");
+  void aRecentRescueNeedsNoConsentForEmergencyCare() {
+    rescuedAt = fixture.currentTime().minus(Duration.ofHours(2));
     fixture
-        .given(fromCrisis)
+        .given(fromCrisis(ReferralUrgency.EMERGENCY))
         .when(new SendReferral(REFERRAL), as("carol"))
         .expectEvents(
             new ReferralSent(
@@ -326,6 +332,23 @@ class ReferralTest {
                 FIELDS,
                 fixture.currentTime().plus(Duration.ofHours(1)),
                 "carol"));
+  }
+
+  /** Clinical gap 8: the rescue exemption ends, and never covers routine care. */
+  @Test
+  void aRescueIsNoBasisAfterItsTimeNorForRoutineCare() {
+    rescuedAt = fixture.currentTime().minus(Duration.ofHours(73));
+    fixture
+        .given(fromCrisis(ReferralUrgency.EMERGENCY))
+        .when(new SendReferral(REFERRAL), as("carol"))
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
+    rescuedAt = fixture.currentTime().minus(Duration.ofHours(2));
+    fixture
+        .given(fromCrisis(ReferralUrgency.ROUTINE))
+        .when(new SendReferral(REFERRAL), as("carol"))
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
   }
 
   @Test

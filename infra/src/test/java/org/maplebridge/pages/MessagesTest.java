@@ -20,6 +20,7 @@ import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
 import org.maplebridge.events.crisis.EscalationTier;
+import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.directory.CapacityStatus;
 import org.maplebridge.events.directory.ServiceType;
@@ -53,6 +54,7 @@ class MessagesTest {
           Map.entry("caller.", Caller.class),
           Map.entry("crisisClosure.", CrisisClosureReason.class),
           Map.entry("agency.", EmergencyAgency.class),
+          Map.entry("rescueResult.", RescueResult.class),
           Map.entry("tier.", EscalationTier.class),
           Map.entry("risk.", RiskLevel.class),
           Map.entry("capacity.", CapacityStatus.class),

@@ -30,8 +30,10 @@ import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueConfirmed;
+import org.maplebridge.events.crisis.RescueNotReached;
 import org.maplebridge.events.crisis.ReturnedToAssessment;
 import org.maplebridge.events.crisis.RiskAssessed;
+import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
@@ -94,9 +96,14 @@ class CrisisBoardProjection {
         at,
         "risk = :risk, highest_risk = CASE WHEN highest_risk IS NULL OR"
             + " array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], highest_risk)"
-            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :risk)"
-            + " THEN :risk ELSE highest_risk END",
-        Map.of("risk", event.level().name()));
+            + " < array_position(ARRAY['LOW','MODERATE','HIGH','IMMINENT'], :shown)"
+            + " THEN :shown ELSE highest_risk END",
+        // The screener's triage above the chosen level counts, as in the published state fold.
+        Map.of(
+            "risk",
+            event.level().name(),
+            "shown",
+            RiskLevel.higher(event.level(), RiskLevel.ofScreener(event.screenerRisk())).name()));
   }
 
   @EventHandler
@@ -181,8 +188,14 @@ class CrisisBoardProjection {
         version,
         at,
         "rescue = 'UNCONFIRMED', rescue_agency = :agency, rescue_reference = :reference,"
-            + " rescue_reason = :reason, rescue_confirm_by = :confirmBy",
+            + " rescue_reason = :reason, rescue_confirm_by = :confirmBy,"
+            + " rescue_called_by = :calledBy, rescue_called_at = :calledAt",
         SqlParams.of(
+            "calledBy",
+            event.dispatchedBy(),
+            // Events recorded before the call's time was asked: the moment it was recorded.
+            "calledAt",
+            SqlParams.utc(event.calledAt() == null ? at : event.calledAt()),
             "agency",
             event.agency().name(),
             "reference",
@@ -211,6 +224,17 @@ class CrisisBoardProjection {
         at,
         "rescue = 'CONFIRMED', rescue_outcome = :outcome",
         SqlParams.of("outcome", event.outcome()));
+  }
+
+  /** The rescue goes on: its state stays, what was found is shown. */
+  @EventHandler
+  void on(RescueNotReached event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "rescue_outcome = :outcome",
+        SqlParams.of("outcome", event.result().name() + ": " + event.outcome()));
   }
 
   @EventHandler

@@ -37,6 +37,8 @@ import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.EscalationTier;
 import org.maplebridge.events.crisis.RiskLevel;
+import org.maplebridge.events.oncall.Answering;
+import org.maplebridge.oncall.OnCallPeriods;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
@@ -49,17 +51,28 @@ import org.springframework.stereotype.Component;
 @Component
 class CrisisQueryHandler {
   private static final List<String> RISKS = List.of("LOW", "MODERATE", "HIGH", "IMMINENT");
+
+  /** How far ahead the board warns of a gap in the on-call roster: the next day's shifts. */
+  private static final Duration ROSTER_GAPS_AHEAD = Duration.ofHours(24);
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final AccessLog accessLog;
   private final CrisisScopes scopes;
+  private final OnCallPeriods onCall;
   private final Clock clock = Clock.systemUTC();
 
-  CrisisQueryHandler(JdbcClient jdbc, ObjectMapper json, AccessLog accessLog, CrisisScopes scopes) {
+  CrisisQueryHandler(
+      JdbcClient jdbc,
+      ObjectMapper json,
+      AccessLog accessLog,
+      CrisisScopes scopes,
+      OnCallPeriods onCall) {
     this.jdbc = jdbc;
     this.json = json;
     this.accessLog = accessLog;
     this.scopes = scopes;
+    this.onCall = onCall;
   }
 
   @QueryHandler
@@ -67,7 +80,7 @@ class CrisisQueryHandler {
     Actor viewer = query.viewer();
     Instant now = clock.instant();
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
-      return new CrisisBoard(viewer.unit(), now, List.of());
+      return new CrisisBoard(viewer.unit(), now, List.of(), List.of());
     }
     List<BoardItem> items =
         jdbc.sql(
@@ -88,7 +101,8 @@ class CrisisQueryHandler {
         Comparator.comparingInt((BoardItem item) -> -riskRank(item.risk()))
             .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(BoardItem::openedAt));
-    return new CrisisBoard(viewer.unit(), now, ordered);
+    return new CrisisBoard(
+        viewer.unit(), now, ordered, onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD));
   }
 
   private BoardItem boardItem(ResultSet row, Instant now) throws SQLException {
@@ -158,13 +172,17 @@ class CrisisQueryHandler {
 
   /**
    * What the viewer may do next: the steps the episode allows now, the supervisor's own steps (the
-   * consult, approving a closure) only for the supervisor, and writing clinical content only for
-   * who sees it. The episode page offers exactly these.
+   * consult, approving a closure) only for the supervisor, acknowledging the escalation only for
+   * who is paged for it ({@code paged}), and writing clinical content only for who sees it. The
+   * episode page offers exactly these.
    */
-  static List<String> allowedActions(CrisisState state, Scope scope, Actor viewer) {
+  static List<String> allowedActions(CrisisState state, Scope scope, Actor viewer, boolean paged) {
     List<String> actions = new ArrayList<>();
     for (CrisisStep step : CrisisStep.possibleNow(state)) {
-      boolean theirs = step.who() == CrisisStep.Who.CRISIS_STAFF || viewer.is(Role.SUPERVISOR);
+      boolean theirs =
+          step == CrisisStep.ACKNOWLEDGE_ESCALATION
+              ? paged
+              : step.who() == CrisisStep.Who.CRISIS_STAFF || viewer.is(Role.SUPERVISOR);
       if (theirs && (!step.clinical() || scope.showsClinical())) {
         actions.add(step.name());
       }
@@ -173,6 +191,21 @@ class CrisisQueryHandler {
       actions.add(CrisisViews.REQUEST_REFERRAL);
     }
     return actions;
+  }
+
+  /** Whether the viewer is the one to acknowledge the escalation waiting, by the roster now. */
+  private boolean paged(String unit, List<Escalation> escalations, Actor viewer) {
+    Instant now = clock.instant();
+    return escalations.stream()
+        .filter(e -> e.acknowledgedBy() == null && !e.missed())
+        .anyMatch(
+            e ->
+                Answering.mayAcknowledge(
+                    viewer.username(),
+                    viewer.is(Role.SUPERVISOR),
+                    EscalationTier.valueOf(e.tier()),
+                    e.raisedBy(),
+                    tier -> onCall.holder(unit, tier, now)));
   }
 
   @QueryHandler
@@ -275,7 +308,9 @@ class CrisisQueryHandler {
                   row.getString("rescue_reference"),
                   row.getString("rescue_reason"),
                   instant(row, "rescue_confirm_by"),
-                  row.getString("rescue_outcome")),
+                  row.getString("rescue_outcome"),
+                  row.getString("rescue_called_by"),
+                  instant(row, "rescue_called_at")),
           row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
           plan(row.getString("safety_plan")),
           followUps,
@@ -292,7 +327,7 @@ class CrisisQueryHandler {
                   row.getString("closed_by"),
                   row.getString("approved_by"),
                   instant(row, "closed_at")),
-          allowedActions(state, scope, viewer),
+          allowedActions(state, scope, viewer, paged(row.getString("unit"), escalations, viewer)),
           scope,
           row.getLong("version"));
     } catch (SQLException e) {

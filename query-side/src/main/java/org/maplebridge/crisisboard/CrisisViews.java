@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
+import org.maplebridge.oncall.OnCallGaps;
 import org.maplebridge.read.ScopedView;
 import org.maplebridge.scope.Scope;
 
@@ -15,7 +16,9 @@ import org.maplebridge.scope.Scope;
 public final class CrisisViews {
   private CrisisViews() {}
 
-  public record CrisisBoard(String unit, Instant at, List<BoardItem> items) {}
+  /** The open episodes, and where the on-call roster leaves a tier with nobody in the next day. */
+  public record CrisisBoard(
+      String unit, Instant at, List<BoardItem> items, List<OnCallGaps.Gap> rosterGaps) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BoardItem(
@@ -106,7 +109,9 @@ public final class CrisisViews {
       String reference,
       @ClinicalData String confidentialityBreakReason,
       Instant confirmBy,
-      @ClinicalData String outcome) {}
+      @ClinicalData String outcome,
+      String calledBy,
+      Instant calledAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FollowUp(

@@ -14,6 +14,9 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.oncall.OnCallGaps;
+import org.maplebridge.oncall.OnCallPeriods;
+import org.maplebridge.oncall.OnCallRosterView;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.SqlParams;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * escalations acknowledged in time, referrals by state, how many loops close, how long acceptance
  * takes, what is overdue now, and the asks for sharing without consent that wait for the
  * supervisor. Filterable by period and population group (which applies to what comes from intakes).
+ * Gaps in the unit's on-call roster in the coming week are shown with it.
  */
 final class UnitDashboard {
   private UnitDashboard() {}
@@ -47,7 +51,8 @@ final class UnitDashboard {
       Double loopClosureRate,
       Double medianHoursToAcceptance,
       Overdue overdue,
-      List<UUID> consentWaiverRequests) {}
+      List<UUID> consentWaiverRequests,
+      List<OnCallGaps.Gap> rosterGaps) {}
 
   record Escalations(
       long raised, long acknowledgedInTime, long missed, Double acknowledgedInTimeRate) {}
@@ -57,9 +62,11 @@ final class UnitDashboard {
   @Component
   static class Handler {
     private final JdbcClient jdbc;
+    private final OnCallPeriods onCall;
 
-    Handler(JdbcClient jdbc) {
+    Handler(JdbcClient jdbc, OnCallPeriods onCall) {
       this.jdbc = jdbc;
+      this.onCall = onCall;
     }
 
     @QueryHandler
@@ -190,7 +197,9 @@ final class UnitDashboard {
           loopClosureRate,
           medianHours,
           new Overdue(overdueReferrals, overdueFollowUps, unacknowledged),
-          waiverRequests);
+          waiverRequests,
+          // Whatever the period asked for, a gap in the roster is shown before it happens.
+          onCall.gapsAhead(unit, Instant.now(), OnCallRosterView.GAPS_AHEAD));
     }
 
     private JdbcClient.StatementSpec statement(String sql, Map<String, Object> values) {

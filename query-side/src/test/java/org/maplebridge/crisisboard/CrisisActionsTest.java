@@ -8,6 +8,8 @@ import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.CrisisState;
+import org.maplebridge.events.crisis.EscalationRaised;
+import org.maplebridge.events.crisis.EscalationTier;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.scope.Scope;
@@ -24,17 +26,35 @@ class CrisisActionsTest {
 
   @Test
   void theCrisisWorkerWritesClinicalContentButNeitherConsultsNorApproves() {
-    assertThat(CrisisQueryHandler.allowedActions(CONSULT_ASKED, Scope.CRISIS_STAFF, CAROL))
+    assertThat(CrisisQueryHandler.allowedActions(CONSULT_ASKED, Scope.CRISIS_STAFF, CAROL, false))
         .contains("RECORD_SAFETY_PLAN", "REQUEST_REFERRAL", "CLOSE")
         .doesNotContain("RECORD_CONSULT", "APPROVE_CLOSURE");
   }
 
   @Test
   void theSupervisorConsultsAndApprovesButWritesClinicalContentOnlyBehindBrokenGlass() {
-    assertThat(CrisisQueryHandler.allowedActions(CLOSING, Scope.SUPERVISOR, SAM))
+    assertThat(CrisisQueryHandler.allowedActions(CLOSING, Scope.SUPERVISOR, SAM, false))
         .contains("RECORD_CONSULT", "APPROVE_CLOSURE")
         .doesNotContain("CLOSE", "RECORD_SAFETY_PLAN", "REQUEST_REFERRAL");
-    assertThat(CrisisQueryHandler.allowedActions(CLOSING, Scope.EMERGENCY, SAM))
+    assertThat(CrisisQueryHandler.allowedActions(CLOSING, Scope.EMERGENCY, SAM, false))
         .contains("APPROVE_CLOSURE", "RECORD_SAFETY_PLAN", "REQUEST_REFERRAL");
+  }
+
+  @Test
+  void anEscalationIsOfferedForAcknowledgementOnlyToWhoIsPagedForIt() {
+    CrisisState waiting =
+        CrisisState.OPENED.after(
+            new EscalationRaised(
+                null,
+                null,
+                EscalationTier.ON_CALL_SUPERVISOR,
+                RiskLevel.IMMINENT,
+                "Imminent",
+                null,
+                "carol"));
+    assertThat(CrisisQueryHandler.allowedActions(waiting, Scope.CRISIS_STAFF, CAROL, false))
+        .doesNotContain("ACKNOWLEDGE_ESCALATION");
+    assertThat(CrisisQueryHandler.allowedActions(waiting, Scope.SUPERVISOR, SAM, true))
+        .contains("ACKNOWLEDGE_ESCALATION");
   }
 }

@@ -26,6 +26,7 @@ import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
 import org.maplebridge.events.intake.IntakeEvent;
+import org.maplebridge.events.oncall.OnCallEvent;
 import org.maplebridge.events.referral.ReferralEvent;
 
 /**
@@ -46,7 +47,8 @@ class EventContractTest {
           CrisisEvent.class,
           ReferralEvent.class,
           ProviderEvent.class,
-          EmergencyAccessEvent.class);
+          EmergencyAccessEvent.class,
+          OnCallEvent.class);
 
   static Stream<Class<?>> events() {
     return Stream.concat(

@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.maplebridge.crisis.CrisisCommands.CarryOverScreeningRisk;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A screening that raised a crisis alert opens a crisis episode in the intake's unit, so the crisis
- * team sees it on its board. One episode per alert: its id is derived from the screening, so a
- * redelivered alert changes nothing, and replays never fire it again.
+ * team sees it on its board, and the episode starts at the screening's risk with that risk's
+ * acknowledgement deadline. One episode per alert: its id is derived from the screening, so a
+ * redelivered alert changes nothing, and replays never fire it again. The risk is carried over even
+ * when the episode exists, so an alert handled halfway before a restart is finished.
  */
 @Component
 @ProcessingGroup("crisis-automation")
@@ -40,9 +43,21 @@ class CrisisAlertsOpenEpisodes {
   @DisallowReplay
   void on(CrisisAlertRaised alert) {
     UUID crisisId = episodeFor(alert);
-    if (events.lastSequenceNumberFor(crisisId.toString()).isPresent()) {
-      return;
+    if (events.lastSequenceNumberFor(crisisId.toString()).isEmpty()) {
+      open(alert, crisisId);
     }
+    CarryOverScreeningRisk risk =
+        new CarryOverScreeningRisk(
+            crisisId,
+            UUID.nameUUIDFromBytes(
+                ("risk-of-screening:" + alert.screeningId()).getBytes(StandardCharsets.UTF_8)),
+            alert.risk());
+    commands.sendAndWait(
+        GenericCommandMessage.asCommandMessage(risk)
+            .withMetaData(ActorMetadata.system(alert.unit())));
+  }
+
+  private void open(CrisisAlertRaised alert, UUID crisisId) {
     OpenCrisisContact open =
         new OpenCrisisContact(
             crisisId,

@@ -130,6 +130,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/admin/key-rotation                                     | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
       POST   /api/providers                                              | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
       PUT    /api/providers/{id}                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
+      GET    /api/units/{unit}/on-call                                   | 403   | 403 | 200   | 200 | 403  | 403  | 403   | 403 | 401
+      PUT    /api/units/{unit}/on-call                                   | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
       """;
 
   private static final String IDENTITY = "Li Wei";
@@ -245,6 +247,7 @@ class AuthorizationMatrixTest extends PlatformTest {
                             : provider;
     slots.put("{id}", id);
     slots.put("{scope}", "CONTACT");
+    slots.put("{unit}", "north");
     slots.put("{member}", "bob");
     slots.put("{group}", "caseload");
     // Switching alice on again changes nothing for the tests sharing this platform.
@@ -316,6 +319,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/emergency-access" ->
           "{\"recordId\":\"" + ids.get("intake") + "\",\"reason\":\"Caller at risk\"}";
       case "/api/emergency-access/{id}/review" -> "{\"finding\":\"Justified\"}";
+      // An empty roster: the unit's gap, as the tests sharing this platform expect it.
+      case "/api/units/{unit}/on-call" -> "{\"periods\":[]}";
       case "/api/admin/units" -> "{\"id\":\"matrix\",\"name\":\"Matrix unit\"}";
       case "/api/admin/staff" ->
           "{\"username\":\"matrix\",\"displayName\":\"Matrix\",\"role\":\"COUNSELLOR\","

@@ -15,6 +15,7 @@ public sealed interface CrisisEvent extends OfRecord
         EmergencyServicesDispatched,
         RescueConfirmationOverdue,
         RescueConfirmed,
+        RescueNotReached,
         CrisisDeescalated,
         SafetyPlanRecorded,
         FollowUpScheduled,

@@ -49,10 +49,14 @@ public record CrisisState(
   /** The episode after this event; events that change none of these facts leave it as it is. */
   public CrisisState after(CrisisEvent event) {
     if (event instanceof RiskAssessed assessed) {
-      return assessedAt(assessed.level());
+      // A screener triage above the chosen level is risk the episode has had: closing it goes by
+      // that, even when the supervisor agreed to work at a lower level.
+      return assessedAt(
+          assessed.level(),
+          RiskLevel.higher(assessed.level(), RiskLevel.ofScreener(assessed.screenerRisk())));
     }
     if (event instanceof ReturnedToAssessment returned) {
-      return assessedAt(returned.to());
+      return assessedAt(returned.to(), returned.to());
     }
     if (event instanceof EscalationRaised raised) {
       return new CrisisState(
@@ -161,12 +165,10 @@ public record CrisisState(
     return this;
   }
 
-  private CrisisState assessedAt(RiskLevel reached) {
-    RiskLevel highest =
-        highestLevel == null || reached.compareTo(highestLevel) > 0 ? reached : highestLevel;
+  private CrisisState assessedAt(RiskLevel reached, RiskLevel shown) {
     return new CrisisState(
         reached,
-        highest,
+        RiskLevel.higher(highestLevel, shown),
         tierReached,
         escalationWaiting,
         rescueUnconfirmed,

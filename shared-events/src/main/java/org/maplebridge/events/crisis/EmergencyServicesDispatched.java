@@ -6,9 +6,10 @@ import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.NotClinical;
 
 /**
- * Active rescue: confidentiality was broken for {@code confidentialityBreakReason} and the agency
- * was called under {@code reference}. The rescue stays unconfirmed until staff confirm that help
- * reached the person, due by {@code confirmBy}.
+ * Active rescue: confidentiality was broken for {@code confidentialityBreakReason} and {@code
+ * dispatchedBy} called the agency at {@code calledAt} ({@code null} in events recorded before it
+ * was asked), under its {@code reference}. The rescue stays unconfirmed until staff confirm that
+ * help reached the person, due by {@code confirmBy}.
  */
 public record EmergencyServicesDispatched(
     UUID crisisId,
@@ -16,5 +17,6 @@ public record EmergencyServicesDispatched(
     @NotClinical String reference,
     @ClinicalData String confidentialityBreakReason,
     Instant confirmBy,
-    String dispatchedBy)
+    String dispatchedBy,
+    Instant calledAt)
     implements CrisisEvent {}

@@ -3,11 +3,15 @@ package org.maplebridge.events.crisis;
 import java.util.List;
 import org.maplebridge.events.ClinicalData;
 
-/** The six steps of the Stanley-Brown safety plan, in the person's own words. */
+/**
+ * The six steps of the Stanley-Brown safety plan, in the person's own words, and the person's
+ * reasons for living ({@code null} in plans recorded before they were asked).
+ */
 public record SafetyPlan(
     @ClinicalData List<String> warningSigns,
     @ClinicalData List<String> internalCopingStrategies,
     @ClinicalData List<String> peopleAndPlacesForDistraction,
     @ClinicalData List<String> peopleToAskForHelp,
     @ClinicalData List<String> professionalsAndAgencies,
-    @ClinicalData List<String> makingTheEnvironmentSafe) {}
+    @ClinicalData List<String> makingTheEnvironmentSafe,
+    @ClinicalData List<String> reasonsForLiving) {}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.maplebridge.events.intake.SuicideRisk;
 
 /** The crisis episode's state machine, as the write side checks it and the pages offer it. */
 class CrisisStepTest {
@@ -55,6 +56,29 @@ class CrisisStepTest {
   }
 
   @Test
+  void theHighestRiskCountsTheScreenersTriageAboveTheChosenLevel() {
+    CrisisState state =
+        CrisisState.OPENED.after(
+            new RiskAssessed(
+                ID,
+                UUID.randomUUID(),
+                RiskLevel.LOW,
+                null,
+                null,
+                null,
+                SuicideRisk.HIGH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "sam",
+                "Answers were about a film plot"));
+    assertThat(state.level()).isEqualTo(RiskLevel.LOW);
+    assertThat(state.highestLevel()).isEqualTo(RiskLevel.HIGH);
+  }
+
+  @Test
   void aRefusedStepNamesTheFirstConditionMissing() {
     assertThat(CrisisStep.ESCALATE.missing(CrisisState.OPENED))
         .contains(CrisisStep.Condition.ASSESSED);
@@ -93,7 +117,7 @@ class CrisisStepTest {
       case "dispatched" ->
           Set.of(
               new EmergencyServicesDispatched(
-                  ID, EmergencyAgency.AMBULANCE, "120-1", "Danger to life", AT, "carol"));
+                  ID, EmergencyAgency.AMBULANCE, "120-1", "Danger to life", AT, "carol", AT));
       case "confirmed" -> Set.of(new RescueConfirmed(ID, "Safe", "carol"));
       case "lost" -> Set.of(new LostToFollowUp(ID, 3));
       case "done" -> Set.of(new FollowUpCompleted(ID, FOLLOW_UP, RiskLevel.LOW, null, "carol"));
@@ -119,7 +143,8 @@ class CrisisStepTest {
         null,
         null,
         null,
-        "carol");
+        "carol",
+        null);
   }
 
   private static CrisisEvent raised(EscalationTier tier) {

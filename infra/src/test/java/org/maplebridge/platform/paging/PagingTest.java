@@ -1,0 +1,217 @@
+package org.maplebridge.platform.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.Api;
+import org.maplebridge.PlatformTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Pages reach the person on call through a real SMTP server (GreenMail) and a signed webhook, carry
+ * no identity or clinical content, share one idempotency key per recipient, are recorded, and a
+ * page nobody received climbs the ladder at once. A platform of its own: its pages go here.
+ */
+class PagingTest extends PlatformTest {
+  private static final String SECRET = "test-webhook-secret";
+  private static final int SMTP_PORT = freePort();
+  private static final GreenMail SMTP =
+      new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  private static final List<Hook> HOOKS = new CopyOnWriteArrayList<>();
+
+  /** What the webhook answers: 204, or 503 while a gateway outage is played. */
+  private static final AtomicInteger GATEWAY_STATUS = new AtomicInteger(204);
+
+  private static final HttpServer GATEWAY = gateway();
+
+  record Hook(String key, String signature, byte[] body) {}
+
+  static {
+    SMTP.start();
+  }
+
+  @DynamicPropertySource
+  static void paging(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("maplebridge.paging.mail-domain", () -> "north.example.org");
+    registry.add(
+        "maplebridge.paging.webhook-url",
+        () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/pages");
+    registry.add("maplebridge.paging.webhook-secret", () -> SECRET);
+    registry.add("maplebridge.paging.retry-backoff", () -> "PT0.05S");
+  }
+
+  @Test
+  void anEscalationPagesTheOnCallPersonByMailAndSignedWebhookWithoutThePersonsContent()
+      throws Exception {
+    Instant now = Instant.now();
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    "{\"periods\":[{\"tier\":\"ON_CALL_SUPERVISOR\",\"username\":\"sam\",\"from\":\""
+                        + now.minusSeconds(60)
+                        + "\",\"to\":\""
+                        + now.plusSeconds(7200)
+                        + "\"},{\"tier\":\"ON_CALL_CLINICIAN\",\"username\":\"carol\",\"from\":\""
+                        + now.minusSeconds(60)
+                        + "\",\"to\":\""
+                        + now.plusSeconds(7200)
+                        + "\"}]}")
+                .status())
+        .isEqualTo(204);
+    Api carol = as("carol");
+    String crisis =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Caller on the Lu bridge\"}")
+            .id();
+    assertThat(
+            carol
+                .post(
+                    "/api/crises/" + crisis + "/risk-assessments",
+                    "{\"level\":\"IMMINENT\",\"notes\":\"Has the pills with her\"}")
+                .status())
+        .isEqualTo(201);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("sam@north.example.org") != null);
+    MimeMessage mail = mailTo("sam@north.example.org");
+    String text = GreenMailUtil.getBody(mail) + mail.getSubject();
+    assertThat(text)
+        .contains("north", "ON_CALL_SUPERVISOR", "/crises/" + crisis)
+        .doesNotContain("bridge", "pills", "carol");
+    String key = mail.getHeader(PageChannels.MAIL_KEY_HEADER)[0];
+    assertThat(key).endsWith(":sam");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> hookWithKey(key) != null);
+    Hook hook = hookWithKey(key);
+    assertThat(hook.signature()).isEqualTo("sha256=" + hmac(hook.body()));
+    JsonNode body = new ObjectMapper().readTree(hook.body());
+    assertThat(body.get("unit").asText()).isEqualTo("north");
+    assertThat(body.get("tier").asText()).isEqualTo("ON_CALL_SUPERVISOR");
+    assertThat(body.get("recipient").asText()).isEqualTo("sam");
+    assertThat(body.get("link").asText()).endsWith("/crises/" + crisis);
+    assertThat(new String(hook.body(), StandardCharsets.UTF_8)).doesNotContain("bridge", "pills");
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM page_delivery WHERE idempotency_key = :key"
+                        + " AND status = 'DELIVERED'")
+                .param("key", key)
+                .query(Long.class)
+                .single())
+        .as("each channel's delivery recorded")
+        .isEqualTo(2L);
+
+    // The gateway and the mail server are down: the page reaches nobody, so the ladder climbs
+    // to the on-call clinician at once instead of waiting out the deadline.
+    SMTP.stop();
+    GATEWAY_STATUS.set(503);
+    try {
+      String unreached =
+          carol
+              .post(
+                  "/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+              .id();
+      carol.post("/api/crises/" + unreached + "/risk-assessments", "{\"level\":\"IMMINENT\"}");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          carol
+                              .get("/api/crises/" + unreached)
+                              .json()
+                              .get("escalations")
+                              .findValuesAsText("tier"))
+                      .contains("ON_CALL_CLINICIAN"));
+      assertThat(
+              jdbc.sql(
+                      "SELECT count(*) FROM page_delivery WHERE crisis_id = CAST(:id AS uuid)"
+                          + " AND status = 'FAILED' AND attempts >= 3")
+                  .param("id", unreached)
+                  .query(Long.class)
+                  .single())
+          .as("each channel tried and the failures recorded")
+          .isGreaterThanOrEqualTo(2L);
+    } finally {
+      GATEWAY_STATUS.set(204);
+      SMTP.start();
+    }
+  }
+
+  private static MimeMessage mailTo(String address) throws Exception {
+    for (MimeMessage message : SMTP.getReceivedMessages()) {
+      if (message.getAllRecipients()[0].toString().equals(address)) {
+        return message;
+      }
+    }
+    return null;
+  }
+
+  private static Hook hookWithKey(String key) {
+    return HOOKS.stream().filter(hook -> key.equals(hook.key())).findFirst().orElse(null);
+  }
+
+  private static String hmac(byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(body));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpServer gateway() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/pages",
+          exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = GATEWAY_STATUS.get();
+            if (status == 204) {
+              HOOKS.add(
+                  new Hook(
+                      exchange.getRequestHeaders().getFirst(PageChannels.KEY_HEADER),
+                      exchange.getRequestHeaders().getFirst(PageChannels.SIGNATURE_HEADER),
+                      body));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
