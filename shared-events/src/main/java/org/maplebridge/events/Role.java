@@ -6,6 +6,11 @@ public enum Role {
   CRISIS_WORKER,
   SUPERVISOR,
   ADMIN,
+  /**
+   * Staff of a provider organisation of the directory: sees and answers only the referrals sent to
+   * that organisation, with what each referral disclosed. Works for no unit.
+   */
+  PROVIDER,
   /** The platform acting on its own: deadlines and automation. Never a staff account. */
   SYSTEM
 }
