@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -86,7 +87,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "SELECT username, password_hash, role, unit, enabled FROM staff_account"
+            "SELECT username, password_hash, role, unit, provider_id, enabled FROM staff_account"
                 + " WHERE username = :username AND password_hash IS NOT NULL")
         .param("username", username)
         .query(
@@ -95,7 +96,9 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
                     .password(row.getString("password_hash"))
                     .authorities(
                         StaffAuthorities.of(
-                            Role.valueOf(row.getString("role")), row.getString("unit")))
+                            Role.valueOf(row.getString("role")),
+                            row.getString("unit"),
+                            row.getObject("provider_id", UUID.class)))
                     .disabled(!row.getBoolean("enabled"))
                     .build())
         .optional()
@@ -105,14 +108,16 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public Optional<Actor> find(String username) {
     return jdbc.sql(
-            "SELECT username, role, unit FROM staff_account WHERE username = :username AND enabled")
+            "SELECT username, role, unit, provider_id FROM staff_account"
+                + " WHERE username = :username AND enabled")
         .param("username", username)
         .query(
             (row, n) ->
                 new Actor(
                     row.getString("username"),
                     Role.valueOf(row.getString("role")),
-                    row.getString("unit")))
+                    row.getString("unit"),
+                    row.getObject("provider_id", UUID.class)))
         .optional();
   }
 
@@ -123,6 +128,15 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   boolean unitExists(String unit) {
     return jdbc.sql("SELECT count(*) FROM unit WHERE id = :id")
             .param("id", unit)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Whether the service directory knows the provider (as its read model has it now). */
+  boolean providerExists(UUID provider) {
+    return jdbc.sql("SELECT count(*) FROM provider_view WHERE provider_id = :id")
+            .param("id", provider)
             .query(Long.class)
             .single()
         > 0;
@@ -194,11 +208,26 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
       Role role,
       String unit,
       Origin origin) {
+    return create(username, displayName, passwordHash, role, unit, null, origin);
+  }
+
+  /**
+   * Creates the account, of a unit's staff or ({@code provider}) of a provider's, unless the
+   * username is taken; true when it was created.
+   */
+  public boolean create(
+      String username,
+      String displayName,
+      String passwordHash,
+      Role role,
+      String unit,
+      UUID provider,
+      Origin origin) {
     return jdbc.sql(
                 """
-            INSERT INTO staff_account
-              (username, display_name, password_hash, role, unit, demo, password_change_required)
-            VALUES (:username, :name, :hash, :role, :unit, :demo, :change)
+            INSERT INTO staff_account (username, display_name, password_hash, role, unit,
+              provider_id, demo, password_change_required)
+            VALUES (:username, :name, :hash, :role, :unit, :provider, :demo, :change)
             ON CONFLICT (username) DO NOTHING
             """)
             .param("username", username)
@@ -206,6 +235,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
             .param("hash", passwordHash)
             .param("role", role.name())
             .param("unit", unit)
+            .param("provider", provider)
             .param("demo", origin == Origin.DEMO)
             .param("change", origin == Origin.ASSIGNED_PASSWORD)
             .update()

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.write.InvalidInput;
@@ -63,6 +64,7 @@ class StaffAdministration {
       @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String displayName,
       @NotNull Role role,
       @Size(max = 64) String unit,
+      UUID providerId,
       @NotBlank String password) {}
 
   @PostMapping("/api/admin/staff")
@@ -72,11 +74,24 @@ class StaffAdministration {
     if (account.role() == Role.SYSTEM) {
       throw new InvalidInput("role", "The platform's own role is not for people");
     }
-    boolean needsUnit = account.role() != Role.ADMIN;
+    boolean forProvider = account.role() == Role.PROVIDER;
+    if (forProvider != (account.providerId() != null)) {
+      throw new InvalidInput(
+          "providerId",
+          forProvider
+              ? "Provider staff answer for a provider of the directory"
+              : "Only provider staff answer for a provider");
+    }
+    if (forProvider && !accounts.providerExists(account.providerId())) {
+      throw new InvalidInput("providerId", "No such provider in the directory");
+    }
+    boolean needsUnit = account.role() != Role.ADMIN && !forProvider;
     if (needsUnit != (account.unit() != null && !account.unit().isBlank())) {
       throw new InvalidInput(
           "unit",
-          needsUnit ? "Staff of this role belong to a unit" : "Administrators have no unit");
+          needsUnit
+              ? "Staff of this role belong to a unit"
+              : "Administrators and provider staff have no unit");
     }
     if (needsUnit && !accounts.unitExists(account.unit())) {
       throw new InvalidInput("unit", "No such unit");
@@ -94,6 +109,7 @@ class StaffAdministration {
             passwords.encode(account.password()),
             account.role(),
             needsUnit ? account.unit() : null,
+            account.providerId(),
             StaffAccounts.Origin.ASSIGNED_PASSWORD);
     if (!created) {
       throw new RuleViolated("UsernamesAreUnique", "This username is taken");
@@ -101,7 +117,10 @@ class StaffAdministration {
     accounts.recordChange(
         admin,
         account.username(),
-        "account added: " + account.role() + (needsUnit ? " in " + account.unit() : ""));
+        "account added: "
+            + account.role()
+            + (needsUnit ? " in " + account.unit() : "")
+            + (forProvider ? " for provider " + account.providerId() : ""));
     return ResponseEntity.created(URI.create("/admin/staff"))
         .body(Map.of("username", account.username()));
   }

@@ -1,0 +1,109 @@
+package org.maplebridge.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.Api;
+import org.maplebridge.Api.Response;
+import org.maplebridge.PlatformTest;
+
+/**
+ * Provider staff through HTTP: pia works at the North District Mental Health Centre, paul at
+ * another provider. A referral reaches pia once sent, as a summary until acceptance, with the
+ * disclosed fields after it, and not at all after a final state; paul never sees it; every look is
+ * in the referring unit's access audit.
+ */
+class ProviderAccessTest extends PlatformTest {
+  private static final String REASON = "Provider test: needs a psychiatric assessment";
+
+  private String northDistrictCentre() {
+    String path = "/api/providers?serviceType=PSYCHIATRIC_ASSESSMENT&area=north";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> as("alice").get(path).body().contains("North District Mental Health"));
+    for (JsonNode provider : as("alice").get(path).json()) {
+      if (provider
+          .get("details")
+          .get("organisation")
+          .asText()
+          .equals("North District Mental Health Centre")) {
+        return provider.get("id").asText();
+      }
+    }
+    throw new AssertionError("no North District Mental Health Centre in the directory");
+  }
+
+  private static void ok(Response response) {
+    assertThat(response.status()).as(response.toString()).isBetween(200, 299);
+  }
+
+  private static Api after(Api who, Response write) {
+    return who.with("X-Consistency-Token", write.header("X-Consistency-Token"));
+  }
+
+  @Test
+  void providerStaffSeeOnlyWhatAReferralToTheirOrganisationDisclosedAndOnlyWhileItIsOpen() {
+    Api alice = as("alice");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/consents",
+            "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}"));
+    Response requested =
+        alice.post(
+            "/api/referrals",
+            """
+            {"intakeId":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s",
+             "urgency":"URGENT","reason":"%s","disclosedFields":["NAME","PHONE"]}"""
+                .formatted(intake, northDistrictCentre(), REASON));
+    String id = requested.id();
+    assertThat(after(as("pia"), requested).get("/api/referrals/" + id).status())
+        .as("not sent yet: it does not exist for the provider")
+        .isEqualTo(404);
+
+    Response sent = alice.post("/api/referrals/" + id + "/sending", "");
+    ok(sent);
+    Response preview = after(as("pia"), sent).get("/api/referrals/" + id);
+    assertThat(preview.status()).isEqualTo(200);
+    JsonNode summary = preview.json();
+    assertThat(summary.get("urgency").asText()).isEqualTo("URGENT");
+    assertThat(summary.get("serviceType").asText()).isEqualTo("PSYCHIATRIC_ASSESSMENT");
+    assertThat(summary.get("reason").asText()).isEqualTo(REASON);
+    assertThat(summary.get("initials").asText()).isEqualTo("L.W.");
+    assertThat(summary.get("age").asInt()).isBetween(30, 50);
+    assertThat(preview.body())
+        .as("before acceptance: no identity, no concern")
+        .doesNotContain("Li Wei", "+86 138", "1990-03-04", "Low mood", "Maple Road");
+    assertThat(summary.toString()).contains("RECORD_RECEIPT");
+    assertThat(after(as("pia"), sent).everyPage("/api/referrals").toString()).contains(id);
+    assertThat(after(as("paul"), sent).get("/api/referrals/" + id).status())
+        .as("another provider's staff")
+        .isEqualTo(404);
+    assertThat(after(as("paul"), sent).everyPage("/api/referrals").toString()).doesNotContain(id);
+
+    Response accepted = alice.post("/api/referrals/" + id + "/acceptance", "");
+    ok(accepted);
+    Response disclosed = after(as("pia"), accepted).get("/api/referrals/" + id);
+    assertThat(disclosed.json().get("name").asText()).isEqualTo("Li Wei");
+    assertThat(disclosed.json().get("phone").asText()).startsWith("+86 138");
+    assertThat(disclosed.body())
+        .as("never a field the referral did not disclose")
+        .doesNotContain("1990-03-04", "110101199003040000", "Maple Road", "Low mood");
+
+    JsonNode audit =
+        after(as("sam"), accepted).everyPage("/api/audit/access?recordId=" + id + "&limit=500");
+    assertThat(audit.toString())
+        .as("the referring unit's supervisor sees the provider's looks, and paul's refused one")
+        .contains("\"viewer\":\"pia\"", "\"viewerRole\":\"PROVIDER\"", "\"viewer\":\"paul\"");
+
+    Response completed =
+        alice.post("/api/referrals/" + id + "/completion", "{\"outcome\":\"Assessed\"}");
+    ok(completed);
+    assertThat(after(as("pia"), completed).get("/api/referrals/" + id).status())
+        .as("a final state ends the provider's reach")
+        .isEqualTo(404);
+  }
+}
