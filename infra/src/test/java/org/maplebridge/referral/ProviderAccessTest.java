@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
@@ -19,21 +21,20 @@ import org.maplebridge.PlatformTest;
 class ProviderAccessTest extends PlatformTest {
   private static final String REASON = "Provider test: needs a psychiatric assessment";
 
+  /**
+   * Pia's provider, the demo directory's North District Mental Health Centre (its id is fixed by
+   * its name; other tests may rename it meanwhile), once the directory shows it.
+   */
   private String northDistrictCentre() {
-    String path = "/api/providers?serviceType=PSYCHIATRIC_ASSESSMENT&area=north";
+    String id =
+        UUID.nameUUIDFromBytes(
+                "demo-provider:North District Mental Health Centre"
+                    .getBytes(StandardCharsets.UTF_8))
+            .toString();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> as("alice").get(path).body().contains("North District Mental Health"));
-    for (JsonNode provider : as("alice").get(path).json()) {
-      if (provider
-          .get("details")
-          .get("organisation")
-          .asText()
-          .equals("North District Mental Health Centre")) {
-        return provider.get("id").asText();
-      }
-    }
-    throw new AssertionError("no North District Mental Health Centre in the directory");
+        .until(() -> as("alice").get("/api/providers/" + id).status() == 200);
+    return id;
   }
 
   private static void ok(Response response) {
@@ -105,5 +106,104 @@ class ProviderAccessTest extends PlatformTest {
     assertThat(after(as("pia"), completed).get("/api/referrals/" + id).status())
         .as("a final state ends the provider's reach")
         .isEqualTo(404);
+  }
+
+  private String sentToTheNorthDistrictCentre(Api alice) {
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/consents",
+            "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}"));
+    String id =
+        alice
+            .post(
+                "/api/referrals",
+                """
+                {"intakeId":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s",
+                 "urgency":"ROUTINE","reason":"%s","disclosedFields":["NAME"]}"""
+                    .formatted(intake, northDistrictCentre(), REASON))
+            .id();
+    ok(alice.post("/api/referrals/" + id + "/sending", ""));
+    return id;
+  }
+
+  private JsonNode loops(Response after) {
+    return after(as("sam"), after).get("/api/dashboard").json().get("loops");
+  }
+
+  @Test
+  void theProviderAnswersItselfAndTheLoopClosesElectronically() {
+    Api alice = as("alice");
+    String id = sentToTheNorthDistrictCentre(alice);
+    String referral = "/api/referrals/" + id;
+    Api pia = as("pia");
+
+    long paulsBefore = eventsOf(id);
+    assertThat(as("paul").post(referral + "/receipt", "").status())
+        .as("another provider's staff")
+        .isEqualTo(404);
+    assertThat(eventsOf(id)).as("a refused answer stores nothing").isEqualTo(paulsBefore);
+    ok(pia.post(referral + "/receipt", ""));
+    ok(pia.post(referral + "/acceptance", ""));
+    ok(pia.post(referral + "/appointment", "{\"at\":\"2026-12-03T09:30:00+08:00\"}"));
+    ok(pia.post(referral + "/appointment", "{\"at\":\"2026-12-04T10:00:00+08:00\"}"));
+    ok(pia.post(referral + "/attendance", "{\"attended\":true}"));
+    ok(pia.post(referral + "/hold", "{\"reason\":\"In hospital for a week\"}"));
+    ok(pia.post(referral + "/resumption", ""));
+    assertThat(pia.post(referral + "/sending", "").status())
+        .as("sending is the referrer's step")
+        .isEqualTo(403);
+    Response completed =
+        pia.post(referral + "/completion", "{\"outcome\":\"Assessed, follow-up arranged\"}");
+    ok(completed);
+    JsonNode before = loops(completed);
+    assertThat(pia.post(referral + "/loop-closure", "").status())
+        .as("the referrer closes the loop")
+        .isEqualTo(403);
+    Response closed = alice.post(referral + "/loop-closure", "");
+    ok(closed);
+
+    String completion =
+        jdbc.sql(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry"
+                    + " WHERE aggregateidentifier = :id AND payloadtype LIKE '%.ReferralCompleted'")
+            .param("id", id)
+            .query(String.class)
+            .single();
+    assertThat(completion)
+        .as("the provider's person and channel are on the event")
+        .contains("\"recordedBy\":\"pia\"", "\"channel\":\"PORTAL\"");
+    JsonNode after = loops(closed);
+    assertThat(after.get("closed").asLong()).isEqualTo(before.get("closed").asLong() + 1);
+    assertThat(after.get("closedElectronically").asLong())
+        .isEqualTo(before.get("closedElectronically").asLong() + 1);
+  }
+
+  @Test
+  void staffRecordingTheProvidersAnswerByPhoneNameTheContactPersonAndItIsNoElectronicLoop() {
+    Api alice = as("alice");
+    String id = sentToTheNorthDistrictCentre(alice);
+    String referral = "/api/referrals/" + id;
+    ok(alice.post(referral + "/acceptance", "{\"contactPerson\":\"Dr Fang\"}"));
+    Response completed =
+        alice.post(
+            referral + "/completion", "{\"outcome\":\"Seen\",\"contactPerson\":\"Dr Fang\"}");
+    ok(completed);
+    JsonNode before = loops(completed);
+    Response closed = alice.post(referral + "/loop-closure", "");
+    ok(closed);
+
+    String completion =
+        jdbc.sql(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry"
+                    + " WHERE aggregateidentifier = :id AND payloadtype LIKE '%.ReferralCompleted'")
+            .param("id", id)
+            .query(String.class)
+            .single();
+    assertThat(completion).contains("\"channel\":\"PHONE\"", "\"contactPerson\":\"Dr Fang\"");
+    JsonNode after = loops(closed);
+    assertThat(after.get("closed").asLong()).isEqualTo(before.get("closed").asLong() + 1);
+    assertThat(after.get("closedElectronically").asLong())
+        .isEqualTo(before.get("closedElectronically").asLong());
   }
 }

@@ -22,7 +22,8 @@ import org.maplebridge.PlatformTest;
  * the answer each user gets, and what of the person it shows. Seen from the records, alice is the
  * counsellor on the case (own), bob a counsellor of the same unit, carol the crisis worker on the
  * episode (own), sam the unit's supervisor, dave and erin staff of another unit, admin the
- * administrator, pia staff of the provider the referral goes to, paul staff of another provider.
+ * administrator, pia staff of the provider the referral goes to (which reaches her once sent, and
+ * no longer once it is in a final state), paul staff of another provider.
  *
  * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
@@ -88,20 +89,20 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/referrals                                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
       POST   /api/referrals/{id}/consent-waiver                     | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
       POST   /api/referrals/{id}/sending                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/receipt                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/acceptance                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/decline                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
+      POST   /api/referrals/{id}/receipt                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/acceptance                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/decline                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
       POST   /api/referrals/{id}/redirect                           | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/appointment                        | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/attendance                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/hold                               | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/resumption                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/completion                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
-      POST   /api/referrals/{id}/failure                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
+      POST   /api/referrals/{id}/appointment                        | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/attendance                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/hold                               | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/resumption                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | ok    | 404
+      POST   /api/referrals/{id}/completion                         | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 404   | 404
+      POST   /api/referrals/{id}/failure                            | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 404   | 404
       POST   /api/referrals/{id}/loop-closure                       | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
       POST   /api/referrals/{id}/reviews                            | 403   | 403   | 403   | ok    | 403   | 403   | 403   | 403   | 403
       POST   /api/referrals/{id}/entered-in-error                   | 403   | 403   | 403   | ok    | 403   | 403   | 403   | 403   | 403
-      POST   /api/referrals/{id}/cancellation                       | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
+      POST   /api/referrals/{id}/cancellation                       | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 404   | 404
       POST   /api/emergency-access                                  | 403   | 403   | ok    | ok    | 403   | 404   | 403   | 403   | 403
       POST   /api/emergency-access/{id}/review                      | 403   | 403   | 403   | ok    | 403   | 403   | 403   | 403   | 403
       POST   /api/intakes/{id}/closure                              | ok    | 404   | 404   | ok    | 404   | 404   | 403   | 403   | 403
