@@ -69,6 +69,7 @@ public final class ProviderReferrals {
       String serviceType,
       UUID providerId,
       @ClinicalData String reason,
+      String consentBasis,
       String initials,
       Integer age,
       List<String> disclosedFields,
@@ -210,6 +211,7 @@ public final class ProviderReferrals {
           row.getString("service_type"),
           row.getObject("provider_id", UUID.class),
           row.getString("reason"),
+          row.getString("consent_basis"),
           Masking.initials(name),
           birthDate == null
               ? null

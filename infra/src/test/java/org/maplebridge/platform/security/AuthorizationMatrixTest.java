@@ -59,6 +59,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/referrals                                         | -K    | --    | --    | --    | --    | --    | 403   | mK    | --
       GET    /api/referrals/{id}                                    | -K    | 404   | 404   | --    | 404   | 404   | 404   | mK    | 404
       GET    /api/referrals/{id}/audit                              | 403   | 403   | 403   | --    | 403   | 403   | 403   | 403   | 403
+      GET    /fhir/metadata                                         | 200   | 200   | 200   | 200   | 200   | 200   | 200   | 200   | 200
+      GET    /fhir/Task                                             | 403   | 403   | 403   | 403   | 403   | 403   | 403   | --    | --
+      GET    /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | --    | 404
+      GET    /fhir/ServiceRequest/{id}                              | 403   | 403   | 403   | 403   | 403   | 403   | 403   | mK    | 404
+      PUT    /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | ok    | 404
       GET    /api/audit/access                                      | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
       GET    /api/emergency-access                                  | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
       GET    /api/dashboard                                         | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
@@ -210,7 +215,8 @@ class AuthorizationMatrixTest extends PlatformTest {
         || template.startsWith("/api/caseload")
         || template.startsWith("/api/cris")
         || template.startsWith("/api/clients")
-        || template.startsWith("/api/referrals");
+        || template.startsWith("/api/referrals")
+        || (template.startsWith("/fhir/") && !template.equals("/fhir/metadata"));
   }
 
   private String resolve(String template) {
@@ -230,7 +236,7 @@ class AuthorizationMatrixTest extends PlatformTest {
                 ? ids.get("crisis")
                 : template.startsWith("/api/clients")
                     ? ids.get("client")
-                    : template.startsWith("/api/referrals")
+                    : template.startsWith("/api/referrals") || template.startsWith("/fhir/")
                         ? ids.get("referral")
                         : template.startsWith("/api/emergency-access")
                             ? ids.get("grant")
@@ -302,6 +308,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/referrals/{id}/cancellation" ->
           "{\"side\":\"REFERRER\",\"reason\":\"No longer needed\"}";
       case "/api/referrals/{id}/entered-in-error" -> "{\"reason\":\"Wrong client\"}";
+      case "/fhir/Task/{id}" ->
+          "{\"resourceType\":\"Task\",\"status\":\"received\",\"intent\":\"order\"}";
       case "/api/referrals/{id}/reviews" -> "{\"kind\":\"FINDING\",\"text\":\"Checked\"}";
       case "/api/emergency-access" ->
           "{\"recordId\":\"" + ids.get("intake") + "\",\"reason\":\"Caller at risk\"}";
