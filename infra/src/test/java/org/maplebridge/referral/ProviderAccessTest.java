@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
@@ -205,5 +210,45 @@ class ProviderAccessTest extends PlatformTest {
     assertThat(after.get("closed").asLong()).isEqualTo(before.get("closed").asLong() + 1);
     assertThat(after.get("closedElectronically").asLong())
         .isEqualTo(before.get("closedElectronically").asLong());
+  }
+
+  private static String text(byte[] pdf) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theReferralLetterHoldsOnlyWhatReachesTheProviderAndFetchingItIsALook() {
+    Api alice = as("alice");
+    String id = sentToTheNorthDistrictCentre(alice);
+    String letter = "/api/referrals/" + id + "/letter";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> as("pia").get("/api/referrals/" + id).status() == 200);
+
+    String summary = text(as("pia").with("Accept-Language", "en").bytes(letter));
+    assertThat(summary).contains("Referral letter", REASON, "L.W.", "Psychiatric assessment");
+    assertThat(summary).doesNotContain("Li Wei", "+86 138", "Low mood");
+    assertThat(as("paul").get(letter).status()).as("another provider's staff").isEqualTo(404);
+
+    Response accepted = as("pia").post("/api/referrals/" + id + "/acceptance", "");
+    ok(accepted);
+    String disclosed = text(after(as("pia"), accepted).bytes(letter));
+    assertThat(disclosed).contains("Li Wei", REASON);
+    assertThat(disclosed)
+        .as("only the disclosed fields (the name)")
+        .doesNotContain("+86 138", "1990-03-04", "Maple Road", "Low mood", "110101199003040000");
+    assertThat(text(alice.bytes(letter)))
+        .as("the referrer prints the same letter for the provider")
+        .contains("Li Wei")
+        .doesNotContain("+86 138", "Low mood");
+
+    JsonNode looks =
+        after(as("sam"), accepted)
+            .everyPage("/api/audit/access?recordId=" + id + "&viewer=pia&limit=500");
+    assertThat(looks.size()).as("each letter fetched is a recorded look").isGreaterThanOrEqualTo(2);
   }
 }

@@ -57,6 +57,13 @@ public final class ProviderReferrals {
   public record FindProviderReferral(UUID referralId, Actor viewer) {}
 
   /**
+   * A referral as its letter shows it: what reaches the provider (the viewer, or the provider the
+   * referrer prints it for). Provider staff get what their stage shows; the referrer the disclosed
+   * fields, as sent.
+   */
+  public record FindReferralLetter(UUID referralId, Actor viewer) {}
+
+  /**
    * A referral as its provider sees it. {@code initials} and {@code age} are what every provider it
    * reaches may know of the person; the identity and concern below them are filled only with the
    * fields the referral disclosed, and only while the provider's access lasts.
@@ -111,6 +118,13 @@ public final class ProviderReferrals {
       """
           .formatted(ReferralTrackerScopes.CARE_TEAM);
 
+  /** Who sees a referral as its provider does. */
+  private static final Set<Scope> PROVIDERS = Set.of(Scope.PROVIDER, Scope.PROVIDER_PREVIEW);
+
+  /** Who may print a referral's letter: its provider, and its referrer for the provider. */
+  private static final Set<Scope> LETTERS =
+      Set.of(Scope.PROVIDER, Scope.PROVIDER_PREVIEW, Scope.REFERRER);
+
   @Component
   static class Handler {
     private final JdbcClient jdbc;
@@ -150,7 +164,7 @@ public final class ProviderReferrals {
                       .param("afterSent", after == null ? null : SqlParams.utc(after.sentAt()))
                       .param("afterId", after == null ? null : after.id())
                       .param("rows", query.page().rowsToRead())
-                      .query((row, n) -> seen(row, viewer))
+                      .query((row, n) -> seen(row, viewer, PROVIDERS))
                       .list()
                       .stream()
                       .flatMap(Optional::stream)
@@ -162,36 +176,36 @@ public final class ProviderReferrals {
 
     @QueryHandler
     public Optional<ProviderReferral> handle(FindProviderReferral query) {
+      return one(query.referralId(), query.viewer(), PROVIDERS, query.getClass().getSimpleName());
+    }
+
+    @QueryHandler
+    public Optional<ProviderReferral> handle(FindReferralLetter query) {
+      return one(query.referralId(), query.viewer(), LETTERS, query.getClass().getSimpleName());
+    }
+
+    private Optional<ProviderReferral> one(
+        UUID referralId, Actor viewer, Set<Scope> allowed, String attempted) {
       Optional<ProviderReferral> seen =
           jdbc.sql(SELECT + " WHERE r.referral_id = :id")
-              .param("id", query.referralId())
-              .query((row, n) -> seen(row, query.viewer()))
+              .param("id", referralId)
+              .query((row, n) -> seen(row, viewer, allowed))
               .optional()
               .flatMap(one -> one);
       if (seen.isEmpty()) {
         jdbc.sql("SELECT unit FROM referral_view WHERE referral_id = :id")
-            .param("id", query.referralId())
+            .param("id", referralId)
             .query(String.class)
             .optional()
-            .ifPresent(
-                unit ->
-                    accessLog.refused(
-                        query.viewer(),
-                        query.getClass().getSimpleName(),
-                        "REFERRAL",
-                        query.referralId(),
-                        unit));
+            .ifPresent(unit -> accessLog.refused(viewer, attempted, "REFERRAL", referralId, unit));
       }
       return seen;
     }
 
-    private Optional<ProviderReferral> seen(ResultSet row, Actor viewer) throws SQLException {
-      Optional<Scope> scope = ReferralTrackerScopes.decide(viewer, row);
-      if (scope.isEmpty()
-          || (scope.get() != Scope.PROVIDER && scope.get() != Scope.PROVIDER_PREVIEW)) {
-        return Optional.empty();
-      }
-      return Optional.of(view(row, scope.get()));
+    private Optional<ProviderReferral> seen(ResultSet row, Actor viewer, Set<Scope> allowed)
+        throws SQLException {
+      Optional<Scope> scope = ReferralTrackerScopes.decide(viewer, row).filter(allowed::contains);
+      return scope.isEmpty() ? Optional.empty() : Optional.of(view(row, scope.get()));
     }
 
     /** The row with only what its scope lets the provider know filled in. */
@@ -200,7 +214,8 @@ public final class ProviderReferrals {
           Arrays.stream((String[]) row.getArray("disclosed_fields").getArray())
               .map(DisclosedField::valueOf)
               .collect(Collectors.toSet());
-      boolean accepted = scope == Scope.PROVIDER;
+      // The referrer knows the person; the provider learns the disclosed fields on acceptance.
+      boolean accepted = scope == Scope.PROVIDER || scope == Scope.REFERRER;
       String name = row.getString("name");
       LocalDate birthDate = row.getObject("birth_date", LocalDate.class);
       ReferralStatus status = ReferralStatus.valueOf(row.getString("status"));

@@ -29,11 +29,13 @@ import org.maplebridge.PlatformTest;
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
  * an answer with no content of the person in it; {@code ok} a write let through (2xx, or 409 when
  * the record's state forbids it now); {@code 403} not for this role; {@code 404} not in this user's
- * reach. A refused write stores nothing. No 500 anywhere. {@code skip}: not called here, because
- * rebuilding every read model would disturb the tests sharing this platform (the replay test covers
- * it), or because the answer depends on timing (the audit chain's signed head exists once the chain
- * has settled; the audit chain's own test covers it). An endpoint followed by {@code #case} is the
- * same endpoint called with another kind of body.
+ * reach. A referral letter's PDF is compressed, so this matrix sees nothing of the person in it
+ * ({@code --}); what it shows is tested where its text is extracted. A refused write stores
+ * nothing. No 500 anywhere. {@code skip}: not called here, because rebuilding every read model
+ * would disturb the tests sharing this platform (the replay test covers it), or because the answer
+ * depends on timing (the audit chain's signed head exists once the chain has settled; the audit
+ * chain's own test covers it). An endpoint followed by {@code #case} is the same endpoint called
+ * with another kind of body.
  */
 class AuthorizationMatrixTest extends PlatformTest {
   private static final List<String> STAFF =
@@ -59,6 +61,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/referrals                                         | -K    | --    | --    | --    | --    | --    | 403   | mK    | --
       GET    /api/referrals/{id}                                    | -K    | 404   | 404   | --    | 404   | 404   | 404   | mK    | 404
       GET    /api/referrals/{id}/audit                              | 403   | 403   | 403   | --    | 403   | 403   | 403   | 403   | 403
+      GET    /api/referrals/{id}/letter                             | --    | 404   | 404   | 404   | 404   | 404   | 404   | --    | 404
       GET    /fhir/metadata                                         | 200   | 200   | 200   | 200   | 200   | 200   | 200   | 200   | 200
       GET    /fhir/Task                                             | 403   | 403   | 403   | 403   | 403   | 403   | 403   | --    | --
       GET    /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | --    | 404
