@@ -109,6 +109,13 @@ public final class Api {
     }
   }
 
+  public Response patch(String path, String body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A PUT with another JSON media type, such as {@code application/fhir+json}. */
   public Response put(String path, String body, String contentType) {
     return send(

@@ -2,9 +2,14 @@ package org.maplebridge.referral;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -35,6 +40,7 @@ import org.maplebridge.write.RuleViolated;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -59,6 +65,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferralTaskController {
   static final String FHIR_JSON = "application/fhir+json";
   private static final ProviderAnswer VIA_FHIR = new ProviderAnswer(AnswerChannel.FHIR, null);
+
+  /** What a patch may set: the fields that carry the provider's answer. */
+  private static final Set<String> ANSWER_FIELDS =
+      Set.of("/status", "/businessStatus", "/statusReason", "/executionPeriod", "/output");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CommandGateway commands;
 
@@ -97,6 +109,47 @@ class ReferralTaskController {
       return refusal(e);
     }
     return answer(HttpStatus.OK, OperationOutcome.IssueType.INFORMATIONAL, "Task " + id + " moved");
+  }
+
+  @PatchMapping(
+      value = "/fhir/Task/{id}",
+      consumes = {"application/json-patch+json", FHIR_JSON, MediaType.APPLICATION_JSON_VALUE},
+      produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary =
+          "Provider staff's system: move the Task by a JSON Patch (add or replace of status,"
+              + " businessStatus, statusReason, executionPeriod or output)")
+  ResponseEntity<String> patch(@PathVariable UUID id, @RequestBody String body, Actor caller) {
+    JsonNode operations;
+    try {
+      operations = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return answer(HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.STRUCTURE, "Not JSON");
+    }
+    if (operations == null || !operations.isArray()) {
+      return answer(
+          HttpStatus.BAD_REQUEST, OperationOutcome.IssueType.STRUCTURE, "Not a JSON Patch");
+    }
+    // The answer lies in the fields the patch sets; the rest of the Task is the platform's own.
+    ObjectNode task =
+        JSON.createObjectNode()
+            .put("resourceType", "Task")
+            .put("id", id.toString())
+            .put("intent", "order");
+    for (JsonNode operation : operations) {
+      String op = operation.path("op").asText();
+      String path = operation.path("path").asText();
+      if (!(op.equals("add") || op.equals("replace"))
+          || !ANSWER_FIELDS.contains(path)
+          || !operation.has("value")) {
+        return answer(
+            HttpStatus.BAD_REQUEST,
+            OperationOutcome.IssueType.NOTSUPPORTED,
+            "A patch adds or replaces " + String.join(", ", ANSWER_FIELDS));
+      }
+      task.set(path.substring(1), operation.get("value"));
+    }
+    return update(id, task.toString(), caller);
   }
 
   /** The provider's answer the Task's new status gives. */

@@ -125,7 +125,12 @@ class FhirExchangeTest extends PlatformTest {
         .as("the referrer's staff use the API")
         .isEqualTo(403);
 
-    Response received = valid(move(pia, id, requested.setStatus(Task.TaskStatus.RECEIVED)));
+    Response received =
+        valid(
+            pia.patch(
+                "/fhir/Task/" + id,
+                "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"received\"}]",
+                "application/json-patch+json"));
     assertThat(received.status()).as(received.body()).isEqualTo(200);
     long before = eventsOf(id);
     Response tooEarly =

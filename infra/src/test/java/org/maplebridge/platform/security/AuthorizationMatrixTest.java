@@ -28,14 +28,14 @@ import org.maplebridge.PlatformTest;
  * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
  * an answer with no content of the person in it; {@code ok} a write let through (2xx, or 409 when
- * the record's state forbids it now); {@code 403} not for this role; {@code 404} not in this user's
- * reach. A referral letter's PDF is compressed, so this matrix sees nothing of the person in it
- * ({@code --}); what it shows is tested where its text is extracted. A refused write stores
- * nothing. No 500 anywhere. {@code skip}: not called here, because rebuilding every read model
- * would disturb the tests sharing this platform (the replay test covers it), or because the answer
- * depends on timing (the audit chain's signed head exists once the chain has settled; the audit
- * chain's own test covers it). An endpoint followed by {@code #case} is the same endpoint called
- * with another kind of body.
+ * the record's state forbids it now; under {@code /fhir} that is a 422); {@code 403} not for this
+ * role; {@code 404} not in this user's reach. A referral letter's PDF is compressed, so this matrix
+ * sees nothing of the person in it ({@code --}); what it shows is tested where its text is
+ * extracted. A refused write stores nothing. No 500 anywhere. {@code skip}: not called here,
+ * because rebuilding every read model would disturb the tests sharing this platform (the replay
+ * test covers it), or because the answer depends on timing (the audit chain's signed head exists
+ * once the chain has settled; the audit chain's own test covers it). An endpoint followed by {@code
+ * #case} is the same endpoint called with another kind of body.
  */
 class AuthorizationMatrixTest extends PlatformTest {
   private static final List<String> STAFF =
@@ -67,6 +67,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | --    | 404
       GET    /fhir/ServiceRequest/{id}                              | 403   | 403   | 403   | 403   | 403   | 403   | 403   | mK    | 404
       PUT    /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | ok    | 404
+      PATCH  /fhir/Task/{id}                                        | 403   | 403   | 403   | 403   | 403   | 403   | 403   | 422   | 404
       GET    /api/audit/access                                      | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
       GET    /api/emergency-access                                  | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
       GET    /api/dashboard                                         | 403   | 403   | 403   | 200   | 403   | 403   | 403   | 403   | 403
@@ -186,6 +187,7 @@ class AuthorizationMatrixTest extends PlatformTest {
           case "GET" -> api.get(LISTS.contains(template) ? path + "?limit=500" : path);
           case "DELETE" -> api.delete(path);
           case "PUT" -> api.put(path, body(template));
+          case "PATCH" -> api.patch(path, body(template + "#patch"), "application/json-patch+json");
           default -> api.post(path, body(template));
         };
     int status = answer.status();
@@ -311,6 +313,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/referrals/{id}/cancellation" ->
           "{\"side\":\"REFERRER\",\"reason\":\"No longer needed\"}";
       case "/api/referrals/{id}/entered-in-error" -> "{\"reason\":\"Wrong client\"}";
+      case "/fhir/Task/{id}#patch" ->
+          "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"received\"}]";
       case "/fhir/Task/{id}" ->
           "{\"resourceType\":\"Task\",\"status\":\"received\",\"intent\":\"order\"}";
       case "/api/referrals/{id}/reviews" -> "{\"kind\":\"FINDING\",\"text\":\"Checked\"}";
