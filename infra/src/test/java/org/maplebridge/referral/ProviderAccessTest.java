@@ -251,4 +251,31 @@ class ProviderAccessTest extends PlatformTest {
             .everyPage("/api/audit/access?recordId=" + id + "&viewer=pia&limit=500");
     assertThat(looks.size()).as("each letter fetched is a recorded look").isGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  void providerStaffAnswerInTheirOwnPagesInBothLanguages() {
+    Api alice = as("alice");
+    String id = sentToTheNorthDistrictCentre(alice);
+    Api pia = as("pia");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> pia.get("/api/referrals/" + id).status() == 200);
+
+    assertThat(pia.get("/").header("Location")).endsWith("/provider/referrals");
+    assertThat(pia.get("/provider/referrals?lang=en").body()).contains(id, "L.W.");
+    String page = pia.get("/provider/referrals/" + id + "?lang=en").body();
+    assertThat(page)
+        .contains(REASON, "L.W.", "id=\"acknowledge\"", "id=\"accept\"", "/letter")
+        .doesNotContain("Li Wei", "id=\"complete\"", "loop-closure", "/sending");
+    assertThat(pia.get("/provider/referrals/" + id + "?lang=zh-CN").body())
+        .contains("我们已收到", "我们接受");
+    assertThat(as("paul").get("/provider/referrals/" + id).status()).isEqualTo(404);
+    assertThat(alice.get("/provider/referrals").status()).isEqualTo(403);
+
+    Response accepted = pia.post("/api/referrals/" + id + "/acceptance", "");
+    ok(accepted);
+    assertThat(after(pia, accepted).get("/provider/referrals/" + id + "?lang=en").body())
+        .as("after acceptance: the disclosed name, and the next answers")
+        .contains("Li Wei", "id=\"book-appointment\"", "id=\"complete\"");
+  }
 }

@@ -16,12 +16,15 @@ class HomePage {
 
   /**
    * Crisis workers start at the crisis board, counsellors and supervisors at the caseload, the
-   * administrator at the staff accounts.
+   * administrator at the staff accounts, provider staff at the referrals sent to them.
    */
   @GetMapping("/")
   String home(Actor staff) {
     if (staff.is(Role.CRISIS_WORKER)) {
       return "redirect:/crisis-board";
+    }
+    if (staff.is(Role.PROVIDER)) {
+      return "redirect:/provider/referrals";
     }
     return staff.is(Role.ADMIN) ? "redirect:/admin/staff" : "redirect:/caseload";
   }
