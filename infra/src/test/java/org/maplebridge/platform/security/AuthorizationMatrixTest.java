@@ -131,6 +131,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/me/password                                       | 400   | 400   | 400   | 400   | 400   | 400   | 400   | 400   | 400
       POST   /api/providers                                         | 403   | 403   | 403   | 403   | 403   | 403   | ok    | 403   | 403
       PUT    /api/providers/{id}                                    | 403   | 403   | 403   | 403   | 403   | 403   | ok    | 403   | 403
+      POST   /api/admin/directory/hsds                              | 403   | 403   | 403   | 403   | 403   | 403   | ok    | 403   | 403
       """;
 
   private static final String IDENTITY = "Li Wei";
@@ -329,6 +330,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       // Not the current password: every demo user keeps hers for the other tests.
       case "/api/me/password" ->
           "{\"currentPassword\":\"not-the-current-one\",\"newPassword\":\"quiet-lantern-in-rain\"}";
+      // A dry run (the default): the directory the other tests use stays as it is.
+      case "/api/admin/directory/hsds" ->
+          "[{\"id\":\"m\",\"name\":\"Matrix Trust\",\"services\":[{\"id\":\"matrix-hsds\","
+              + "\"name\":\"Assessment\",\"service_areas\":[{\"name\":\"north\"}],"
+              + "\"attributes\":[{\"taxonomy_term\":{\"code\":\"social-work\"}}]}]}]";
       case "/api/providers", "/api/providers/{id}" ->
           "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
               + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","
