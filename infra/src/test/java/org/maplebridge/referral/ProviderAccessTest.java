@@ -182,6 +182,9 @@ class ProviderAccessTest extends PlatformTest {
     assertThat(after.get("closed").asLong()).isEqualTo(before.get("closed").asLong() + 1);
     assertThat(after.get("closedElectronically").asLong())
         .isEqualTo(before.get("closedElectronically").asLong() + 1);
+    assertThat(after(as("sam"), closed).get(referral + "/audit").body())
+        .as("the supervisor's audit shows who answered, and how")
+        .contains("\"role\":\"PROVIDER\"", "\"channel\":\"PORTAL\"");
   }
 
   @Test
@@ -206,6 +209,9 @@ class ProviderAccessTest extends PlatformTest {
             .query(String.class)
             .single();
     assertThat(completion).contains("\"channel\":\"PHONE\"", "\"contactPerson\":\"Dr Fang\"");
+    assertThat(after(as("sam"), completed).get(referral + "/audit").body())
+        .as("the audit tells a call recorded by staff from the provider's own answer")
+        .contains("\"channel\":\"PHONE\"", "Dr Fang");
     JsonNode after = loops(closed);
     assertThat(after.get("closed").asLong()).isEqualTo(before.get("closed").asLong() + 1);
     assertThat(after.get("closedElectronically").asLong())
