@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -66,6 +67,46 @@ public abstract class PlatformTest {
 
   protected Api as(String username) {
     return Api.at(port, username, PASSWORD);
+  }
+
+  /** The password the administrator gives new staff in tests; their own comes after. */
+  public static final String ASSIGNED_PASSWORD = "given-by-the-administrator";
+
+  /**
+   * A staff member the administrator adds, approved by the privacy officer where the role needs it,
+   * past the first sign-in's change to {@code ownPassword}.
+   */
+  protected Api addStaff(String username, String role, String unit, String ownPassword) {
+    Api.Response added =
+        as("admin")
+            .post(
+                "/api/admin/staff",
+                "{\"username\":\"%s\",\"displayName\":\"%s\",\"role\":\"%s\",%s\"password\":\"%s\"}"
+                    .formatted(
+                        username,
+                        username,
+                        role,
+                        unit == null ? "" : "\"unit\":\"" + unit + "\",",
+                        ASSIGNED_PASSWORD));
+    if (added.status() != 201) {
+      throw new IllegalStateException("Not added: " + added);
+    }
+    if (List.of("SUPERVISOR", "ADMIN", "PRIVACY_OFFICER").contains(role)) {
+      Api.Response approved = as("pat").post("/api/admin/staff/" + username + "/approval", "");
+      if (approved.status() != 204) {
+        throw new IllegalStateException("Not approved: " + approved);
+      }
+    }
+    Api.Response changed =
+        Api.at(port, username, ASSIGNED_PASSWORD)
+            .post(
+                "/api/me/password",
+                "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}"
+                    .formatted(ASSIGNED_PASSWORD, ownPassword));
+    if (changed.status() != 204) {
+      throw new IllegalStateException("Password not changed: " + changed);
+    }
+    return Api.at(port, username, ownPassword);
   }
 
   protected long eventsOf(String aggregateId) {

@@ -2,7 +2,9 @@ package org.maplebridge.access;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.Authority.CRISIS_WORKER;
+import static org.maplebridge.write.Authority.PRIVACY_OFFICER;
 import static org.maplebridge.write.Authority.SUPERVISOR;
+import static org.maplebridge.write.BusinessRule.check;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +18,26 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.maplebridge.access.EmergencyAccessRules.AGrantIsReviewedOnce;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
 import org.maplebridge.events.access.EmergencyAccessExpired;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
+import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
 import org.maplebridge.write.ExpectedVersionFromMetadata;
+import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.TargetRecord;
 import org.springframework.security.access.annotation.Secured;
 
 /**
  * Break the glass: a crisis worker or supervisor states a reason and gets time-limited access to
- * one record of the unit. The grant, its expiry and the supervisor's review are events.
+ * one record of the unit. Never refused for being frequent; the grant, its expiry and its one
+ * review are events. The review is someone else's act: a crisis worker's grant is reviewed by the
+ * unit's supervisor, a supervisor's by the privacy officer ({@link
+ * ScopePolicy#reviewsEmergencyAccess}).
  */
 @Aggregate(
     commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
@@ -39,7 +48,7 @@ class EmergencyAccess {
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record BreakTheGlass(UUID grantId, UUID recordId, String reason) {}
 
-  @Secured(SUPERVISOR)
+  @Secured({SUPERVISOR, PRIVACY_OFFICER})
   record ReviewEmergencyAccess(@TargetAggregateIdentifier UUID grantId, String finding) {}
 
   /** Which unit a record belongs to, and of which type it is. */
@@ -51,7 +60,10 @@ class EmergencyAccess {
 
   @AggregateIdentifier private UUID grantId;
   private String unit;
+  private String grantee;
+  private Role granteeRole;
   private boolean expired;
+  private String reviewedBy;
 
   EmergencyAccess() {
     // for Axon
@@ -98,12 +110,26 @@ class EmergencyAccess {
     }
   }
 
+  /**
+   * A grant exists for the supervisors of its unit and for the privacy officer; of those, only its
+   * reviewer reviews it (403 for the others, the grantee first), and only once (409 after).
+   */
   @CommandHandler
   void handle(ReviewEmergencyAccess command, Actor actor) {
-    if (!actor.worksIn(unit)) {
+    if (!actor.is(Role.PRIVACY_OFFICER) && !actor.worksIn(unit)) {
       throw new RecordNotFound(
           "Emergency access " + grantId, new TargetRecord("EMERGENCY_ACCESS", grantId, unit));
     }
+    if (actor.username().equals(grantee)) {
+      throw new NotAllowed("No one reviews their own emergency access");
+    }
+    if (!ScopePolicy.reviewsEmergencyAccess(actor, grantee, granteeRole, unit)) {
+      throw new NotAllowed(
+          ScopePolicy.emergencyAccessReviewer(granteeRole) == Role.PRIVACY_OFFICER
+              ? "A supervisor's emergency access is reviewed by the privacy officer"
+              : "This emergency access is reviewed by the supervisor of its unit");
+    }
+    check(new AGrantIsReviewedOnce(reviewedBy));
     apply(new EmergencyAccessReviewed(grantId, actor.username(), command.finding()));
   }
 
@@ -111,6 +137,13 @@ class EmergencyAccess {
   void on(EmergencyAccessGranted event) {
     grantId = event.grantId();
     unit = event.recordUnit();
+    grantee = event.viewer();
+    granteeRole = Role.valueOf(event.viewerRole());
+  }
+
+  @EventSourcingHandler
+  void on(EmergencyAccessReviewed event) {
+    reviewedBy = event.reviewer();
   }
 
   @EventSourcingHandler

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Break the glass, and the supervisor's review of it. */
+/** Break the glass, and its review by someone other than the grantee. */
 @RestController
 @Tag(name = "Emergency access", description = "Time-limited access to one record, with a reason")
 class EmergencyAccessController {
@@ -45,7 +45,10 @@ class EmergencyAccessController {
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String finding) {}
 
   @PostMapping("/api/emergency-access/{id}/review")
-  @Operation(summary = "Supervisor: review an emergency access")
+  @Operation(
+      summary =
+          "Review an emergency access, once: a crisis worker's by the unit's supervisor, a"
+              + " supervisor's by the privacy officer; never by the grantee (403)")
   ResponseEntity<Void> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
     commands.sendAndWait(new ReviewEmergencyAccess(id, request.finding()));
     return ResponseEntity.noContent().build();

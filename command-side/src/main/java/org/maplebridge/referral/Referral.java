@@ -23,6 +23,9 @@ import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
 import org.maplebridge.events.referral.ConsentBasis;
 import org.maplebridge.events.referral.ConsentOverrideRecorded;
+import org.maplebridge.events.referral.ConsentWaiver;
+import org.maplebridge.events.referral.ConsentWaiverRefused;
+import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
@@ -46,22 +49,26 @@ import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
 import org.maplebridge.referral.ReferralCommands.RecordAppointment;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
 import org.maplebridge.referral.ReferralCommands.RecordCompletion;
-import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
 import org.maplebridge.referral.ReferralCommands.RecordDecline;
 import org.maplebridge.referral.ReferralCommands.RecordFailure;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RefuseConsentWaiver;
+import org.maplebridge.referral.ReferralCommands.RequestConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.RequestReferral;
 import org.maplebridge.referral.ReferralCommands.Resume;
 import org.maplebridge.referral.ReferralCommands.ReviewReferral;
 import org.maplebridge.referral.ReferralCommands.SendReferral;
 import org.maplebridge.referral.ReferralCommands.StageDue;
+import org.maplebridge.referral.ReferralRules.AWaiverAnswersAnAsk;
+import org.maplebridge.referral.ReferralRules.NoOneApprovesTheirOwnAsk;
 import org.maplebridge.referral.ReferralRules.ProviderAnswersComeAfterSending;
 import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
 import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
@@ -74,7 +81,6 @@ import org.maplebridge.write.ExpectedVersionFromMetadata;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.SourceFacts;
-import org.maplebridge.write.StaffDirectory;
 import org.maplebridge.write.TargetRecord;
 
 /**
@@ -100,7 +106,8 @@ class Referral {
   private org.maplebridge.events.directory.ServiceType serviceType;
   private ReferralUrgency urgency;
   private Set<org.maplebridge.events.referral.DisclosedField> disclosed;
-  private boolean override;
+  private ConsentWaiver waiver = ConsentWaiver.NONE;
+  private String waiverAskedBy;
   private boolean sent;
   private ReferralStatus status;
   private int misses;
@@ -157,22 +164,35 @@ class Referral {
   }
 
   @CommandHandler
-  void handle(
-      RecordConsentOverride command, Actor actor, ReferralSources sources, StaffDirectory staff) {
+  void handle(RequestConsentWaiver command, Actor actor, ReferralSources sources) {
     requireReferrer(actor, sources);
-    check(new ReferralIsSentOnce(sent));
-    boolean supervisorHere =
-        staff
-            .find(command.authorisedBy())
-            .filter(member -> member.is(Role.SUPERVISOR) && member.worksIn(unit))
-            .isPresent();
-    if (!supervisorHere) {
-      throw new InvalidInput(
-          "authorisedBy", "An override is authorised by a supervisor of the unit");
-    }
+    checkWaiverStep("asked to go without consent", ReferralStep.REQUEST_CONSENT_WAIVER);
+    apply(new ConsentWaiverRequested(referralId, command.reason(), actor.username()));
+  }
+
+  /** The actor is the authoriser: a supervisor of the referral's unit, answering a waiting ask. */
+  @CommandHandler
+  void handle(GrantConsentWaiver command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    checkWaiverStep("allowed to go without consent", ReferralStep.GRANT_CONSENT_WAIVER);
+    check(new NoOneApprovesTheirOwnAsk(waiverAskedBy, actor.username()));
     apply(
         new ConsentOverrideRecorded(
-            referralId, command.reason(), command.authorisedBy(), actor.username()));
+            referralId, command.reason(), actor.username(), actor.username()));
+  }
+
+  @CommandHandler
+  void handle(RefuseConsentWaiver command, Actor actor, ReferralSources sources) {
+    requireReferrer(actor, sources);
+    checkWaiverStep("refused an override", ReferralStep.REFUSE_CONSENT_WAIVER);
+    check(new NoOneApprovesTheirOwnAsk(waiverAskedBy, actor.username()));
+    apply(new ConsentWaiverRefused(referralId, command.reason(), actor.username()));
+  }
+
+  private void checkWaiverStep(String done, ReferralStep step) {
+    check(new TheLoopGoesStepByStep(done, status, step));
+    check(new ReferralIsSentOnce(sent));
+    check(new AWaiverAnswersAnAsk(step, waiver));
   }
 
   @CommandHandler
@@ -187,7 +207,7 @@ class Referral {
     check(new ReferralIsSentOnce(sent));
     boolean consent = source.consentsToSharingForReferral();
     boolean rescue = source.rescueUnderway();
-    check(new SharingNeedsConsentOrAnOverride(consent, override, rescue));
+    check(new SharingNeedsConsentOrAnOverride(consent, waiver == ConsentWaiver.GRANTED, rescue));
     ConsentBasis basis =
         rescue
             ? ConsentBasis.RESCUE
@@ -431,8 +451,19 @@ class Referral {
   }
 
   @EventSourcingHandler
+  void on(ConsentWaiverRequested event) {
+    waiver = waiver.after(event);
+    waiverAskedBy = event.requestedBy();
+  }
+
+  @EventSourcingHandler
   void on(ConsentOverrideRecorded event) {
-    override = true;
+    waiver = waiver.after(event);
+  }
+
+  @EventSourcingHandler
+  void on(ConsentWaiverRefused event) {
+    waiver = waiver.after(event);
   }
 
   @EventSourcingHandler

@@ -37,9 +37,16 @@ final class ReferralCommands {
       String reason,
       Set<DisclosedField> disclosedFields) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordConsentOverride(
-      @TargetAggregateIdentifier UUID referralId, String reason, String authorisedBy) {}
+  /** The referrer asks; a supervisor never asks himself, so that no one approves his own ask. */
+  @Secured({COUNSELLOR, CRISIS_WORKER})
+  record RequestConsentWaiver(@TargetAggregateIdentifier UUID referralId, String reason) {}
+
+  /** The unit's supervisor's own act: the sender is the authoriser. */
+  @Secured({SUPERVISOR})
+  record GrantConsentWaiver(@TargetAggregateIdentifier UUID referralId, String reason) {}
+
+  @Secured({SUPERVISOR})
+  record RefuseConsentWaiver(@TargetAggregateIdentifier UUID referralId, String reason) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record SendReferral(@TargetAggregateIdentifier UUID referralId) {}

@@ -22,17 +22,19 @@ import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.events.referral.ReviewKind;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
 import org.maplebridge.referral.ReferralCommands.RecordAppointment;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
 import org.maplebridge.referral.ReferralCommands.RecordCompletion;
-import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
 import org.maplebridge.referral.ReferralCommands.RecordDecline;
 import org.maplebridge.referral.ReferralCommands.RecordFailure;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RefuseConsentWaiver;
+import org.maplebridge.referral.ReferralCommands.RequestConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.RequestReferral;
 import org.maplebridge.referral.ReferralCommands.Resume;
 import org.maplebridge.referral.ReferralCommands.ReviewReferral;
@@ -107,14 +109,34 @@ class ReferralController {
     return Created.at("/api/referrals/" + id, id);
   }
 
-  record WaiverRequest(
-      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason,
-      @NotBlank @Size(max = 100) String authorisedBy) {}
+  /** Only a reason: who asks, grants or refuses is whoever sends it, never a name in the body. */
+  record WaiverReason(
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+
+  @PostMapping("/{id}/consent-waiver-request")
+  @Operation(
+      summary =
+          "Referrer: ask the unit's supervisor to let it go without the client's consent to share")
+  ResponseEntity<Void> askForWaiver(
+      @PathVariable UUID id, @Valid @RequestBody WaiverReason request) {
+    return done(new RequestConsentWaiver(id, request.reason()));
+  }
 
   @PostMapping("/{id}/consent-waiver")
-  @Operation(summary = "Record an override of consent, with its reason and authorising supervisor")
-  ResponseEntity<Void> waiver(@PathVariable UUID id, @Valid @RequestBody WaiverRequest request) {
-    return done(new RecordConsentOverride(id, request.reason(), request.authorisedBy()));
+  @Operation(
+      summary =
+          "Supervisor of the unit: grant the waiting request for an override; the caller is the"
+              + " authoriser")
+  ResponseEntity<Void> grantWaiver(
+      @PathVariable UUID id, @Valid @RequestBody WaiverReason request) {
+    return done(new GrantConsentWaiver(id, request.reason()));
+  }
+
+  @PostMapping("/{id}/consent-waiver-refusal")
+  @Operation(summary = "Supervisor of the unit: refuse the waiting request for an override")
+  ResponseEntity<Void> refuseWaiver(
+      @PathVariable UUID id, @Valid @RequestBody WaiverReason request) {
+    return done(new RefuseConsentWaiver(id, request.reason()));
   }
 
   @PostMapping("/{id}/sending")

@@ -1,5 +1,6 @@
 package org.maplebridge.referral;
 
+import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.write.BusinessRule;
@@ -55,8 +56,41 @@ final class ReferralRules {
 
     @Override
     public String explanation() {
-      return "The client has not consented to sharing for referral: record consent, or an"
-          + " override with its reason and authoriser";
+      return "The client has not consented to sharing for referral: record consent, or ask the"
+          + " unit's supervisor for an override";
+    }
+  }
+
+  /**
+   * Sharing without consent is asked for by the referrer and answered by the unit's supervisor,
+   * once per ask: a grant or refusal needs a waiting ask, an ask needs none waiting or granted.
+   */
+  record AWaiverAnswersAnAsk(ReferralStep step, ConsentWaiver waiver) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !step.possible(ReferralStatus.REQUESTED, false, waiver);
+    }
+
+    @Override
+    public String explanation() {
+      return switch (waiver) {
+        case REQUESTED -> "An override is already waiting for the supervisor";
+        case GRANTED -> "Sharing without consent was already authorised";
+        case NONE, REFUSED -> "No override is waiting for an answer";
+      };
+    }
+  }
+
+  /** Whoever asked for an override does not authorise it. */
+  record NoOneApprovesTheirOwnAsk(String askedBy, String approver) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return approver.equals(askedBy);
+    }
+
+    @Override
+    public String explanation() {
+      return "An override is authorised by someone other than who asked for it";
     }
   }
 }

@@ -19,7 +19,9 @@ import org.maplebridge.events.access.EmergencyAccessExpired;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
 import org.maplebridge.write.ActorMetadata;
+import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.RuleViolated;
 
 class EmergencyAccessTest {
   private static final UUID GRANT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
@@ -31,6 +33,12 @@ class EmergencyAccessTest {
       ActorMetadata.of(new Actor("carol", Role.CRISIS_WORKER, "north"));
   private static final Map<String, Object> ALICE =
       ActorMetadata.of(new Actor("alice", Role.COUNSELLOR, "north"));
+  private static final Map<String, Object> SUE =
+      ActorMetadata.of(new Actor("sue", Role.SUPERVISOR, "north"));
+  private static final Map<String, Object> DORA =
+      ActorMetadata.of(new Actor("dora", Role.SUPERVISOR, "south"));
+  private static final Map<String, Object> PAT =
+      ActorMetadata.of(new Actor("pat", Role.PRIVACY_OFFICER, null));
   private static final Map<String, Object> ERIN =
       ActorMetadata.of(new Actor("erin", Role.CRISIS_WORKER, "south"));
 
@@ -105,5 +113,53 @@ class EmergencyAccessTest {
         .given(granted())
         .when(new ReviewEmergencyAccess(GRANT, "Justified"), SAM)
         .expectEvents(new EmergencyAccessReviewed(GRANT, "sam", "Justified"));
+  }
+
+  @Test
+  void aGrantIsReviewedOnceALaterReviewOverwritesNothing() {
+    fixture
+        .given(granted(), new EmergencyAccessReviewed(GRANT, "sam", "Justified"))
+        .when(new ReviewEmergencyAccess(GRANT, "Not justified after all"), SAM)
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aSupervisorsGrantIsReviewedByThePrivacyOfficerNeverByHimself() {
+    EmergencyAccessGranted samsGrant =
+        new EmergencyAccessGranted(
+            GRANT,
+            "INTAKE",
+            RECORD,
+            "north",
+            "sam",
+            "SUPERVISOR",
+            "Client missing",
+            fixture.currentTime().plus(LASTS));
+    fixture
+        .given(samsGrant)
+        .when(new ReviewEmergencyAccess(GRANT, "Fine"), SAM)
+        .expectException(NotAllowed.class)
+        .expectNoEvents();
+    fixture
+        .given(samsGrant)
+        .when(new ReviewEmergencyAccess(GRANT, "Fine"), SUE)
+        .expectException(NotAllowed.class);
+    fixture
+        .given(samsGrant)
+        .when(new ReviewEmergencyAccess(GRANT, "Justified"), PAT)
+        .expectEvents(new EmergencyAccessReviewed(GRANT, "pat", "Justified"));
+  }
+
+  @Test
+  void aCrisisWorkersGrantIsTheUnitSupervisorsToReviewNotThePrivacyOfficersNorAnotherUnits() {
+    fixture
+        .given(granted())
+        .when(new ReviewEmergencyAccess(GRANT, "Fine"), PAT)
+        .expectException(NotAllowed.class);
+    fixture
+        .given(granted())
+        .when(new ReviewEmergencyAccess(GRANT, "Fine"), DORA)
+        .expectException(RecordNotFound.class);
   }
 }

@@ -22,6 +22,8 @@ import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
 import org.maplebridge.events.referral.ConsentBasis;
 import org.maplebridge.events.referral.ConsentOverrideRecorded;
+import org.maplebridge.events.referral.ConsentWaiverRefused;
+import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
 import org.maplebridge.events.referral.ProviderAnswer;
@@ -46,14 +48,16 @@ import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.events.referral.ReviewKind;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
-import org.maplebridge.referral.ReferralCommands.RecordConsentOverride;
 import org.maplebridge.referral.ReferralCommands.RecordFailure;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
+import org.maplebridge.referral.ReferralCommands.RefuseConsentWaiver;
+import org.maplebridge.referral.ReferralCommands.RequestConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.RequestReferral;
 import org.maplebridge.referral.ReferralCommands.Resume;
 import org.maplebridge.referral.ReferralCommands.ReviewReferral;
@@ -63,7 +67,6 @@ import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 import org.maplebridge.write.SourceFacts;
-import org.maplebridge.write.StaffDirectory;
 
 class ReferralTest {
   private static final UUID REFERRAL = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
@@ -121,8 +124,6 @@ class ReferralTest {
     fixture.registerInjectableResource(
         new ReferralDeadlines(
             Duration.ofHours(1), URGENT, Duration.ofDays(5), Duration.ofDays(90)));
-    fixture.registerInjectableResource(
-        (StaffDirectory) username -> Optional.ofNullable(STAFF.get(username)));
   }
 
   private static Map<String, Object> as(String username) {
@@ -228,13 +229,20 @@ class ReferralTest {
   }
 
   @Test
-  void anOverrideNeedsASupervisorAsAuthoriserAndThenAllowsSending() {
+  void anOverrideIsAskedByTheReferrerAndGrantedByTheSupervisorHimselfThenAllowsSending() {
     fixture
         .given(requested())
-        .when(new RecordConsentOverride(REFERRAL, "Risk to life", "bob"), as("alice"))
-        .expectException(InvalidInput.class);
+        .when(new RequestConsentWaiver(REFERRAL, "Risk to life"), as("alice"))
+        .expectEvents(new ConsentWaiverRequested(REFERRAL, "Risk to life", "alice"));
     fixture
-        .given(requested(), new ConsentOverrideRecorded(REFERRAL, "Risk to life", "sam", "alice"))
+        .given(requested(), new ConsentWaiverRequested(REFERRAL, "Risk to life", "alice"))
+        .when(new GrantConsentWaiver(REFERRAL, "Agreed: risk to life"), as("sam"))
+        .expectEvents(new ConsentOverrideRecorded(REFERRAL, "Agreed: risk to life", "sam", "sam"));
+    fixture
+        .given(
+            requested(),
+            new ConsentWaiverRequested(REFERRAL, "Risk to life", "alice"),
+            new ConsentOverrideRecorded(REFERRAL, "Agreed", "sam", "sam"))
         .when(new SendReferral(REFERRAL), as("alice"))
         .expectEvents(
             new ReferralSent(
@@ -244,6 +252,63 @@ class ReferralTest {
                 FIELDS,
                 fixture.currentTime().plus(URGENT),
                 "alice"));
+  }
+
+  @Test
+  void aCounsellorCannotGrantAnOverrideNorTheSupervisorAskForOne() {
+    fixture
+        .given(requested(), new ConsentWaiverRequested(REFERRAL, "Risk to life", "alice"))
+        .when(new GrantConsentWaiver(REFERRAL, "Agreed"), as("alice"))
+        .expectException(UnauthorizedMessageException.class);
+    fixture
+        .given(requested())
+        .when(new RequestConsentWaiver(REFERRAL, "Risk"), as("sam"))
+        .expectException(UnauthorizedMessageException.class);
+  }
+
+  @Test
+  void theSupervisorAnswersOnlyAWaitingAskAndOnlyOnce() {
+    fixture
+        .given(requested())
+        .when(new GrantConsentWaiver(REFERRAL, "Agreed"), as("sam"))
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
+    fixture
+        .given(
+            requested(),
+            new ConsentWaiverRequested(REFERRAL, "Risk", "alice"),
+            new ConsentOverrideRecorded(REFERRAL, "Agreed", "sam", "sam"))
+        .when(new RefuseConsentWaiver(REFERRAL, "No"), as("sam"))
+        .expectException(RuleViolated.class);
+    fixture
+        .given(
+            requested(),
+            new ConsentWaiverRequested(REFERRAL, "Risk", "alice"),
+            new ConsentOverrideRecorded(REFERRAL, "Agreed", "sam", "sam"))
+        .when(new RequestConsentWaiver(REFERRAL, "Again"), as("alice"))
+        .expectException(RuleViolated.class);
+  }
+
+  @Test
+  void aRefusedOverrideLeavesTheReferralUnsendableUntilAskedAgainAndGranted() {
+    fixture
+        .given(requested(), new ConsentWaiverRequested(REFERRAL, "Risk", "alice"))
+        .when(new RefuseConsentWaiver(REFERRAL, "Ask the guardian first"), as("sam"))
+        .expectEvents(new ConsentWaiverRefused(REFERRAL, "Ask the guardian first", "sam"));
+    fixture
+        .given(
+            requested(),
+            new ConsentWaiverRequested(REFERRAL, "Risk", "alice"),
+            new ConsentWaiverRefused(REFERRAL, "No", "sam"))
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class);
+    fixture
+        .given(
+            requested(),
+            new ConsentWaiverRequested(REFERRAL, "Risk", "alice"),
+            new ConsentWaiverRefused(REFERRAL, "No", "sam"))
+        .when(new RequestConsentWaiver(REFERRAL, "Guardian unreachable"), as("alice"))
+        .expectEvents(new ConsentWaiverRequested(REFERRAL, "Guardian unreachable", "alice"));
   }
 
   @Test

@@ -151,8 +151,16 @@ class AccessAuditTest extends PlatformTest {
     assertThat(grant.path("reviewedBy").isNull()).as("awaiting review").isTrue();
     assertThat(as("carol").get("/api/emergency-access").status()).isEqualTo(403);
 
+    assertThat(
+            as("sam")
+                .post(
+                    "/api/emergency-access/" + glass.id() + "/review",
+                    "{\"finding\":\"Justified\"}")
+                .status())
+        .as("a supervisor's own grant is the privacy officer's to review")
+        .isEqualTo(403);
     Response reviewed =
-        as("sam")
+        as("pat")
             .post("/api/emergency-access/" + glass.id() + "/review", "{\"finding\":\"Justified\"}");
     assertThat(reviewed.status()).isEqualTo(204);
     JsonNode after =
@@ -163,7 +171,7 @@ class AccessAuditTest extends PlatformTest {
                 .json(),
             "id",
             glass.id());
-    assertThat(after.get("reviewedBy").asText()).isEqualTo("sam");
+    assertThat(after.get("reviewedBy").asText()).isEqualTo("pat");
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.maplebridge.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +31,9 @@ class DashboardFiguresTest extends PlatformTest {
                 .post("/api/admin/units", "{\"id\":\"" + unit + "\",\"name\":\"Figures\"}")
                 .status())
         .isEqualTo(201);
-    for (String[] member :
-        List.of(
-            new String[] {supervisor, "SUPERVISOR"},
-            new String[] {counsellor, "COUNSELLOR"},
-            new String[] {crisisWorker, "CRISIS_WORKER"})) {
-      Response created =
-          admin.post(
-              "/api/admin/staff",
-              "{\"username\":\"%s\",\"displayName\":\"Figures\",\"role\":\"%s\",\"unit\":\"%s\",\"password\":\"%s-figures\"}"
-                  .formatted(member[0], member[1], unit, PASSWORD));
-      assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    }
+    addStaff(supervisor, "SUPERVISOR", unit, PASSWORD + "-figures");
+    addStaff(counsellor, "COUNSELLOR", unit, PASSWORD + "-figures");
+    addStaff(crisisWorker, "CRISIS_WORKER", unit, PASSWORD + "-figures");
   }
 
   @Override

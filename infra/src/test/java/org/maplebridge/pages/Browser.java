@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,6 +47,8 @@ final class Browser {
         "--lang=" + language,
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+    // The console, so that a test can see what the Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(onPath("chromedriver")))
@@ -72,6 +76,17 @@ final class Browser {
         "The page tests need "
             + String.join(" or ", names)
             + " on the PATH: run ./test.sh, which installs Debian's chromium and chromium-driver");
+  }
+
+  /**
+   * What the page's Content-Security-Policy refused since the last call (Chromium reports each
+   * refusal on the console): an inline script or style, a handler, a foreign source.
+   */
+  static List<String> policyViolations(WebDriver driver) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Signs in through the sign-in page and waits until the staff member's start page is shown. */

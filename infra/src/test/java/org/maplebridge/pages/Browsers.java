@@ -8,7 +8,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The browsers a test opens: each is closed after the test, and if the test failed, a picture of
- * its page is kept under target/screenshots first. Register with {@code @RegisterExtension}.
+ * its page is kept under target/screenshots first. A test whose pages had something refused by
+ * their Content-Security-Policy fails. Register with {@code @RegisterExtension}.
  */
 final class Browsers implements AfterEachCallback {
   private final List<WebDriver> opened = new ArrayList<>();
@@ -22,9 +23,11 @@ final class Browsers implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext test) {
     boolean failed = test.getExecutionException().isPresent();
+    List<String> violations = new ArrayList<>();
     for (int i = 0; i < opened.size(); i++) {
       WebDriver browser = opened.get(i);
       try {
+        violations.addAll(Browser.policyViolations(browser));
         if (failed) {
           Browser.screenshot(
               browser, test.getRequiredTestMethod().getName() + (i == 0 ? "" : "-" + (i + 1)));
@@ -34,5 +37,8 @@ final class Browsers implements AfterEachCallback {
       }
     }
     opened.clear();
+    if (!failed && !violations.isEmpty()) {
+      throw new AssertionError("The Content-Security-Policy refused: " + violations);
+    }
   }
 }

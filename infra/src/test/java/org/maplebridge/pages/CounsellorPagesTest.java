@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -74,6 +75,10 @@ class CounsellorPagesTest extends PlatformTest {
     WebElement row = browser.findElement(By.cssSelector("tr[data-intake='" + id + "']"));
     assertThat(row.getText()).contains("L.W.").doesNotContain("Li Wei");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Open cases of the unit");
+    // Choosing an order sends the form at once (a script of the page's own, no inline handler).
+    new Select(browser.findElement(By.id("sort"))).selectByValue("reference");
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(ExpectedConditions.urlContains("sort=reference"));
   }
 
   private void journey(String language, Words words) throws Exception {

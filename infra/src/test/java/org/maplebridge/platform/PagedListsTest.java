@@ -36,28 +36,8 @@ class PagedListsTest extends PlatformTest {
     assertThat(admin.post("/api/admin/units", "{\"id\":\"" + unit + "\",\"name\":\"Paging\"}"))
         .extracting(Response::status)
         .isEqualTo(201);
-    for (String[] member :
-        List.of(new String[] {supervisor, "SUPERVISOR"}, new String[] {counsellor, "COUNSELLOR"})) {
-      Response created =
-          admin.post(
-              "/api/admin/staff",
-              "{\"username\":\""
-                  + member[0]
-                  + "\",\"displayName\":\"Paging\",\"role\":\""
-                  + member[1]
-                  + "\",\"unit\":\""
-                  + unit
-                  + "\",\"password\":\"assigned-by-the-admin\"}");
-      assertThat(created.status()).as(created.toString()).isEqualTo(201);
-      Response ownPassword =
-          Api.at(port, member[0], "assigned-by-the-admin")
-              .post(
-                  "/api/me/password",
-                  "{\"currentPassword\":\"assigned-by-the-admin\",\"newPassword\":\""
-                      + PASSWORD
-                      + "-paging\"}");
-      assertThat(ownPassword.status()).as(ownPassword.toString()).isEqualTo(204);
-    }
+    addStaff(supervisor, "SUPERVISOR", unit, PASSWORD + "-paging");
+    addStaff(counsellor, "COUNSELLOR", unit, PASSWORD + "-paging");
   }
 
   @Override

@@ -44,7 +44,7 @@ class PlatformWiringTest extends PlatformTest {
 
   @Test
   void healthIsUpWithTheDatabaseAndTheProjections() {
-    Response health = Api.anonymousAt(port).get("/actuator/health");
+    Response health = as("admin").get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     JsonNode components = health.json().get("components");
     assertThat(health.json().get("status").asText()).isEqualTo("UP");
@@ -56,9 +56,29 @@ class PlatformWiringTest extends PlatformTest {
   void onlyHealthInfoAndPrometheusAreExposed() {
     Api anonymous = Api.anonymousAt(port);
     assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
-    assertThat(anonymous.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+    assertThat(as("admin").get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     assertThat(as("admin").get("/actuator/env").status()).isEqualTo(404);
     assertThat(as("admin").get("/actuator/beans").status()).isEqualTo(404);
+  }
+
+  @Test
+  void anonymousCallersAndStaffSeeOnlyTheStatusAndNoMetrics() {
+    for (Api caller : List.of(Api.anonymousAt(port), as("alice"), as("sam"))) {
+      Response health = caller.get("/actuator/health");
+      assertThat(health.status()).isEqualTo(200);
+      // The status, and the names of the probe groups (liveness, readiness).
+      assertThat(health.json().properties())
+          .extracting(java.util.Map.Entry::getKey)
+          .containsOnly("status", "groups");
+      assertThat(health.body()).doesNotContain("deadLetters").doesNotContain("position");
+      assertThat(caller.get("/actuator/health/eventProcessors").body())
+          .doesNotContain("deadLetters")
+          .doesNotContain("caseload");
+    }
+    assertThat(Api.anonymousAt(port).get("/actuator/prometheus").status()).isEqualTo(401);
+    Response staff = as("alice").get("/actuator/prometheus");
+    assertThat(staff.status()).isEqualTo(403);
+    assertThat(staff.body()).doesNotContain("jvm_memory_used_bytes");
   }
 
   @Test

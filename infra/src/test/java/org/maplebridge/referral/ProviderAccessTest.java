@@ -226,6 +226,44 @@ class ProviderAccessTest extends PlatformTest {
     }
   }
 
+  /**
+   * A provider account the administrator adds is like any other he adds: a common password is
+   * refused, and the one he chose is changed by its owner before anything else.
+   */
+  @Test
+  void aProviderAccountTheAdministratorAddsKeepsThePasswordPolicyAndIsChangedAtFirstSignIn() {
+    String provider = northDistrictCentre();
+    String username = "pam-" + UUID.randomUUID().toString().substring(0, 8);
+    String account =
+        """
+        {"username":"%s","displayName":"Pam","role":"PROVIDER","providerId":"%s","password":"%s"}
+        """;
+    Response common =
+        as("admin").post("/api/admin/staff", account.formatted(username, provider, "iloveyou1234"));
+    assertThat(common.status()).as(common.toString()).isEqualTo(400);
+    assertThat(common.json().get("errors").has("password")).isTrue();
+
+    Response added =
+        as("admin")
+            .post("/api/admin/staff", account.formatted(username, provider, ASSIGNED_PASSWORD));
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    Api assigned = Api.at(port, username, ASSIGNED_PASSWORD);
+    Response blocked = assigned.get("/api/referrals");
+    assertThat(blocked.status())
+        .as("not waiting for approval, but for her own password")
+        .isEqualTo(403);
+    assertThat(blocked.json().get("type").asText()).endsWith("password-change-required");
+
+    Response changed =
+        assigned.post(
+            "/api/me/password",
+            "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}"
+                .formatted(ASSIGNED_PASSWORD, "quiet-harbour-in-june"));
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+    assertThat(Api.at(port, username, "quiet-harbour-in-june").get("/api/referrals").status())
+        .isEqualTo(200);
+  }
+
   @Test
   void theReferralLetterHoldsOnlyWhatReachesTheProviderAndFetchingItIsALook() {
     Api alice = as("alice");

@@ -29,12 +29,35 @@ class ReferralJourneyTest extends PlatformTest {
     Api alice = as("alice");
     String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
-    String id = alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT")).id();
-    Response requested =
+    Response created = alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT"));
+    String id = created.id();
+    assertThat(actions(alice, created, id))
+        .containsExactly("REQUEST_CONSENT_WAIVER", "SEND", "CANCEL");
+    assertThat(actions(as("sam"), created, id))
+        .as("the supervisor answers an ask; he does not ask")
+        .containsExactly("SEND", "CANCEL", "REVIEW", "MARK_ENTERED_IN_ERROR");
+    Response asked =
         alice.post(
-            "/api/referrals/" + id + "/consent-waiver",
-            "{\"reason\":\"Risk\",\"authorisedBy\":\"sam\"}");
-    assertThat(actions(alice, requested, id)).containsExactly("WAIVE_CONSENT", "SEND", "CANCEL");
+            "/api/referrals/" + id + "/consent-waiver-request",
+            "{\"reason\":\"Risk to life, cannot consent\"}");
+    ok(asked);
+    assertThat(actions(alice, asked, id)).containsExactly("SEND", "CANCEL");
+    assertThat(actions(as("sam"), asked, id))
+        .containsExactly(
+            "GRANT_CONSENT_WAIVER",
+            "REFUSE_CONSENT_WAIVER",
+            "SEND",
+            "CANCEL",
+            "REVIEW",
+            "MARK_ENTERED_IN_ERROR");
+    Response granted =
+        as("sam").post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Agreed\"}");
+    ok(granted);
+    assertThat(actions(alice, granted, id))
+        .as("no waiver is offered once one is granted")
+        .containsExactly("SEND", "CANCEL");
+    assertThat(actions(as("sam"), granted, id))
+        .containsExactly("SEND", "CANCEL", "REVIEW", "MARK_ENTERED_IN_ERROR");
 
     ok(alice.post("/api/referrals/" + id + "/sending", ""));
     Response declined =
@@ -163,18 +186,21 @@ class ReferralJourneyTest extends PlatformTest {
     Response refused = carol.post("/api/referrals/" + id + "/sending", "");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("rule").asText()).isEqualTo("SharingNeedsConsentOrAnOverride");
-    assertThat(
-            carol
-                .post(
-                    "/api/referrals/" + id + "/consent-waiver",
-                    "{\"reason\":\"Risk to life, client unable to consent\",\"authorisedBy\":\"carol\"}")
-                .status())
-        .as("only a supervisor authorises")
-        .isEqualTo(400);
     ok(
         carol.post(
-            "/api/referrals/" + id + "/consent-waiver",
-            "{\"reason\":\"Risk to life, client unable to consent\",\"authorisedBy\":\"sam\"}"));
+            "/api/referrals/" + id + "/consent-waiver-request",
+            "{\"reason\":\"Risk to life, client unable to consent\"}"));
+    assertThat(
+            carol
+                .post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Risk to life\"}")
+                .status())
+        .as("only the supervisor authorises, by his own hand")
+        .isEqualTo(403);
+    ok(
+        as("sam")
+            .post(
+                "/api/referrals/" + id + "/consent-waiver",
+                "{\"reason\":\"Risk to life, client unable to consent\"}"));
     ok(carol.post("/api/referrals/" + id + "/sending", ""));
     ok(carol.post("/api/referrals/" + id + "/acceptance", ""));
     ok(
@@ -192,6 +218,94 @@ class ReferralJourneyTest extends PlatformTest {
     assertThat(seen.get("consentBasis").asText()).isEqualTo("OVERRIDE");
     String audit = as("sam").get("/api/referrals/" + id + "/audit").body();
     assertThat(audit).contains("ConsentOverrideRecorded").contains("\"authorisedBy\":\"sam\"");
+  }
+
+  @Test
+  void anOverrideIsTheSupervisorsOwnActNeverANameTypedInBySomeoneElse() {
+    Api alice = as("alice");
+    Api sam = as("sam");
+    String clinic = providerOffering("PSYCHIATRIC_ASSESSMENT");
+    String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
+    String id = alice.post("/api/referrals", referral("intakeId", intake, clinic, "URGENT")).id();
+
+    Response typedIn =
+        alice.post(
+            "/api/referrals/" + id + "/consent-waiver",
+            "{\"reason\":\"Risk to life\",\"authorisedBy\":\"sam\"}");
+    assertThat(typedIn.status())
+        .as("alice names sam, who never acted: no authoriser is taken from a body")
+        .isEqualTo(400);
+    assertThat(
+            alice
+                .post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Risk to life\"}")
+                .status())
+        .as("a counsellor cannot grant")
+        .isEqualTo(403);
+    assertThat(
+            sam.post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Agreed\"}")
+                .status())
+        .as("nothing to grant before the referrer asks")
+        .isEqualTo(409);
+    assertThat(
+            as("dave")
+                .post(
+                    "/api/referrals/" + id + "/consent-waiver-request",
+                    "{\"reason\":\"Risk to life\"}")
+                .status())
+        .isEqualTo(404);
+
+    Response asked =
+        alice.post(
+            "/api/referrals/" + id + "/consent-waiver-request",
+            "{\"reason\":\"Risk to life, client cannot consent now\"}");
+    ok(asked);
+    JsonNode dashboard =
+        sam.with("X-Consistency-Token", asked.header("X-Consistency-Token"))
+            .get("/api/dashboard")
+            .json();
+    assertThat(dashboard.get("consentWaiverRequests").toString())
+        .as("waiting for the supervisor")
+        .contains(id);
+    assertThat(sam.get("/dashboard").body())
+        .as("on the supervisor's waiting-for-you list")
+        .contains("/referrals/" + id);
+    assertThat(alice.post("/api/referrals/" + id + "/sending", "").json().get("rule").asText())
+        .as("an ask is not a grant")
+        .isEqualTo("SharingNeedsConsentOrAnOverride");
+
+    Response refused =
+        sam.post(
+            "/api/referrals/" + id + "/consent-waiver-refusal",
+            "{\"reason\":\"Ask the guardian first\"}");
+    ok(refused);
+    assertThat(
+            sam.with("X-Consistency-Token", refused.header("X-Consistency-Token"))
+                .get("/api/dashboard")
+                .json()
+                .get("consentWaiverRequests")
+                .toString())
+        .doesNotContain(id);
+    ok(
+        alice.post(
+            "/api/referrals/" + id + "/consent-waiver-request",
+            "{\"reason\":\"Guardian unreachable, risk to life\"}"));
+    ok(sam.post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Agreed\"}"));
+    assertThat(
+            sam.post("/api/referrals/" + id + "/consent-waiver", "{\"reason\":\"Again\"}").status())
+        .as("granted once")
+        .isEqualTo(409);
+    Response sent = alice.post("/api/referrals/" + id + "/sending", "");
+    ok(sent);
+
+    String audit =
+        sam.with("X-Consistency-Token", sent.header("X-Consistency-Token"))
+            .get("/api/referrals/" + id + "/audit")
+            .body();
+    assertThat(audit)
+        .contains("ConsentWaiverRequested")
+        .contains("ConsentWaiverRefused")
+        .contains("\"authorisedBy\":\"sam\"")
+        .contains("\"recordedBy\":\"sam\"");
   }
 
   @Test

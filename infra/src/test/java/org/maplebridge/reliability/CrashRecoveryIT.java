@@ -2,6 +2,7 @@ package org.maplebridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +68,13 @@ class CrashRecoveryIT {
 
     Api admin = Api.at(http, "admin", PlatformTest.PASSWORD);
     Reconciler.awaitCleanReport(admin);
+    // The embedded database asks for the password the platform made and keeps in its directory.
+    String password =
+        Files.readString(work.resolve("postgres").resolve("maplebridge-db-password")).trim();
     JdbcClient jdbc =
         JdbcClient.create(
             new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:" + database + "/postgres", "postgres", ""));
+                "jdbc:postgresql://127.0.0.1:" + database + "/postgres", "postgres", password));
     Reconciler.Outcome outcome = new Reconciler(jdbc).check(load);
     System.out.printf(
         "Crash recovery: %d kills, %d writes acknowledged (%d attempts, %d while unavailable, %d"

@@ -59,7 +59,7 @@ class PoisonEventTest extends PlatformTest {
       assertThat(parkedTypes(admin, poisoned))
           .as("parked in the order they happened")
           .containsExactly("SessionNoteAdded/2", "SessionNoteAdded/3", "SessionNoteAdded/4");
-      JsonNode health = Api.anonymousAt(port).get("/actuator/health").json();
+      JsonNode health = as("admin").get("/actuator/health").json();
       assertThat(health.at("/components/eventProcessors/details/deadLetters").asLong())
           .isGreaterThanOrEqualTo(3);
       assertThat(alice.get("/api/intakes/" + poisoned).body()).doesNotContain("Poisoned note");

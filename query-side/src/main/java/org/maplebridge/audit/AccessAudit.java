@@ -23,6 +23,7 @@ import org.maplebridge.read.Paging.Page;
 import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ProjectionWrites;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The access audit: who viewed what, when, which scope and why; for the unit's supervisor. */
+/**
+ * The access audit: who viewed what, when, which scope and why; for the unit's supervisor, and for
+ * the privacy officer across every unit (record ids and scopes, never what was seen).
+ */
 final class AccessAudit {
   private AccessAudit() {}
 
-  /** Views of the viewer's unit's records, oldest first, one page after {@code page.after()}. */
+  /**
+   * Views of the viewer's unit's records (every unit's for the privacy officer), oldest first, one
+   * page after {@code page.after()}.
+   */
   record FindAccess(
       Actor viewer,
       UUID recordId,
@@ -142,7 +149,8 @@ final class AccessAudit {
               .page(
                   jdbc.sql(
                           """
-                  SELECT * FROM access_log WHERE record_unit = :unit
+                  SELECT * FROM access_log
+                  WHERE (CAST(:unit AS text) IS NULL OR record_unit = :unit)
                     AND (CAST(:record AS uuid) IS NULL OR record_id = :record)
                     AND (CAST(:viewer AS text) IS NULL OR viewer = :viewer)
                     AND (CAST(:from AS timestamptz) IS NULL OR viewed_at >= :from)
@@ -152,7 +160,9 @@ final class AccessAudit {
                   ORDER BY viewed_at, view_id
                   LIMIT :rows
                   """)
-                      .param("unit", query.viewer().unit())
+                      .param(
+                          "unit",
+                          query.viewer().is(Role.PRIVACY_OFFICER) ? null : query.viewer().unit())
                       .param("record", query.recordId())
                       .param("viewer", query.viewerName())
                       .param("from", SqlParams.utc(query.from()))
@@ -191,7 +201,8 @@ final class AccessAudit {
     @GetMapping("/api/audit/access")
     @Operation(
         summary =
-            "Supervisor: views of the unit's records, refused attempts included; a page of"
+            "Supervisor: views of the unit's records (privacy officer: of every unit), refused"
+                + " attempts included; a page of"
                 + " `limit` rows (50, at most 500) after `cursor`; `next` is the next page's cursor")
     Page<AccessEntry> access(
         @RequestParam(required = false) UUID recordId,
@@ -203,8 +214,9 @@ final class AccessAudit {
         @RequestParam(required = false) Integer limit,
         @RequestParam(required = false) String cursor,
         Actor caller) {
-      if (!caller.is(Role.SUPERVISOR)) {
-        throw new Forbidden("The access audit is for the unit's supervisor");
+      if (!ScopePolicy.seesAuditOf(caller, caller.unit())) {
+        throw new Forbidden(
+            "The access audit is for the unit's supervisor and the privacy officer");
       }
       AccessEntries page =
           queries

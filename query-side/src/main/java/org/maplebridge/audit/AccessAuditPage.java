@@ -9,14 +9,15 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Paging;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The supervisor's audit pages: who looked at which record of the unit, when and why; and the
- * emergency accesses to review.
+ * The audit pages of the unit's supervisor (and of the privacy officer, for every unit): who looked
+ * at which record, when and why; and the emergency accesses to review.
  */
 @Controller
 class AccessAuditPage {
@@ -35,8 +36,8 @@ class AccessAuditPage {
       @RequestParam(required = false) String cursor,
       Actor supervisor,
       Model model) {
-    if (!supervisor.is(Role.SUPERVISOR)) {
-      throw new Forbidden("The access audit is for the unit's supervisor");
+    if (!ScopePolicy.seesAuditOf(supervisor, supervisor.unit())) {
+      throw new Forbidden("The access audit is for the unit's supervisor and the privacy officer");
     }
     String who = viewer == null || viewer.isBlank() ? null : viewer.strip();
     // As many views as a list gives at once; a link leads on to the rest.
@@ -61,10 +62,12 @@ class AccessAuditPage {
 
   @GetMapping("/emergency-access")
   String emergencyAccess(Actor supervisor, Model model) {
-    if (!supervisor.is(Role.SUPERVISOR)) {
-      throw new Forbidden("Emergency access reviews are for the unit's supervisor");
+    if (!ScopePolicy.seesAuditOf(supervisor, supervisor.unit())) {
+      throw new Forbidden(
+          "Emergency access reviews are for the unit's supervisor and the privacy officer");
     }
-    model.addAttribute("grants", grants.ofUnit(supervisor.unit()));
+    model.addAttribute("grants", grants.seenBy(supervisor));
+    model.addAttribute("everyUnit", supervisor.is(Role.PRIVACY_OFFICER));
     return "audit/emergency-access";
   }
 }

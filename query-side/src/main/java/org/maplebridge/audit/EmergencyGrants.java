@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -17,14 +18,15 @@ import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.access.EmergencyAccessReviewed;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.scope.ScopePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Emergency access grants: whether a viewer holds open glass on a record now, and the list the
- * supervisor reviews.
+ * Emergency access grants: whether a viewer holds open glass on a record now, and the list their
+ * reviewers see (the unit's supervisor; the privacy officer for every unit).
  */
 @Component
 @ProcessingGroup("access-audit")
@@ -90,10 +92,16 @@ public class EmergencyGrants {
     jdbc.sql("TRUNCATE emergency_grant").update();
   }
 
+  /**
+   * One grant as its reviewers see it: who reviews it ({@code reviewer}: the unit's SUPERVISOR, or
+   * the PRIVACY_OFFICER for a supervisor's grant), whether it is the viewer's to review now, and
+   * whether its grantee breaks the glass often ({@link RepeatedEmergencyAccess}).
+   */
   record Grant(
       UUID id,
       String recordType,
       UUID recordId,
+      String recordUnit,
       String viewer,
       String viewerRole,
       String reason,
@@ -101,28 +109,64 @@ public class EmergencyGrants {
       Instant expiresAt,
       boolean active,
       String reviewedBy,
-      String finding) {}
+      String finding,
+      String reviewer,
+      boolean yoursToReview,
+      boolean repeated) {}
 
-  List<Grant> ofUnit(String unit) {
-    return jdbc.sql(
-            "SELECT *, (NOT expired AND expires_at > now()) AS active FROM emergency_grant"
-                + " WHERE record_unit = :unit ORDER BY reviewed_by IS NOT NULL, granted_at DESC")
-        .param("unit", unit)
+  /**
+   * The grants the viewer reviews or oversees, those awaiting the viewer's review first, then
+   * repeated ones: the supervisor's unit, or every unit for the privacy officer; none for others.
+   */
+  List<Grant> seenBy(Actor viewer) {
+    if (!ScopePolicy.seesAuditOf(viewer, viewer.unit())) {
+      return List.of();
+    }
+    RepeatedEmergencyAccess rule = RepeatedEmergencyAccess.RULE;
+    return jdbc
+        .sql(
+            """
+            SELECT g.*, (NOT g.expired AND g.expires_at > now()) AS active,
+              (SELECT count(*) FROM emergency_grant o WHERE o.viewer = g.viewer
+                 AND o.granted_at <= g.granted_at
+                 AND o.granted_at > g.granted_at - make_interval(secs => :window))
+                >= :threshold AS repeated
+            FROM emergency_grant g
+            WHERE CAST(:unit AS text) IS NULL OR g.record_unit = :unit
+            ORDER BY g.granted_at DESC
+            """)
+        .param("unit", viewer.is(Role.PRIVACY_OFFICER) ? null : viewer.unit())
+        .param("window", (double) rule.within().toSeconds())
+        .param("threshold", rule.grants())
         .query(
-            (row, n) ->
-                new Grant(
-                    row.getObject("grant_id", UUID.class),
-                    row.getString("record_type"),
-                    row.getObject("record_id", UUID.class),
-                    row.getString("viewer"),
-                    row.getString("viewer_role"),
-                    row.getString("reason"),
-                    row.getObject("granted_at", OffsetDateTime.class).toInstant(),
-                    row.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                    row.getBoolean("active"),
-                    row.getString("reviewed_by"),
-                    row.getString("finding")))
-        .list();
+            (row, n) -> {
+              String grantee = row.getString("viewer");
+              Role granteeRole = Role.valueOf(row.getString("viewer_role"));
+              String unit = row.getString("record_unit");
+              String reviewedBy = row.getString("reviewed_by");
+              return new Grant(
+                  row.getObject("grant_id", UUID.class),
+                  row.getString("record_type"),
+                  row.getObject("record_id", UUID.class),
+                  unit,
+                  grantee,
+                  granteeRole.name(),
+                  row.getString("reason"),
+                  row.getObject("granted_at", OffsetDateTime.class).toInstant(),
+                  row.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                  row.getBoolean("active"),
+                  reviewedBy,
+                  row.getString("finding"),
+                  ScopePolicy.emergencyAccessReviewer(granteeRole).name(),
+                  reviewedBy == null
+                      && ScopePolicy.reviewsEmergencyAccess(viewer, grantee, granteeRole, unit),
+                  row.getBoolean("repeated"));
+            })
+        .list()
+        .stream()
+        .sorted(
+            Comparator.comparing((Grant g) -> !g.yoursToReview()).thenComparing(g -> !g.repeated()))
+        .toList();
   }
 
   @RestController
@@ -135,12 +179,16 @@ public class EmergencyGrants {
     }
 
     @GetMapping("/api/emergency-access")
-    @Operation(summary = "Supervisor: the unit's emergency accesses, those awaiting review first")
+    @Operation(
+        summary =
+            "Supervisor: the unit's emergency accesses; privacy officer: every unit's. Those"
+                + " awaiting the caller's review first, then repeated ones (flagged `repeated`)")
     List<Grant> grants(Actor viewer) {
-      if (!viewer.is(Role.SUPERVISOR)) {
-        throw new Forbidden("Emergency access reviews are for the unit's supervisor");
+      if (!ScopePolicy.seesAuditOf(viewer, viewer.unit())) {
+        throw new Forbidden(
+            "Emergency access reviews are for the unit's supervisor and the privacy officer");
       }
-      return grants.ofUnit(viewer.unit());
+      return grants.seenBy(viewer);
     }
   }
 }

@@ -28,6 +28,7 @@ public record CaseloadItem(
     String nextAction,
     Instant nextActionDue,
     List<String> overdue,
+    List<Notice> notices,
     Instant openedAt,
     @JsonIgnore String unit,
     @JsonIgnore Scope scope)
@@ -45,6 +46,13 @@ public record CaseloadItem(
       return "COMPLETED".equals(status) || "FAILED".equals(status);
     }
   }
+
+  /**
+   * What the care team is told of others' acts on the case: {@code kind} EMERGENCY_ACCESS (who
+   * broke the glass, {@code detail} their stated reason) or CARE_TEAM_MEMBER_ADDED by the
+   * supervisor ({@code detail} the member).
+   */
+  public record Notice(String kind, String by, String byRole, String detail, Instant at) {}
 
   /** The latest screening of one instrument. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -11,6 +11,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.maplebridge.events.MetadataKeys;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
@@ -232,8 +237,24 @@ class CaseloadProjection {
         SqlParams.of("who", event.counsellor()));
   }
 
+  /** A member the supervisor added is told to the care team: a team is not joined unseen. */
   @EventHandler
-  void on(CareTeamMemberAdded event, @SequenceNumber long version, @Timestamp Instant at) {
+  void on(
+      CareTeamMemberAdded event,
+      @SequenceNumber long version,
+      @Timestamp Instant at,
+      @MessageIdentifier String eventId,
+      @MetaDataValue(MetadataKeys.ROLE) String role) {
+    if (Role.SUPERVISOR.name().equals(role)) {
+      notice(
+          eventId,
+          event.intakeId(),
+          "CARE_TEAM_MEMBER_ADDED",
+          event.addedBy(),
+          role,
+          event.member(),
+          at);
+    }
     update(
         event.intakeId(),
         version,
@@ -243,6 +264,41 @@ class CaseloadProjection {
                          ELSE array_append(care_team, :who) END
         """,
         SqlParams.of("who", event.member()));
+  }
+
+  /** Broken glass on a case is told to its care team, with who, when and why. */
+  @EventHandler
+  void on(EmergencyAccessGranted event, @Timestamp Instant at) {
+    if ("INTAKE".equals(event.recordType())) {
+      notice(
+          event.grantId().toString(),
+          event.recordId(),
+          "EMERGENCY_ACCESS",
+          event.viewer(),
+          event.viewerRole(),
+          event.reason(),
+          at);
+    }
+  }
+
+  private void notice(
+      String id, UUID intakeId, String kind, String actor, String role, String detail, Instant at) {
+    writes
+        .sql(
+            """
+            INSERT INTO intake_notice (notice_id, intake_id, kind, actor, actor_role, detail,
+              noticed_at)
+            VALUES (:id, :intake, :kind, :actor, :role, :detail, :at)
+            ON CONFLICT (notice_id) DO NOTHING
+            """)
+        .param("id", id)
+        .param("intake", intakeId)
+        .param("kind", kind)
+        .param("actor", actor)
+        .param("role", role)
+        .param("detail", detail)
+        .param("at", ts(at))
+        .update();
   }
 
   @EventHandler
@@ -372,7 +428,7 @@ class CaseloadProjection {
     writes
         .sql(
             "TRUNCATE intake_view, intake_consent, intake_screening, intake_note, client_identity,"
-                + " intake_referral")
+                + " intake_referral, intake_notice")
         .update();
   }
 }

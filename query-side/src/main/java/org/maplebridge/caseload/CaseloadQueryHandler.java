@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
+import org.maplebridge.caseload.CaseloadItem.Notice;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
@@ -158,6 +159,7 @@ class CaseloadQueryHandler {
     List<UUID> ids = page.items().stream().map(line -> line.row().intakeId()).toList();
     Map<UUID, List<LatestScore>> scores = latestScores(ids);
     Map<UUID, List<ReferralState>> referrals = referrals(ids);
+    Map<UUID, List<Notice>> notices = notices(ids);
     List<CaseloadItem> items = new ArrayList<>();
     for (CaseloadRow line : page.items()) {
       Row row = line.row();
@@ -193,6 +195,7 @@ class CaseloadQueryHandler {
               nextAction,
               row.assignedCounsellor() == null ? line.assignmentDue() : null,
               overdue,
+              notices.getOrDefault(row.intakeId(), List.of()),
               row.openedAt(),
               row.unit(),
               scope));
@@ -279,6 +282,7 @@ class CaseloadQueryHandler {
         row.priority(),
         row.assignedCounsellor(),
         row.careTeam(),
+        notices(List.of(id)).getOrDefault(id, List.of()),
         consents,
         row.activeConsents(),
         screenings,
@@ -378,6 +382,31 @@ class CaseloadQueryHandler {
                             r.getBoolean("overdue"))))
         .list();
     return referrals;
+  }
+
+  /** The notices of these cases, newest first. */
+  private Map<UUID, List<Notice>> notices(List<UUID> intakeIds) {
+    Map<UUID, List<Notice>> notices = new LinkedHashMap<>();
+    if (intakeIds.isEmpty()) {
+      return notices;
+    }
+    jdbc.sql(
+            "SELECT * FROM intake_notice WHERE intake_id = ANY(:ids)"
+                + " ORDER BY noticed_at DESC, notice_id")
+        .param("ids", intakeIds.toArray(UUID[]::new))
+        .query(
+            (r, n) ->
+                notices
+                    .computeIfAbsent(r.getObject("intake_id", UUID.class), k -> new ArrayList<>())
+                    .add(
+                        new Notice(
+                            r.getString("kind"),
+                            r.getString("actor"),
+                            r.getString("actor_role"),
+                            r.getString("detail"),
+                            instant(r, "noticed_at"))))
+        .list();
+    return notices;
   }
 
   private Row row(ResultSet r, int n) throws SQLException {

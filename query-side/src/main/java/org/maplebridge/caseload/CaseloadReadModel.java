@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.maplebridge.read.ReadModel;
 import org.springframework.stereotype.Component;
 
-/** Cases and their clients, consents, screenings and notes. */
+/** Cases and their clients, consents, screenings, notes and what their care team is told. */
 @Component
 class CaseloadReadModel implements ReadModel {
 
@@ -22,7 +22,8 @@ class CaseloadReadModel implements ReadModel {
         "intake_consent",
         "intake_screening",
         "intake_note",
-        "intake_referral");
+        "intake_referral",
+        "intake_notice");
   }
 
   @Override

@@ -36,6 +36,7 @@ public record IntakeDetails(
     String priority,
     String assignedCounsellor,
     List<String> careTeam,
+    List<CaseloadItem.Notice> notices,
     List<Consent> consents,
     List<String> activeConsents,
     List<Screening> screenings,

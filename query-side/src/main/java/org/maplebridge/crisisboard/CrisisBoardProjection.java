@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
@@ -378,9 +379,33 @@ class CrisisBoardProjection {
         .update();
   }
 
+  /** Broken glass on an episode is told to its crisis staff, with who, when and why. */
+  @EventHandler
+  void on(EmergencyAccessGranted event, @Timestamp Instant at) {
+    if (!"CRISIS".equals(event.recordType())) {
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO crisis_emergency_access (grant_id, crisis_id, viewer, viewer_role, reason,
+              granted_at)
+            VALUES (:id, :crisis, :viewer, :role, :reason, :at)
+            ON CONFLICT (grant_id) DO NOTHING
+            """)
+        .param("id", event.grantId())
+        .param("crisis", event.recordId())
+        .param("viewer", event.viewer())
+        .param("role", event.viewerRole())
+        .param("reason", event.reason())
+        .param("at", SqlParams.utc(at))
+        .update();
+  }
+
   @ResetHandler
   void reset() {
-    jdbc.sql("TRUNCATE crisis_view, crisis_escalation, crisis_follow_up, crisis_client_reference")
+    jdbc.sql(
+            "TRUNCATE crisis_view, crisis_escalation, crisis_follow_up, crisis_client_reference,"
+                + " crisis_emergency_access")
         .update();
   }
 }

@@ -17,7 +17,11 @@ class CrisisBoardReadModel implements ReadModel {
   @Override
   public List<String> tables() {
     return List.of(
-        "crisis_view", "crisis_escalation", "crisis_follow_up", "crisis_client_reference");
+        "crisis_view",
+        "crisis_escalation",
+        "crisis_follow_up",
+        "crisis_client_reference",
+        "crisis_emergency_access");
   }
 
   @Override

@@ -26,6 +26,7 @@ import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
 import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
+import org.maplebridge.crisisboard.CrisisViews.EmergencyAccess;
 import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
@@ -230,6 +231,19 @@ class CrisisQueryHandler {
                           r.getString("done_by"),
                           instant(r, "done_at")))
               .list();
+      List<EmergencyAccess> emergencyAccesses =
+          jdbc.sql(
+                  "SELECT * FROM crisis_emergency_access WHERE crisis_id = :id"
+                      + " ORDER BY granted_at DESC")
+              .param("id", id)
+              .query(
+                  (r, n) ->
+                      new EmergencyAccess(
+                          r.getString("viewer"),
+                          r.getString("viewer_role"),
+                          r.getString("reason"),
+                          instant(r, "granted_at")))
+              .list();
       String rescueStatus = row.getString("rescue");
       CrisisState state =
           state(
@@ -265,6 +279,7 @@ class CrisisQueryHandler {
           row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
           plan(row.getString("safety_plan")),
           followUps,
+          emergencyAccesses,
           row.getInt("failed_follow_ups"),
           row.getBoolean("lost_to_follow_up"),
           row.getBoolean("deescalated"),

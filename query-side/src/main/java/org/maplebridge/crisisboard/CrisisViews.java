@@ -63,6 +63,7 @@ public final class CrisisViews {
       Integer safetyPlanVersion,
       @ClinicalData Map<String, Object> safetyPlan,
       List<FollowUp> followUps,
+      List<EmergencyAccess> emergencyAccesses,
       int failedFollowUps,
       boolean lostToFollowUp,
       boolean deescalated,
@@ -116,6 +117,9 @@ public final class CrisisViews {
       @ClinicalData String level,
       String doneBy,
       Instant doneAt) {}
+
+  /** Someone broke the glass on the episode: its crisis staff are told who, when and why. */
+  public record EmergencyAccess(String by, String byRole, String reason, Instant at) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Closure(

@@ -14,6 +14,8 @@ import org.maplebridge.dashboard.UnitDashboard.FindDashboard;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.Forbidden;
+import org.maplebridge.referrals.ReferralTracker.FindWaiverRequests;
+import org.maplebridge.referrals.ReferralTracker.Referrals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The supervisor's dashboard: the unit's figures for the last 30 days, the last eight weeks as
  * charts (referrals by state, escalations acknowledged in time), and the episodes that wait for the
- * supervisor (closure approvals, consults, people lost to follow-up).
+ * supervisor (closure approvals, consults, people lost to follow-up, asks to refer without
+ * consent).
  */
 @Controller
 class DashboardPage {
@@ -75,6 +78,8 @@ class DashboardPage {
             .filter(i -> i.closurePending() || i.consultRequested() || i.lostToFollowUp())
             .toList();
     model.addAttribute("waiting", waiting);
+    model.addAttribute(
+        "waivers", queries.query(new FindWaiverRequests(viewer), Referrals.class).join().items());
     return "dashboard/dashboard";
   }
 

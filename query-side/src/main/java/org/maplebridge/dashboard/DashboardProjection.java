@@ -25,6 +25,7 @@ import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
+import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCompleted;
@@ -247,6 +248,11 @@ class DashboardProjection {
     } else if (status.filter(FINAL::contains).isPresent()) {
       assign(assignments, values, "overdue", false);
       assign(assignments, values, "next_deadline", null);
+    }
+    ConsentWaiver waiver = ConsentWaiver.NONE.after(event);
+    if (waiver != ConsentWaiver.NONE) {
+      assign(assignments, values, "consent_waiver", waiver.name());
+      assign(assignments, values, "consent_waiver_at", SqlParams.utc(at));
     }
     if (values.isEmpty()) {
       return;

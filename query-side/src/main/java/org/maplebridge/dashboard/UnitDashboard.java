@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The unit's figures for its supervisor, computed from the times the events recorded (projected
  * into the dashboard's own tables by {@link DashboardProjection}): open cases, crises by risk,
  * escalations acknowledged in time, referrals by state, how many loops close (and how many of them
- * on an outcome the provider gave electronically), how long acceptance takes, and what is overdue
- * now. Filterable by period and population group (which applies to what comes from intakes).
+ * on an outcome the provider gave electronically), how long acceptance takes, what is overdue now,
+ * and the asks for sharing without consent that wait for the supervisor. Filterable by period and
+ * population group (which applies to what comes from intakes).
  */
 final class UnitDashboard {
   private UnitDashboard() {}
@@ -47,7 +48,8 @@ final class UnitDashboard {
       Double loopClosureRate,
       Loops loops,
       Double medianHoursToAcceptance,
-      Overdue overdue) {}
+      Overdue overdue,
+      List<UUID> consentWaiverRequests) {}
 
   record Escalations(
       long raised, long acknowledgedInTime, long missed, Double acknowledgedInTimeRate) {}
@@ -184,6 +186,15 @@ final class UnitDashboard {
                 AND escalation_deadline < now()
               """,
               period);
+      // Waiting for the supervisor's own answer, whatever the period.
+      List<UUID> waiverRequests =
+          statement(
+                  "SELECT referral_id FROM dashboard_referral WHERE unit = :unit"
+                      + " AND consent_waiver = 'REQUESTED' AND NOT sent"
+                      + " ORDER BY consent_waiver_at, referral_id",
+                  period)
+              .query((row, n) -> row.getObject("referral_id", UUID.class))
+              .list();
       return new Dashboard(
           unit,
           query.from(),
@@ -196,7 +207,8 @@ final class UnitDashboard {
           loopClosureRate,
           loops,
           medianHours,
-          new Overdue(overdueReferrals, overdueFollowUps, unacknowledged));
+          new Overdue(overdueReferrals, overdueFollowUps, unacknowledged),
+          waiverRequests);
     }
 
     private JdbcClient.StatementSpec statement(String sql, Map<String, Object> values) {

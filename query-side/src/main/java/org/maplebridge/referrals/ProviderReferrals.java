@@ -20,6 +20,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
+import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.DisclosedField;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
@@ -247,7 +248,8 @@ public final class ProviderReferrals {
               : null,
           accepted && disclosed.contains(DisclosedField.ADDRESS) ? row.getString("address") : null,
           accepted && disclosed.contains(DisclosedField.CONCERN) ? row.getString("concern") : null,
-          ReferralStep.possibleNow(status, true).stream()
+          // Reaching the provider, it was sent: the consent waiver no longer decides any step.
+          ReferralStep.possibleNow(status, true, ConsentWaiver.NONE).stream()
               .filter(ReferralStep.PROVIDER_ANSWERS::contains)
               .map(Enum::name)
               .toList(),

@@ -16,6 +16,10 @@ import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
+import org.maplebridge.events.referral.ConsentOverrideRecorded;
+import org.maplebridge.events.referral.ConsentWaiver;
+import org.maplebridge.events.referral.ConsentWaiverRefused;
+import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.DisclosedField;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
@@ -82,6 +86,43 @@ class ReferralProjection {
         .param("at", SqlParams.utc(at))
         .param("version", version)
         .update();
+  }
+
+  @EventHandler
+  void on(ConsentWaiverRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "consent_waiver = :waiver, waiver_reason = :reason, waiver_requested_by = :by,"
+            + " waiver_answered_by = NULL",
+        SqlParams.of(
+            "waiver",
+            ConsentWaiver.REQUESTED.name(),
+            "reason",
+            event.reason(),
+            "by",
+            event.requestedBy()));
+  }
+
+  @EventHandler
+  void on(ConsentOverrideRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "consent_waiver = :waiver, waiver_answered_by = :by",
+        SqlParams.of("waiver", ConsentWaiver.GRANTED.name(), "by", event.authorisedBy()));
+  }
+
+  @EventHandler
+  void on(ConsentWaiverRefused event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "consent_waiver = :waiver, waiver_answered_by = :by",
+        SqlParams.of("waiver", ConsentWaiver.REFUSED.name(), "by", event.refusedBy()));
   }
 
   @EventHandler

@@ -21,6 +21,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.ClinicalData;
 import org.maplebridge.events.PersonalData;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.read.AccessLog;
@@ -79,6 +80,12 @@ public final class ReferralTracker {
 
   public record FindReferral(UUID referralId, Actor viewer) {}
 
+  /**
+   * The asks for sharing without consent that wait for the viewer, the unit's supervisor, oldest
+   * first; none for anyone else.
+   */
+  public record FindWaiverRequests(Actor viewer) {}
+
   /** One page of referrals, and the cursor of the next page (null on the last). */
   public record Referrals(List<ReferralItem> items, String next) {}
 
@@ -96,6 +103,10 @@ public final class ReferralTracker {
       @PersonalData UUID clientId,
       @ClinicalData String reason,
       String consentBasis,
+      String consentWaiver,
+      String waiverReason,
+      String waiverRequestedBy,
+      String waiverAnsweredBy,
       List<String> disclosedFields,
       String requestedBy,
       Instant requestedAt,
@@ -230,6 +241,29 @@ public final class ReferralTracker {
                   .optional());
     }
 
+    @QueryHandler
+    public Referrals handle(FindWaiverRequests query) {
+      Actor viewer = query.viewer();
+      if (!viewer.is(Role.SUPERVISOR)) {
+        return new Referrals(List.of(), null);
+      }
+      return new Referrals(
+          jdbc
+              .sql(
+                  "SELECT r.*, "
+                      + ReferralTrackerScopes.CARE_TEAM
+                      + " FROM referral_view r WHERE r.unit = :unit"
+                      + " AND r.consent_waiver = 'REQUESTED' AND NOT r.sent"
+                      + " ORDER BY r.updated_at, r.referral_id")
+              .param("unit", viewer.unit())
+              .query((row, n) -> item(row, ReferralTrackerScopes.decide(viewer, row)))
+              .list()
+              .stream()
+              .flatMap(Optional::stream)
+              .toList(),
+          null);
+    }
+
     /** The row as the viewer's scope shows it; none where the policy gives no scope. */
     private Optional<ReferralItem> item(ResultSet row, Optional<Scope> scope) throws SQLException {
       return scope.isEmpty() ? Optional.empty() : Optional.of(item(row, scope.get()));
@@ -250,6 +284,10 @@ public final class ReferralTracker {
           row.getObject("client_id", UUID.class),
           row.getString("reason"),
           row.getString("consent_basis"),
+          row.getString("consent_waiver"),
+          row.getString("waiver_reason"),
+          row.getString("waiver_requested_by"),
+          row.getString("waiver_answered_by"),
           List.of((String[]) row.getArray("disclosed_fields").getArray()),
           row.getString("requested_by"),
           instant(row, "requested_at"),
@@ -268,6 +306,7 @@ public final class ReferralTracker {
           allowedActions(
               ReferralStatus.valueOf(row.getString("status")),
               row.getObject("sent_at") != null,
+              ConsentWaiver.valueOf(row.getString("consent_waiver")),
               scope),
           row.getLong("version"),
           row.getString("unit"),
@@ -275,13 +314,22 @@ public final class ReferralTracker {
     }
 
     /**
-     * What the viewer may do next: the loop's steps the status allows, and for the supervisor the
+     * What the viewer may do next: the loop's steps the status allows (asking for a consent waiver
+     * for those who work on it, answering the ask for the supervisor), and for the supervisor the
      * review and marking one entered in error. Pages offer exactly these.
      */
-    private static List<String> allowedActions(ReferralStatus status, boolean sent, Scope scope) {
+    private static List<String> allowedActions(
+        ReferralStatus status, boolean sent, ConsentWaiver waiver, Scope scope) {
       List<String> actions = new ArrayList<>();
       if (scope.mayChange(Part.CASE)) {
-        ReferralStep.possibleNow(status, sent).forEach(step -> actions.add(step.name()));
+        ReferralStep.possibleNow(status, sent, waiver).stream()
+            .filter(
+                step ->
+                    !step.aboutTheWaiver()
+                        || (step.supervisorsAnswer()
+                            ? scope == Scope.SUPERVISOR
+                            : scope.mayChange(Part.CLINICAL)))
+            .forEach(step -> actions.add(step.name()));
       }
       if (scope == Scope.SUPERVISOR) {
         actions.add(REVIEW);

@@ -1,6 +1,7 @@
 // The live crisis board: redraws the rows from the server's events and counts deadlines down.
 (function () {
-  const labels = window.BOARD_LABELS || {};
+  const data = document.getElementById('board-labels');
+  const labels = data ? JSON.parse(data.textContent) : {};
   const label = (key) => labels[key] || key.substring(key.indexOf('.') + 1);
   const body = document.querySelector('#board tbody');
 

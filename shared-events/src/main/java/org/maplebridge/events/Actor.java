@@ -4,12 +4,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The staff member behind a command or a query: username, role and unit (no unit for ADMIN), or for
- * PROVIDER staff the provider organisation they answer for.
+ * The staff member behind a command or a query: username, role and unit (no unit for ADMIN and
+ * PRIVACY_OFFICER, who work for the whole organisation), or for PROVIDER staff the provider
+ * organisation they answer for.
  *
  * @param username the sign-in name
  * @param role what the member may do
- * @param unit the unit the member works for, {@code null} for ADMIN and PROVIDER
+ * @param unit the unit the member works for, {@code null} for ADMIN, PRIVACY_OFFICER and PROVIDER
  * @param provider the directory's provider a PROVIDER member works for, {@code null} otherwise
  */
 public record Actor(String username, Role role, String unit, UUID provider) {

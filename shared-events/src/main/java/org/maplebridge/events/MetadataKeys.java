@@ -8,7 +8,7 @@ public final class MetadataKeys {
   /** Username of the staff member who issued the command. */
   public static final String USER = "user";
 
-  /** Role of that staff member: COUNSELLOR, CRISIS_WORKER, SUPERVISOR or ADMIN. */
+  /** Role of that staff member: COUNSELLOR, CRISIS_WORKER, SUPERVISOR, ADMIN or PRIVACY_OFFICER. */
   public static final String ROLE = "role";
 
   /**

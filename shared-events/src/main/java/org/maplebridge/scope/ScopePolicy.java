@@ -32,6 +32,32 @@ public final class ScopePolicy {
     return routine;
   }
 
+  /**
+   * Who sees the access audit and the emergency-access grants of a unit: its supervisor, and the
+   * privacy officer for every unit (who sees who looked, never what they saw).
+   */
+  public static boolean seesAuditOf(Actor viewer, String unit) {
+    return viewer.is(Role.PRIVACY_OFFICER) || (viewer.is(Role.SUPERVISOR) && viewer.worksIn(unit));
+  }
+
+  /**
+   * Who reviews an emergency access: never its grantee; a supervisor's grant the privacy officer,
+   * anyone else's the supervisor of the record's unit.
+   */
+  public static boolean reviewsEmergencyAccess(
+      Actor reviewer, String grantee, Role granteeRole, String recordUnit) {
+    if (reviewer.username().equals(grantee)) {
+      return false;
+    }
+    Role reviews = emergencyAccessReviewer(granteeRole);
+    return reviewer.is(reviews) && (reviews.organisationWide() || reviewer.worksIn(recordUnit));
+  }
+
+  /** The role that reviews a grant taken by someone of {@code granteeRole}. */
+  public static Role emergencyAccessReviewer(Role granteeRole) {
+    return granteeRole == Role.SUPERVISOR ? Role.PRIVACY_OFFICER : Role.SUPERVISOR;
+  }
+
   /** The live crisis board and risk alerts are for the unit's crisis workers and supervisor. */
   public static boolean watchesTheCrisisBoard(Actor viewer) {
     return viewer.unit() != null && (viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR));

@@ -36,6 +36,8 @@ class ScopePolicyTest {
           INTAKE            | SUPERVISOR    | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
           INTAKE            | SUPERVISOR    | OTHER_UNIT | true  | —            |          |          |        |        |
           INTAKE            | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          INTAKE            | PRIVACY_OFFICER | UNIT     | false | —            |          |          |        |        |
+          INTAKE            | PRIVACY_OFFICER | UNIT     | true  | —            |          |          |        |        |
           INTAKE            | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
           INTAKE            | SYSTEM        | OTHER_UNIT | false | —            |          |          |        |        |
           CRISIS            | CRISIS_WORKER | UNIT       | false | CRISIS_STAFF | SHOWN    | SHOWN    | SHOWN  | OWN    | true
@@ -45,6 +47,8 @@ class ScopePolicyTest {
           CRISIS            | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
           CRISIS            | SUPERVISOR    | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
           CRISIS            | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          CRISIS            | PRIVACY_OFFICER | UNIT     | false | —            |          |          |        |        |
+          CRISIS            | PRIVACY_OFFICER | UNIT     | true  | —            |          |          |        |        |
           CRISIS            | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
           REFERRAL          | COUNSELLOR    | TEAM       | false | REFERRER     | SHOWN    | SHOWN    | SHOWN  | OWN    | true
           REFERRAL          | COUNSELLOR    | UNIT       | false | —            |          |          |        |        |
@@ -57,6 +61,7 @@ class ScopePolicyTest {
           REFERRAL          | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
           REFERRAL          | SUPERVISOR    | TEAM       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
           REFERRAL          | ADMIN         | UNIT       | false | —            |          |          |        |        |
+          REFERRAL          | PRIVACY_OFFICER | TEAM     | false | —            |          |          |        |        |
           REFERRAL          | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
           INTAKE            | PROVIDER      | OTHER_UNIT | false | —            |          |          |        |        |
           INTAKE            | PROVIDER      | OTHER_UNIT | true  | —            |          |          |        |        |
@@ -78,7 +83,7 @@ class ScopePolicyTest {
     Actor viewer =
         role == Role.PROVIDER
             ? Actor.ofProvider("viewer", PIAS_CLINIC)
-            : new Actor("viewer", role, role == Role.ADMIN ? null : unit);
+            : new Actor("viewer", role, role.organisationWide() ? null : unit);
     Set<String> team = relation.equals("TEAM") ? Set.of("viewer", "alice") : Set.of("alice");
     RecordFacts facts =
         switch (record) {
@@ -175,5 +180,38 @@ class ScopePolicyTest {
     Instant accessUntil = accessOpen ? now.plusSeconds(60) : now.minusSeconds(60);
 
     assertThat(ProviderReach.of(status, sent, accessUntil, now)).isEqualTo(reach);
+  }
+
+  @ParameterizedTest(name = "{0} of {1} sees the audit of north: {2}")
+  @CsvSource({
+    "SUPERVISOR, north, true",
+    "SUPERVISOR, south, false",
+    "PRIVACY_OFFICER, , true",
+    "COUNSELLOR, north, false",
+    "CRISIS_WORKER, north, false",
+    "ADMIN, , false"
+  })
+  void theAuditOfAUnitIsForItsSupervisorAndThePrivacyOfficer(Role role, String unit, boolean sees) {
+    assertThat(ScopePolicy.seesAuditOf(new Actor("viewer", role, unit), "north")).isEqualTo(sees);
+  }
+
+  @ParameterizedTest(name = "{0}'s grant ({1}) reviewed by {2} ({3} of {4}): {5}")
+  @CsvSource({
+    "carol, CRISIS_WORKER, sam, SUPERVISOR, north, true",
+    "carol, CRISIS_WORKER, dora, SUPERVISOR, south, false",
+    "carol, CRISIS_WORKER, pat, PRIVACY_OFFICER, , false",
+    "carol, CRISIS_WORKER, carol, CRISIS_WORKER, north, false",
+    "alice, COUNSELLOR, sam, SUPERVISOR, north, true",
+    "sam, SUPERVISOR, sam, SUPERVISOR, north, false",
+    "sam, SUPERVISOR, sue, SUPERVISOR, north, false",
+    "sam, SUPERVISOR, pat, PRIVACY_OFFICER, , true",
+    "pat, PRIVACY_OFFICER, pat, PRIVACY_OFFICER, , false"
+  })
+  void anEmergencyAccessIsReviewedBySomeoneElseAboveTheGrantee(
+      String grantee, Role granteeRole, String reviewer, Role role, String unit, boolean reviews) {
+    assertThat(
+            ScopePolicy.reviewsEmergencyAccess(
+                new Actor(reviewer, role, unit), grantee, granteeRole, "north"))
+        .isEqualTo(reviews);
   }
 }

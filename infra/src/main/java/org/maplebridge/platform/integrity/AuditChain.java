@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * matches the head signed earlier with a key outside the database.
  */
 @Component
-class AuditChain {
+public class AuditChain {
   private static final byte[] GENESIS = new byte[32];
-  private static final int PER_ROUND = 10_000;
+  static final int PER_ROUND = 10_000;
   private static final String ROW_COLUMNS =
       "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, \"timestamp\","
           + " payloadtype, payloadrevision, payload, metadata";
@@ -47,9 +47,11 @@ class AuditChain {
    */
   private final Duration settled;
 
-  record Head(long globalIndex, String link, OffsetDateTime signedAt, String signature) {}
+  /** The chain's newest link as signed, for an operator to keep off the machine. */
+  public record Head(long globalIndex, String link, OffsetDateTime signedAt, String signature) {}
 
-  record Verification(boolean valid, long checked, Long firstBroken) {}
+  /** The outcome of a verification: the first row that no longer fits, if any. */
+  public record Verification(boolean valid, long checked, Long firstBroken) {}
 
   AuditChain(
       JdbcClient jdbc,
@@ -66,7 +68,7 @@ class AuditChain {
   }
 
   /** Chains the events that have settled since the last round, and signs the new head. */
-  int extend() {
+  public int extend() {
     Integer added =
         transactions.execute(
             status -> {
@@ -128,8 +130,11 @@ class AuditChain {
     return added == null ? 0 : added;
   }
 
-  /** The latest signed head, for an operator to copy off the machine. */
-  Optional<Head> head() {
+  /**
+   * The latest signed head, for an operator to copy off the machine; before anything was chained,
+   * the signed start of the chain (index -1).
+   */
+  Head head() {
     return jdbc.sql(
             "SELECT global_index, link, signed_at, signature FROM event_chain_head"
                 + " ORDER BY signed_at DESC, global_index DESC LIMIT 1")
@@ -140,14 +145,21 @@ class AuditChain {
                     HexFormat.of().formatHex(row.getBytes("link")),
                     row.getObject("signed_at", OffsetDateTime.class),
                     HexFormat.of().formatHex(row.getBytes("signature"))))
-        .optional();
+        .optional()
+        .orElseGet(
+            () ->
+                new Head(
+                    -1,
+                    HexFormat.of().formatHex(GENESIS),
+                    null,
+                    HexFormat.of().formatHex(sign(-1, GENESIS))));
   }
 
   /**
    * Recomputes the whole chain against the event store and the signed heads, names the first row
    * that no longer fits, and records the outcome (which health reports).
    */
-  Verification verify() {
+  public Verification verify() {
     return transactions.execute(
         status -> {
           long[] checked = {0};

@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +70,15 @@ public class PlatformKeys {
       return key;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Key " + alias, e);
+    }
+  }
+
+  /** The aliases of the keys kept, in no particular order. */
+  public synchronized List<String> aliases() {
+    try {
+      return Collections.list(store.aliases());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Keystore " + path, e);
     }
   }
 

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,6 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -67,11 +72,13 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
+                    // Metrics tell who is busy with what: operators only (README, "Security").
+                    .requestMatchers("/actuator/prometheus")
+                    .hasRole("ADMIN")
                     .requestMatchers(
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
@@ -98,6 +105,7 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(unauthorized(), api)
                     .defaultAccessDeniedHandlerFor(forbidden(), api));
     http.addFilterAfter(new AccountStanding(accounts), AuthorizationFilter.class);
+    http.headers(SecurityConfiguration::pageHeaders);
     if (oidc.enabled()) {
       StaffTokens tokens = new StaffTokens(oidc, accounts);
       http.oauth2ResourceServer(
@@ -128,6 +136,33 @@ class SecurityConfiguration {
     String agent = request.getHeader(HttpHeaders.USER_AGENT);
     return request.getHeader("Sec-Fetch-Mode") != null
         || (agent != null && agent.startsWith("Mozilla/"));
+  }
+
+  /**
+   * Pages run only the platform's own scripts and styles (no inline script, style or handler: an
+   * injected one does not run), are never framed (clickjacking) and are not sniffed into another
+   * content type. Swagger UI, a third-party page, styles itself inline.
+   */
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  private static final String SWAGGER_UI_POLICY =
+      PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+  private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    RequestMatcher swaggerUi = request -> request.getRequestURI().startsWith("/swagger-ui");
+    headers
+        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(swaggerUi),
+                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                swaggerUi, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)));
   }
 
   private static AuthenticationEntryPoint unauthorized() {

@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -58,11 +57,11 @@ final class SignInThrottle implements AuthenticationProvider {
             });
     try {
       return verifier.authenticate(attempt);
-    } catch (InternalAuthenticationServiceException storeDown) {
-      throw storeDown;
-    } catch (AuthenticationException refused) {
+    } catch (BadCredentialsException guessedWrong) {
+      // Only a wrong password (or an unknown name) is a guess; a switched-off or waiting
+      // account's owner who knows the password is refused without being slowed down.
       failed(pair);
-      throw refused;
+      throw guessedWrong;
     }
   }
 

@@ -44,7 +44,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   /**
    * Where the account stands: asked of the database at most every few seconds per person while it
    * is active, so someone switched off loses an open session and cached credentials within seconds,
-   * on every instance (at once on this one).
+   * on every instance (at once on this one). A privileged account waiting for the privacy officer's
+   * approval stands like a switched-off one.
    */
   public Standing standing(String username) {
     Long confirmed = confirmedActiveAt.get(username);
@@ -54,8 +55,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
     }
     Standing standing =
         jdbc.sql(
-                "SELECT enabled, password_change_required FROM staff_account"
-                    + " WHERE username = :username")
+                "SELECT enabled AND approved AS enabled, password_change_required"
+                    + " FROM staff_account WHERE username = :username")
             .param("username", username)
             .query(
                 (row, n) ->
@@ -87,7 +88,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "SELECT username, password_hash, role, unit, provider_id, enabled FROM staff_account"
+            "SELECT username, password_hash, role, unit, provider_id, enabled, approved"
+                + " FROM staff_account"
                 + " WHERE username = :username AND password_hash IS NOT NULL")
         .param("username", username)
         .query(
@@ -99,7 +101,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
                             Role.valueOf(row.getString("role")),
                             row.getString("unit"),
                             row.getObject("provider_id", UUID.class)))
-                    .disabled(!row.getBoolean("enabled"))
+                    // Pending approval signs in no more than switched off does.
+                    .disabled(!row.getBoolean("enabled") || !row.getBoolean("approved"))
                     .build())
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("No such staff member"));
@@ -109,7 +112,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   public Optional<Actor> find(String username) {
     return jdbc.sql(
             "SELECT username, role, unit, provider_id FROM staff_account"
-                + " WHERE username = :username AND enabled")
+                + " WHERE username = :username AND enabled AND approved")
         .param("username", username)
         .query(
             (row, n) ->
@@ -200,20 +203,25 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
     ASSIGNED_PASSWORD
   }
 
-  /** Creates the account unless the username is taken; true when it was created. */
+  /**
+   * Creates the account unless the username is taken, approved or waiting for the privacy officer's
+   * approval; true when it was created.
+   */
   public boolean create(
       String username,
       String displayName,
       String passwordHash,
       Role role,
       String unit,
-      Origin origin) {
-    return create(username, displayName, passwordHash, role, unit, null, origin);
+      Origin origin,
+      boolean approved) {
+    return create(username, displayName, passwordHash, role, unit, null, origin, approved);
   }
 
   /**
    * Creates the account, of a unit's staff or ({@code provider}) of a provider's, unless the
-   * username is taken; true when it was created.
+   * username is taken, approved or waiting for the privacy officer's approval; true when it was
+   * created.
    */
   public boolean create(
       String username,
@@ -222,12 +230,14 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
       Role role,
       String unit,
       UUID provider,
-      Origin origin) {
+      Origin origin,
+      boolean approved) {
     return jdbc.sql(
                 """
-            INSERT INTO staff_account (username, display_name, password_hash, role, unit,
-              provider_id, demo, password_change_required)
-            VALUES (:username, :name, :hash, :role, :unit, :provider, :demo, :change)
+            INSERT INTO staff_account
+              (username, display_name, password_hash, role, unit, provider_id, demo,
+               password_change_required, approved)
+            VALUES (:username, :name, :hash, :role, :unit, :provider, :demo, :change, :approved)
             ON CONFLICT (username) DO NOTHING
             """)
             .param("username", username)
@@ -238,6 +248,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
             .param("provider", provider)
             .param("demo", origin == Origin.DEMO)
             .param("change", origin == Origin.ASSIGNED_PASSWORD)
+            .param("approved", approved)
             .update()
         == 1;
   }
@@ -316,7 +327,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
             VALUES ('admin', 'Administrator', :hash, 'ADMIN', NULL, TRUE)
             ON CONFLICT (username) DO UPDATE
               SET password_hash = EXCLUDED.password_hash, demo = FALSE, enabled = TRUE,
-                  password_change_required = TRUE
+                  approved = TRUE, password_change_required = TRUE
               WHERE staff_account.demo
             """)
             .param("hash", passwordHash)
@@ -332,5 +343,30 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
         .param("subject", subject)
         .param("change", change)
         .update();
+  }
+
+  /**
+   * Approves a waiting account: 1 when approved now, 0 when it was approved already, empty when
+   * there is no such account.
+   */
+  Optional<Integer> approve(String username, String approver) {
+    boolean exists =
+        jdbc.sql("SELECT count(*) FROM staff_account WHERE username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!exists) {
+      return Optional.empty();
+    }
+    int approved =
+        jdbc.sql(
+                "UPDATE staff_account SET approved = TRUE, approved_by = :by, approved_at = now()"
+                    + " WHERE username = :username AND NOT approved")
+            .param("username", username)
+            .param("by", approver)
+            .update();
+    changed(username);
+    return Optional.of(approved);
   }
 }

@@ -1,5 +1,6 @@
 package org.maplebridge.platform.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The administrator's staff accounts and units: who works where in which role, new accounts and
- * units, and accounts switched off when someone leaves. Each change is recorded with who made it.
+ * units, and accounts switched off when someone leaves; the privacy officer's approval of a new
+ * privileged account. Each change is recorded with who made it.
  */
 @RestController
 @Tag(name = "Staff", description = "Staff accounts and units (admin)")
@@ -85,13 +87,13 @@ class StaffAdministration {
     if (forProvider && !accounts.providerExists(account.providerId())) {
       throw new InvalidInput("providerId", "No such provider in the directory");
     }
-    boolean needsUnit = account.role() != Role.ADMIN && !forProvider;
+    boolean needsUnit = !account.role().organisationWide() && !forProvider;
     if (needsUnit != (account.unit() != null && !account.unit().isBlank())) {
       throw new InvalidInput(
           "unit",
           needsUnit
               ? "Staff of this role belong to a unit"
-              : "Administrators and provider staff have no unit");
+              : "Administrators, privacy officers and provider staff have no unit");
     }
     if (needsUnit && !accounts.unitExists(account.unit())) {
       throw new InvalidInput("unit", "No such unit");
@@ -102,6 +104,9 @@ class StaffAdministration {
             why -> {
               throw new InvalidInput("password", why);
             });
+    // The administrator alone must not make someone who reads a unit's cases or keeps accounts:
+    // such an account waits for the privacy officer.
+    boolean pending = account.role().privileged();
     boolean created =
         accounts.create(
             account.username(),
@@ -110,7 +115,8 @@ class StaffAdministration {
             account.role(),
             needsUnit ? account.unit() : null,
             account.providerId(),
-            StaffAccounts.Origin.ASSIGNED_PASSWORD);
+            StaffAccounts.Origin.ASSIGNED_PASSWORD,
+            !pending);
     if (!created) {
       throw new RuleViolated("UsernamesAreUnique", "This username is taken");
     }
@@ -120,7 +126,8 @@ class StaffAdministration {
         "account added: "
             + account.role()
             + (needsUnit ? " in " + account.unit() : "")
-            + (forProvider ? " for provider " + account.providerId() : ""));
+            + (forProvider ? " for provider " + account.providerId() : "")
+            + (pending ? ", waiting for the privacy officer's approval" : ""));
     return ResponseEntity.created(URI.create("/admin/staff"))
         .body(Map.of("username", account.username()));
   }
@@ -148,6 +155,32 @@ class StaffAdministration {
     }
     accounts.recordChange(
         admin, username, enabled.enabled() ? "account enabled" : "account disabled");
+    return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The privacy officer's own act: a waiting SUPERVISOR, ADMIN or PRIVACY_OFFICER account may sign
+   * in from now on. Once only; never one's own.
+   */
+  @PostMapping("/api/admin/staff/{username}/approval")
+  @Operation(
+      summary =
+          "Privacy officer: approve a waiting supervisor, administrator or privacy officer account")
+  ResponseEntity<Void> approve(@PathVariable String username, Actor officer) {
+    if (!officer.is(Role.PRIVACY_OFFICER)) {
+      throw new NotAllowed("Accounts are approved by the privacy officer");
+    }
+    if (username.equals(officer.username())) {
+      throw new RuleViolated("NoOneApprovesTheirOwnAccount", "You cannot approve your own account");
+    }
+    int approved =
+        accounts
+            .approve(username, officer.username())
+            .orElseThrow(() -> new RecordNotFound("Staff account " + username));
+    if (approved == 0) {
+      throw new RuleViolated("AnAccountIsApprovedOnce", "This account is approved already");
+    }
+    accounts.recordChange(officer, username, "account approved");
     return ResponseEntity.noContent().build();
   }
 

@@ -16,10 +16,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, seeds the units north and south and the demo staff, marked as demo accounts. Any
- * other start switches the demo accounts off (their password is published) and, when no real
- * administrator can sign in, creates one with a random password printed once, to be changed at
- * first sign-in.
+ * In demo mode, seeds the units north and south and the demo staff, marked as demo accounts and
+ * approved. Any other start switches the demo accounts off (their password is published) and, when
+ * no real administrator can sign in, creates one with a random password printed once, to be changed
+ * at first sign-in.
  */
 @Component
 @Order(0)
@@ -51,6 +51,7 @@ class StaffBootstrap implements ApplicationRunner {
           new DemoStaff("dave", "Dave Liu", Role.COUNSELLOR, "south"),
           new DemoStaff("erin", "Erin Zhao", Role.CRISIS_WORKER, "south"),
           new DemoStaff("admin", "Administrator", Role.ADMIN, null),
+          new DemoStaff("pat", "Pat Huang", Role.PRIVACY_OFFICER, null),
           DemoStaff.ofProvider("pia", "Pia Huang", "North District Mental Health Centre"),
           DemoStaff.ofProvider("paul", "Paul Wu", "Maple Street Social Work Station"));
 
@@ -94,16 +95,16 @@ class StaffBootstrap implements ApplicationRunner {
           member.role(),
           member.unit(),
           member.provider(),
-          StaffAccounts.Origin.DEMO);
+          StaffAccounts.Origin.DEMO,
+          true);
     }
     markDemoAccountsOfEarlierVersions();
     accounts.demoAccountsOn(true);
     log.info(
         "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
-            + " north), dave (counsellor, south), erin (crisis, south), admin, pia (provider, North"
-            + " District Mental Health Centre), paul (provider, Maple Street Social Work Station);"
-            + " password from"
-            + " maplebridge.demo.password");
+            + " north), dave (counsellor, south), erin (crisis, south), admin, pat (privacy"
+            + " officer), pia (provider, North District Mental Health Centre), paul (provider,"
+            + " Maple Street Social Work Station); password from maplebridge.demo.password");
   }
 
   private void switchOffDemoAccounts() {

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The administrator's page of units, staff accounts and the changes made to them. */
+/**
+ * The page of units, staff accounts and the changes made to them: the administrator's, and the
+ * privacy officer's for approving waiting accounts.
+ */
 @Controller
 class StaffPage {
   private final JdbcClient jdbc;
@@ -25,14 +28,20 @@ class StaffPage {
       String role,
       String unit,
       boolean enabled,
+      boolean approved,
       boolean fromProvider,
       OffsetDateTime createdAt) {}
 
   record Change(OffsetDateTime changedAt, String changedBy, String subject, String change) {}
 
+  /** The administrator keeps accounts here; the privacy officer approves the waiting ones. */
   @GetMapping("/admin/staff")
   String staff(Actor admin, Model model) {
-    StaffAdministration.requireAdmin(admin);
+    if (!admin.is(Role.PRIVACY_OFFICER)) {
+      StaffAdministration.requireAdmin(admin);
+    }
+    model.addAttribute("keepsAccounts", admin.is(Role.ADMIN));
+    model.addAttribute("approvesAccounts", admin.is(Role.PRIVACY_OFFICER));
     model.addAttribute(
         "units",
         jdbc.sql(
@@ -46,9 +55,9 @@ class StaffPage {
         "accounts",
         jdbc.sql(
                 """
-                SELECT username, display_name, role, unit, enabled,
+                SELECT username, display_name, role, unit, enabled, approved,
                        password_hash IS NULL AS from_provider, created_at
-                FROM staff_account ORDER BY unit NULLS FIRST, username
+                FROM staff_account ORDER BY approved, unit NULLS FIRST, username
                 """)
             .query(Account.class)
             .list());

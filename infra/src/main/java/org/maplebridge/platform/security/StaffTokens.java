@@ -81,7 +81,7 @@ final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
       throw refused("Provider staff sign in with their MapleBridge account");
     }
     String unit = jwt.getClaimAsString(settings.unitClaim());
-    if (role == Role.ADMIN) {
+    if (role.organisationWide()) {
       unit = null;
     } else if (unit == null || !accounts.unitExists(unit)) {
       throw refused("The token names no unit of this platform");

@@ -2,6 +2,7 @@ package org.maplebridge.platform.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * Starts PostgreSQL 17 in a persistent data directory when no external database is configured.
  * Commits are synchronous, so an acknowledged write survives a crash; the server stops after the
  * Spring context (Axon first), not from zonky's own shutdown hook; a server left behind by a killed
- * platform is stopped before the new one starts.
+ * platform is stopped before the new one starts. Every connection needs the superuser's password,
+ * made at random on the first start and kept in the data directory (see {@link DatabasePassword}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoExternalDatabase.class)
@@ -33,30 +35,45 @@ class EmbeddedPostgresConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+  EmbeddedDatabase embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
     Path dataDirectory = properties.dataDirectory().toAbsolutePath();
     Files.createDirectories(dataDirectory);
     LeftoverServer.stopIfRunning(dataDirectory);
+    // zonky's own default, made explicit: the password is set with the binaries it unpacks there.
+    Path binaries =
+        Path.of(
+            System.getProperty(
+                "ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+    // Known before the server starts: zonky checks the server is up by signing in with it.
+    String password = DatabasePassword.kept(dataDirectory).orElseGet(DatabasePassword::random);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
             .setCleanDataDirectory(false)
             .setRegisterShutdownHook(false)
+            .setOverrideWorkingDirectory(binaries.toFile())
             .setPGStartupWait(Duration.ofSeconds(60))
+            // After zonky's initdb (which trusts every local user), before the server starts.
+            .setDataDirectoryCustomizer(
+                directory -> DatabasePassword.require(directory.toPath(), binaries, password))
+            .setConnectConfig("password", password)
             .setServerConfig("synchronous_commit", "on")
             .setServerConfig("fsync", "on")
             .setServerConfig("full_page_writes", "on")
             .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("password_encryption", "scram-sha-256")
             .setServerConfig("max_connections", "100");
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }
     EmbeddedPostgres postgres = builder.start();
     log.info(
-        "Embedded PostgreSQL 17 on 127.0.0.1:{} with data in {}",
+        "Embedded PostgreSQL 17 on 127.0.0.1:{} with data in {} (password in {})",
         postgres.getPort(),
-        dataDirectory);
-    return postgres;
+        dataDirectory,
+        DatabasePassword.FILE);
+    return new EmbeddedDatabase(postgres, password);
   }
 
   /**
@@ -65,11 +82,25 @@ class EmbeddedPostgresConfiguration {
    */
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
-  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+  HikariDataSource dataSource(EmbeddedDatabase database) {
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setJdbcUrl(database.server().getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
+    dataSource.setPassword(database.password());
     return dataSource;
+  }
+
+  /** The running server and its superuser's password. */
+  record EmbeddedDatabase(EmbeddedPostgres server, String password) implements Closeable {
+    @Override
+    public void close() throws IOException {
+      server.close();
+    }
+
+    @Override
+    public String toString() {
+      return "EmbeddedDatabase[port=" + server.getPort() + "]";
+    }
   }
 
   /** A PostgreSQL still running on our data directory after the platform was killed. */

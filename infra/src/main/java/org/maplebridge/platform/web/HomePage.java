@@ -16,12 +16,16 @@ class HomePage {
 
   /**
    * Crisis workers start at the crisis board, counsellors and supervisors at the caseload, the
-   * administrator at the staff accounts, provider staff at the referrals sent to them.
+   * administrator at the staff accounts, the privacy officer at the emergency accesses to review,
+   * provider staff at the referrals sent to them.
    */
   @GetMapping("/")
   String home(Actor staff) {
     if (staff.is(Role.CRISIS_WORKER)) {
       return "redirect:/crisis-board";
+    }
+    if (staff.is(Role.PRIVACY_OFFICER)) {
+      return "redirect:/emergency-access";
     }
     if (staff.is(Role.PROVIDER)) {
       return "redirect:/provider/referrals";

@@ -1,9 +1,10 @@
 package org.maplebridge.events.crisis;
 
 import java.util.UUID;
+import org.maplebridge.events.OfRecord;
 
 /** Everything that happens in a crisis episode. */
-public sealed interface CrisisEvent
+public sealed interface CrisisEvent extends OfRecord
     permits CrisisContactOpened,
         RiskAssessed,
         SupervisorConsultRequested,
@@ -27,4 +28,9 @@ public sealed interface CrisisEvent
         CrisisReopened {
 
   UUID crisisId();
+
+  @Override
+  default UUID recordId() {
+    return crisisId();
+  }
 }

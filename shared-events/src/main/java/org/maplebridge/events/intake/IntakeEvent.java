@@ -1,9 +1,10 @@
 package org.maplebridge.events.intake;
 
 import java.util.UUID;
+import org.maplebridge.events.OfRecord;
 
 /** Everything that happens to a counselling intake. */
-public sealed interface IntakeEvent
+public sealed interface IntakeEvent extends OfRecord
     permits IntakeOpened,
         ConsentRecorded,
         ConsentWithdrawn,
@@ -18,4 +19,9 @@ public sealed interface IntakeEvent
         IntakeReopened {
 
   UUID intakeId();
+
+  @Override
+  default UUID recordId() {
+    return intakeId();
+  }
 }

@@ -1,11 +1,14 @@
 package org.maplebridge.events.referral;
 
 import java.util.UUID;
+import org.maplebridge.events.OfRecord;
 
 /** Everything that happens to a referral, from request to the closed loop. */
-public sealed interface ReferralEvent
+public sealed interface ReferralEvent extends OfRecord
     permits ReferralRequested,
+        ConsentWaiverRequested,
         ConsentOverrideRecorded,
+        ConsentWaiverRefused,
         ReferralSent,
         ReferralReceived,
         ReferralAccepted,
@@ -25,4 +28,9 @@ public sealed interface ReferralEvent
         ReferralReviewed {
 
   UUID referralId();
+
+  @Override
+  default UUID recordId() {
+    return referralId();
+  }
 }

@@ -5,11 +5,21 @@ import java.util.Set;
 
 /**
  * The steps of the closed loop and the statuses each is possible from (with whether the referral
- * must have been sent, or not yet). The write side refuses a step its status does not allow; the
- * read side offers the viewer exactly the steps the status allows.
+ * must have been sent, or not yet, and for the consent waiver where it stands). The write side
+ * refuses a step its status does not allow; the read side offers the viewer exactly the steps the
+ * status allows.
  */
 public enum ReferralStep {
-  WAIVE_CONSENT(Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED)),
+  /** The referrer asks the supervisor to let it go without consent (again after a refusal). */
+  REQUEST_CONSENT_WAIVER(
+      Sending.NOT_YET,
+      Set.of(ReferralStatus.REQUESTED),
+      Set.of(ConsentWaiver.NONE, ConsentWaiver.REFUSED)),
+  /** The supervisor's own answers to a waiting request. */
+  GRANT_CONSENT_WAIVER(
+      Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED), Set.of(ConsentWaiver.REQUESTED)),
+  REFUSE_CONSENT_WAIVER(
+      Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED), Set.of(ConsentWaiver.REQUESTED)),
   SEND(Sending.NOT_YET, Set.of(ReferralStatus.REQUESTED)),
   RECORD_RECEIPT(Sending.DONE, Set.of(ReferralStatus.REQUESTED)),
   RECORD_ACCEPTANCE(Sending.DONE, Set.of(ReferralStatus.REQUESTED, ReferralStatus.RECEIVED)),
@@ -52,10 +62,28 @@ public enum ReferralStep {
 
   private final Sending sending;
   private final Set<ReferralStatus> possibleFrom;
+  private final Set<ConsentWaiver> waivers;
 
   ReferralStep(Sending sending, Set<ReferralStatus> possibleFrom) {
+    this(sending, possibleFrom, EnumSet.allOf(ConsentWaiver.class));
+  }
+
+  ReferralStep(Sending sending, Set<ReferralStatus> possibleFrom, Set<ConsentWaiver> waivers) {
     this.sending = sending;
     this.possibleFrom = possibleFrom;
+    this.waivers = waivers;
+  }
+
+  /** A step about sharing without consent: only the referrer asks, only the supervisor answers. */
+  public boolean aboutTheWaiver() {
+    return this == REQUEST_CONSENT_WAIVER
+        || this == GRANT_CONSENT_WAIVER
+        || this == REFUSE_CONSENT_WAIVER;
+  }
+
+  /** The consent waiver's answers, which are the unit's supervisor's own acts. */
+  public boolean supervisorsAnswer() {
+    return this == GRANT_CONSENT_WAIVER || this == REFUSE_CONSENT_WAIVER;
   }
 
   public Sending sending() {
@@ -66,8 +94,9 @@ public enum ReferralStep {
     return possibleFrom.contains(status);
   }
 
-  public boolean possible(ReferralStatus status, boolean sent) {
+  public boolean possible(ReferralStatus status, boolean sent, ConsentWaiver waiver) {
     return possibleFrom(status)
+        && waivers.contains(waiver)
         && switch (sending) {
           case NOT_YET -> !sent;
           case DONE -> sent;
@@ -75,11 +104,12 @@ public enum ReferralStep {
         };
   }
 
-  /** Every step a referral in this status (sent or not) allows now. */
-  public static Set<ReferralStep> possibleNow(ReferralStatus status, boolean sent) {
+  /** Every step a referral in this status (sent or not, its waiver where it stands) allows now. */
+  public static Set<ReferralStep> possibleNow(
+      ReferralStatus status, boolean sent, ConsentWaiver waiver) {
     Set<ReferralStep> steps = EnumSet.noneOf(ReferralStep.class);
     for (ReferralStep step : values()) {
-      if (step.possible(status, sent)) {
+      if (step.possible(status, sent, waiver)) {
         steps.add(step);
       }
     }

@@ -18,7 +18,7 @@ class ReferralStepTest {
       delimiter = '|',
       textBlock =
           """
-          REQUESTED        | false | WAIVE_CONSENT SEND CANCEL
+          REQUESTED        | false | REQUEST_CONSENT_WAIVER SEND CANCEL
           REQUESTED        | true  | RECORD_RECEIPT RECORD_ACCEPTANCE RECORD_DECLINE CANCEL
           RECEIVED         | true  | RECORD_ACCEPTANCE RECORD_DECLINE CANCEL
           ACCEPTED         | true  | BOOK_APPOINTMENT RECORD_COMPLETION RECORD_FAILURE CANCEL
@@ -40,7 +40,41 @@ class ReferralStepTest {
             : Arrays.stream(steps.split(" "))
                 .map(ReferralStep::valueOf)
                 .collect(Collectors.toSet());
-    assertThat(ReferralStep.possibleNow(status, sent)).isEqualTo(expected);
+    assertThat(ReferralStep.possibleNow(status, sent, ConsentWaiver.NONE)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "waiver {0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          NONE      | REQUEST_CONSENT_WAIVER SEND CANCEL
+          REQUESTED | GRANT_CONSENT_WAIVER REFUSE_CONSENT_WAIVER SEND CANCEL
+          GRANTED   | SEND CANCEL
+          REFUSED   | REQUEST_CONSENT_WAIVER SEND CANCEL
+          """)
+  void aWaiverIsAnsweredOnlyWhileItIsAskedForAndNotOfferedOnceGranted(
+      ConsentWaiver waiver, String steps) {
+    Set<ReferralStep> expected =
+        Arrays.stream(steps.split(" ")).map(ReferralStep::valueOf).collect(Collectors.toSet());
+    assertThat(ReferralStep.possibleNow(ReferralStatus.REQUESTED, false, waiver))
+        .isEqualTo(expected);
+    assertThat(ReferralStep.possibleNow(ReferralStatus.REQUESTED, true, waiver))
+        .as("nothing about the waiver once sent")
+        .noneMatch(ReferralStep::aboutTheWaiver);
+  }
+
+  @Test
+  void theWaiverFollowsItsEvents() {
+    var id = java.util.UUID.randomUUID();
+    assertThat(ConsentWaiver.NONE.after(new ConsentWaiverRequested(id, "r", "alice")))
+        .isEqualTo(ConsentWaiver.REQUESTED);
+    assertThat(ConsentWaiver.REQUESTED.after(new ConsentOverrideRecorded(id, "r", "sam", "sam")))
+        .isEqualTo(ConsentWaiver.GRANTED);
+    assertThat(ConsentWaiver.REQUESTED.after(new ConsentWaiverRefused(id, "r", "sam")))
+        .isEqualTo(ConsentWaiver.REFUSED);
+    assertThat(ConsentWaiver.GRANTED.after(new ReferralSent(id, null, null, null, null, "alice")))
+        .isEqualTo(ConsentWaiver.GRANTED);
   }
 
   @Test
@@ -48,6 +82,8 @@ class ReferralStepTest {
     Set<Class<?>> leaveIt =
         Set.of(
             ConsentOverrideRecorded.class,
+            ConsentWaiverRequested.class,
+            ConsentWaiverRefused.class,
             ReferralSent.class,
             ReferralOverdue.class,
             ReferralReviewed.class);
