@@ -87,6 +87,43 @@ public final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A GET of a binary answer (a PDF): its bytes, or an error for any status but 200. */
+  public byte[] bytes(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response patch(String path, String body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A PUT with another JSON media type, such as {@code application/fhir+json}. */
+  public Response put(String path, String body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
   }

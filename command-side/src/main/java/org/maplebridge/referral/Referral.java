@@ -16,6 +16,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.referral.AnswerChannel;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
@@ -24,6 +26,7 @@ import org.maplebridge.events.referral.ConsentOverrideRecorded;
 import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ConsentWaiverRefused;
 import org.maplebridge.events.referral.ConsentWaiverRequested;
+import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
 import org.maplebridge.events.referral.ReferralCompleted;
@@ -39,6 +42,7 @@ import org.maplebridge.events.referral.ReferralRequested;
 import org.maplebridge.events.referral.ReferralResumed;
 import org.maplebridge.events.referral.ReferralReviewed;
 import org.maplebridge.events.referral.ReferralSent;
+import org.maplebridge.events.referral.ReferralSide;
 import org.maplebridge.events.referral.ReferralStage;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
@@ -69,6 +73,7 @@ import org.maplebridge.referral.ReferralRules.ProviderAnswersComeAfterSending;
 import org.maplebridge.referral.ReferralRules.ReferralIsSentOnce;
 import org.maplebridge.referral.ReferralRules.SharingNeedsConsentOrAnOverride;
 import org.maplebridge.referral.ReferralRules.TheLoopGoesStepByStep;
+import org.maplebridge.scope.ProviderReach;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
@@ -97,6 +102,7 @@ class Referral {
   private UUID crisisId;
   private String requestedBy;
   private UUID providerId;
+  private Instant providerAccessUntil;
   private org.maplebridge.events.directory.ServiceType serviceType;
   private ReferralUrgency urgency;
   private Set<org.maplebridge.events.referral.DisclosedField> disclosed;
@@ -233,11 +239,11 @@ class Referral {
       ReferralSources sources,
       ReferralDeadlines deadlines,
       DeadlineManager timer) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
     check(new TheLoopGoesStepByStep("received", status, ReferralStep.RECORD_RECEIPT));
     Instant due = startStage(ReferralStage.ACCEPTANCE, deadlines, timer);
-    apply(new ReferralReceived(referralId, due, actor.username()));
+    apply(new ReferralReceived(referralId, due, actor.username(), answer));
   }
 
   @CommandHandler
@@ -247,22 +253,28 @@ class Referral {
       ReferralSources sources,
       ReferralDeadlines deadlines,
       DeadlineManager timer) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
     check(new TheLoopGoesStepByStep("accepted", status, ReferralStep.RECORD_ACCEPTANCE));
     Instant now = GenericEventMessage.clock.instant();
     Instant feedbackBy = startStage(ReferralStage.FEEDBACK, deadlines, timer);
     apply(
         new ReferralAccepted(
-            referralId, now.plus(deadlines.providerAccess()), feedbackBy, actor.username()));
+            referralId,
+            now.plus(deadlines.providerAccess()),
+            feedbackBy,
+            actor.username(),
+            answer));
   }
 
   @CommandHandler
   void handle(RecordDecline command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
     check(new TheLoopGoesStepByStep("declined", status, ReferralStep.RECORD_DECLINE));
-    apply(new ReferralDeclined(referralId, command.reason(), command.notes(), actor.username()));
+    apply(
+        new ReferralDeclined(
+            referralId, command.reason(), command.notes(), actor.username(), answer));
   }
 
   @CommandHandler
@@ -285,53 +297,56 @@ class Referral {
 
   @CommandHandler
   void handle(RecordAppointment command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("given an appointment", status, ReferralStep.BOOK_APPOINTMENT));
-    apply(new AppointmentScheduled(referralId, command.at(), actor.username()));
+    apply(new AppointmentScheduled(referralId, command.at(), actor.username(), answer));
   }
 
   @CommandHandler
   void handle(RecordAttendance command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("attended or missed", status, ReferralStep.RECORD_ATTENDANCE));
     if (command.attended()) {
-      apply(new AppointmentAttended(referralId, actor.username()));
+      apply(new AppointmentAttended(referralId, actor.username(), answer));
       return;
     }
-    apply(new AppointmentMissed(referralId, misses + 1, actor.username()));
+    apply(new AppointmentMissed(referralId, misses + 1, actor.username(), answer));
     if (misses >= MISSES_BEFORE_FAILURE) {
       apply(
           new ReferralFailed(
-              referralId, "Missed " + MISSES_BEFORE_FAILURE + " appointments", actor.username()));
+              referralId,
+              "Missed " + MISSES_BEFORE_FAILURE + " appointments",
+              actor.username(),
+              answer));
     }
   }
 
   @CommandHandler
   void handle(PutOnHold command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("put on hold", status, ReferralStep.PUT_ON_HOLD));
-    apply(new ReferralPutOnHold(referralId, command.reason(), actor.username()));
+    apply(new ReferralPutOnHold(referralId, command.reason(), actor.username(), answer));
   }
 
   @CommandHandler
   void handle(Resume command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("resumed", status, ReferralStep.RESUME));
-    apply(new ReferralResumed(referralId, actor.username()));
+    apply(new ReferralResumed(referralId, actor.username(), answer));
   }
 
   @CommandHandler
   void handle(RecordCompletion command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("completed", status, ReferralStep.RECORD_COMPLETION));
-    apply(new ReferralCompleted(referralId, command.outcome(), actor.username()));
+    apply(new ReferralCompleted(referralId, command.outcome(), actor.username(), answer));
   }
 
   @CommandHandler
   void handle(RecordFailure command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("failed", status, ReferralStep.RECORD_FAILURE));
-    apply(new ReferralFailed(referralId, command.reason(), actor.username()));
+    apply(new ReferralFailed(referralId, command.reason(), actor.username(), answer));
   }
 
   @CommandHandler
@@ -343,9 +358,15 @@ class Referral {
 
   @CommandHandler
   void handle(CancelReferral command, Actor actor, ReferralSources sources) {
-    requireReferrer(actor, sources);
+    // The provider's staff cancel for the provider; the referrer's staff for either side.
+    ReferralSide side = actor.is(Role.PROVIDER) ? ReferralSide.PROVIDER : command.side();
+    ProviderAnswer answer =
+        side == ReferralSide.PROVIDER ? answer(command.answer(), actor, sources) : null;
+    if (answer == null) {
+      requireReferrer(actor, sources);
+    }
     check(new TheLoopGoesStepByStep("cancelled", status, ReferralStep.CANCEL));
-    apply(new ReferralCancelled(referralId, command.side(), command.reason(), actor.username()));
+    apply(new ReferralCancelled(referralId, side, command.reason(), actor.username(), answer));
   }
 
   @CommandHandler
@@ -363,6 +384,36 @@ class Referral {
     apply(
         new ReferralReviewed(
             referralId, command.reviewId(), command.kind(), command.text(), actor.username()));
+  }
+
+  /**
+   * Who may give the provider's answer, and how it came: the provider's own staff through their own
+   * channel (the portal, or their system moving the FHIR Task), or the referring service's staff
+   * after a call, naming the provider's person when they give one.
+   */
+  private ProviderAnswer answer(ProviderAnswer given, Actor actor, ReferralSources sources) {
+    if (actor.is(Role.PROVIDER)) {
+      requireItsProvider(actor);
+      boolean viaFhir = given != null && given.channel() == AnswerChannel.FHIR;
+      return new ProviderAnswer(viaFhir ? AnswerChannel.FHIR : AnswerChannel.PORTAL, null);
+    }
+    requireReferrer(actor, sources);
+    return new ProviderAnswer(AnswerChannel.PHONE, given == null ? null : given.contactPerson());
+  }
+
+  /**
+   * Staff of the provider the referral was sent to, while it reaches them; for anyone else, and
+   * after a final state, the referral does not exist.
+   */
+  private void requireItsProvider(Actor actor) {
+    ProviderReach reach =
+        ProviderReach.of(status, sent, providerAccessUntil, GenericEventMessage.clock.instant());
+    RecordFacts facts =
+        RecordFacts.referral(unit, Set.of(requestedBy), crisisId != null).sentTo(providerId, reach);
+    if (ScopePolicy.decide(actor, facts).isEmpty()) {
+      throw new RecordNotFound(
+          "Referral " + referralId, new TargetRecord("REFERRAL", referralId, unit));
+    }
   }
 
   /** The source case or episode as it is now. */
@@ -432,6 +483,7 @@ class Referral {
   @EventSourcingHandler
   void on(ReferralAccepted event) {
     status = ReferralStatus.ACCEPTED;
+    providerAccessUntil = event.accessUntil();
     awaiting(ReferralStage.FEEDBACK);
   }
 
@@ -443,6 +495,7 @@ class Referral {
   @EventSourcingHandler
   void on(ReferralRedirected event) {
     providerId = event.toProvider();
+    providerAccessUntil = null;
     status = ReferralStatus.REQUESTED;
     awaiting(ReferralStage.ACKNOWLEDGEMENT);
   }

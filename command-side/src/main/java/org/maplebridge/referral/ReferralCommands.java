@@ -2,6 +2,7 @@ package org.maplebridge.referral;
 
 import static org.maplebridge.write.Authority.COUNSELLOR;
 import static org.maplebridge.write.Authority.CRISIS_WORKER;
+import static org.maplebridge.write.Authority.PROVIDER;
 import static org.maplebridge.write.Authority.SUPERVISOR;
 
 import java.time.Instant;
@@ -11,13 +12,17 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.maplebridge.events.directory.ServiceType;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralSide;
 import org.maplebridge.events.referral.ReferralStage;
 import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.events.referral.ReviewKind;
 import org.springframework.security.access.annotation.Secured;
 
-/** The commands of the referral loop. Until providers have accounts, staff record their answers. */
+/**
+ * The commands of the referral loop. The provider's answers come from its own staff (or system), or
+ * from the referring service's staff after a call; each carries how it was given.
+ */
 final class ReferralCommands {
   private ReferralCommands() {}
 
@@ -46,43 +51,54 @@ final class ReferralCommands {
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record SendReferral(@TargetAggregateIdentifier UUID referralId) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordReceipt(@TargetAggregateIdentifier UUID referralId) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordReceipt(@TargetAggregateIdentifier UUID referralId, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordAcceptance(@TargetAggregateIdentifier UUID referralId) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordAcceptance(@TargetAggregateIdentifier UUID referralId, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
   record RecordDecline(
-      @TargetAggregateIdentifier UUID referralId, DeclineReason reason, String notes) {}
+      @TargetAggregateIdentifier UUID referralId,
+      DeclineReason reason,
+      String notes,
+      ProviderAnswer answer) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record Redirect(@TargetAggregateIdentifier UUID referralId, UUID providerId) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordAppointment(@TargetAggregateIdentifier UUID referralId, Instant at) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordAppointment(
+      @TargetAggregateIdentifier UUID referralId, Instant at, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordAttendance(@TargetAggregateIdentifier UUID referralId, boolean attended) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordAttendance(
+      @TargetAggregateIdentifier UUID referralId, boolean attended, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record PutOnHold(@TargetAggregateIdentifier UUID referralId, String reason) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record PutOnHold(
+      @TargetAggregateIdentifier UUID referralId, String reason, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record Resume(@TargetAggregateIdentifier UUID referralId) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record Resume(@TargetAggregateIdentifier UUID referralId, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordCompletion(@TargetAggregateIdentifier UUID referralId, String outcome) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordCompletion(
+      @TargetAggregateIdentifier UUID referralId, String outcome, ProviderAnswer answer) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
-  record RecordFailure(@TargetAggregateIdentifier UUID referralId, String reason) {}
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  record RecordFailure(
+      @TargetAggregateIdentifier UUID referralId, String reason, ProviderAnswer answer) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record CloseLoop(@TargetAggregateIdentifier UUID referralId) {}
 
-  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
   record CancelReferral(
-      @TargetAggregateIdentifier UUID referralId, ReferralSide side, String reason) {}
+      @TargetAggregateIdentifier UUID referralId,
+      ReferralSide side,
+      String reason,
+      ProviderAnswer answer) {}
 
   @Secured({SUPERVISOR})
   record MarkEnteredInError(@TargetAggregateIdentifier UUID referralId, String reason) {}

@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.referral.AnswerChannel;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralSide;
 import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.events.referral.ReviewKind;
@@ -47,8 +49,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The write API of referrals. Until providers have accounts, the referrer records the provider's
- * answers (receipt, acceptance, decline, appointment, attendance, outcome) as after a phone call.
+ * The write API of referrals. The provider's answers (receipt, acceptance, decline, appointment,
+ * attendance, hold, outcome) come from the provider's own staff, or from the referrer's staff after
+ * a phone call, naming the provider's {@code contactPerson}.
  */
 @RestController
 @RequestMapping("/api/referrals")
@@ -63,6 +66,21 @@ class ReferralController {
   private ResponseEntity<Void> done(Object command) {
     commands.sendAndWait(command);
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The provider's person the referrer's staff spoke to: the answer came by phone. Provider staff
+   * answering themselves need not name anyone; their answer is theirs.
+   */
+  private static ProviderAnswer byPhone(String contactPerson) {
+    return contactPerson == null ? null : new ProviderAnswer(AnswerChannel.PHONE, contactPerson);
+  }
+
+  /** A provider's answer with nothing else to say. */
+  record Answer(@Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
+
+  private static String contactOf(Answer answer) {
+    return answer == null ? null : answer.contactPerson();
   }
 
   record ReferralRequest(
@@ -129,22 +147,27 @@ class ReferralController {
 
   @PostMapping("/{id}/receipt")
   @Operation(summary = "The provider acknowledged it")
-  ResponseEntity<Void> receipt(@PathVariable UUID id) {
-    return done(new RecordReceipt(id));
+  ResponseEntity<Void> receipt(
+      @PathVariable UUID id, @Valid @RequestBody(required = false) Answer answer) {
+    return done(new RecordReceipt(id, byPhone(contactOf(answer))));
   }
 
   @PostMapping("/{id}/acceptance")
-  ResponseEntity<Void> accept(@PathVariable UUID id) {
-    return done(new RecordAcceptance(id));
+  @Operation(summary = "The provider accepted it: its access to the disclosed fields begins")
+  ResponseEntity<Void> accept(
+      @PathVariable UUID id, @Valid @RequestBody(required = false) Answer answer) {
+    return done(new RecordAcceptance(id, byPhone(contactOf(answer))));
   }
 
   record DeclineRequest(
       @NotNull DeclineReason reason,
-      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String notes) {}
+      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String notes,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/decline")
   ResponseEntity<Void> decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
-    return done(new RecordDecline(id, request.reason(), request.notes()));
+    return done(
+        new RecordDecline(id, request.reason(), request.notes(), byPhone(request.contactPerson())));
   }
 
   record RedirectRequest(@NotNull UUID providerId) {}
@@ -156,51 +179,62 @@ class ReferralController {
     return done(new Redirect(id, request.providerId()));
   }
 
-  record AppointmentRequest(@NotNull OffsetDateTime at) {}
+  record AppointmentRequest(
+      @NotNull OffsetDateTime at,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/appointment")
+  @Operation(summary = "Book or move the appointment")
   ResponseEntity<Void> appointment(
       @PathVariable UUID id, @Valid @RequestBody AppointmentRequest request) {
-    return done(new RecordAppointment(id, request.at().toInstant()));
+    return done(
+        new RecordAppointment(id, request.at().toInstant(), byPhone(request.contactPerson())));
   }
 
-  record AttendanceRequest(@NotNull Boolean attended) {}
+  record AttendanceRequest(
+      @NotNull Boolean attended,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/attendance")
   @Operation(summary = "Attended (in progress) or missed; three misses fail the referral")
   ResponseEntity<Void> attendance(
       @PathVariable UUID id, @Valid @RequestBody AttendanceRequest request) {
-    return done(new RecordAttendance(id, request.attended()));
+    return done(new RecordAttendance(id, request.attended(), byPhone(request.contactPerson())));
   }
 
-  record HoldRequest(@Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+  record HoldRequest(
+      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/hold")
   ResponseEntity<Void> hold(@PathVariable UUID id, @Valid @RequestBody HoldRequest request) {
-    return done(new PutOnHold(id, request.reason()));
+    return done(new PutOnHold(id, request.reason(), byPhone(request.contactPerson())));
   }
 
   @PostMapping("/{id}/resumption")
-  ResponseEntity<Void> resume(@PathVariable UUID id) {
-    return done(new Resume(id));
+  ResponseEntity<Void> resume(
+      @PathVariable UUID id, @Valid @RequestBody(required = false) Answer answer) {
+    return done(new Resume(id, byPhone(contactOf(answer))));
   }
 
   record CompletionRequest(
-      @NotBlank @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String outcome) {}
+      @NotBlank @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE) String outcome,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/completion")
   @Operation(summary = "The provider's outcome feedback")
   ResponseEntity<Void> complete(
       @PathVariable UUID id, @Valid @RequestBody CompletionRequest request) {
-    return done(new RecordCompletion(id, request.outcome()));
+    return done(new RecordCompletion(id, request.outcome(), byPhone(request.contactPerson())));
   }
 
   record FailureRequest(
-      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/failure")
   ResponseEntity<Void> fail(@PathVariable UUID id, @Valid @RequestBody FailureRequest request) {
-    return done(new RecordFailure(id, request.reason()));
+    return done(new RecordFailure(id, request.reason(), byPhone(request.contactPerson())));
   }
 
   @PostMapping("/{id}/loop-closure")
@@ -211,12 +245,14 @@ class ReferralController {
 
   record CancellationRequest(
       @NotNull ReferralSide side,
-      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason) {}
+      @NotBlank @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String reason,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
 
   @PostMapping("/{id}/cancellation")
   ResponseEntity<Void> cancel(
       @PathVariable UUID id, @Valid @RequestBody CancellationRequest request) {
-    return done(new CancelReferral(id, request.side(), request.reason()));
+    return done(
+        new CancelReferral(id, request.side(), request.reason(), byPhone(request.contactPerson())));
   }
 
   record ErrorRequest(

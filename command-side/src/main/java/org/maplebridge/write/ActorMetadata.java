@@ -18,6 +18,9 @@ public final class ActorMetadata {
     metadata.put(MetadataKeys.ROLE, actor.role().name());
     metadata.put(MetadataKeys.UNIT, actor.unit() == null ? "" : actor.unit());
     metadata.put(MetadataKeys.AUTHORITIES, ROLE_AUTHORITY + actor.role().name());
+    if (actor.provider() != null) {
+      metadata.put(MetadataKeys.PROVIDER, actor.provider().toString());
+    }
     return metadata;
   }
 

@@ -3,6 +3,7 @@ package org.maplebridge.write;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.ParameterResolver;
@@ -49,9 +50,15 @@ public class ActorParameterResolverFactory implements ParameterResolverFactory {
       throw new NotAllowed("The command's role and its authorities disagree");
     }
     Object unit = metaData.get(MetadataKeys.UNIT);
+    Object provider = metaData.get(MetadataKeys.PROVIDER);
+    Role acting = Role.valueOf(role.toString());
+    if ((acting == Role.PROVIDER) != (provider != null)) {
+      throw new NotAllowed("Provider staff, and only they, act for a provider");
+    }
     return new Actor(
         user.toString(),
-        Role.valueOf(role.toString()),
-        unit == null || unit.toString().isBlank() ? null : unit.toString());
+        acting,
+        unit == null || unit.toString().isBlank() ? null : unit.toString(),
+        provider == null ? null : UUID.fromString(provider.toString()));
   }
 }

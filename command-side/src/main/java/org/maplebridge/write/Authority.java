@@ -6,6 +6,7 @@ public final class Authority {
   public static final String CRISIS_WORKER = "ROLE_CRISIS_WORKER";
   public static final String SUPERVISOR = "ROLE_SUPERVISOR";
   public static final String ADMIN = "ROLE_ADMIN";
+  public static final String PROVIDER = "ROLE_PROVIDER";
   public static final String PRIVACY_OFFICER = "ROLE_PRIVACY_OFFICER";
   public static final String SYSTEM = "ROLE_SYSTEM";
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.referral.AnswerChannel;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
@@ -25,6 +26,7 @@ import org.maplebridge.events.referral.ConsentWaiverRefused;
 import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
 import org.maplebridge.events.referral.ReferralCompleted;
@@ -51,6 +53,7 @@ import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
+import org.maplebridge.referral.ReferralCommands.RecordFailure;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
 import org.maplebridge.referral.ReferralCommands.RefuseConsentWaiver;
@@ -74,6 +77,13 @@ class ReferralTest {
   private static final UUID CLINIC = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
   private static final UUID SHELTER = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
   private static final Duration URGENT = Duration.ofHours(24);
+
+  /** A provider's answer recorded by the referrer's staff, without naming who called. */
+  private static final ProviderAnswer PHONE = new ProviderAnswer(AnswerChannel.PHONE, null);
+
+  /** A provider's answer its own staff gave in the platform. */
+  private static final ProviderAnswer PORTAL = new ProviderAnswer(AnswerChannel.PORTAL, null);
+
   private static final Set<DisclosedField> FIELDS =
       Set.of(DisclosedField.NAME, DisclosedField.PHONE);
   private static final Map<String, Actor> STAFF =
@@ -82,7 +92,9 @@ class ReferralTest {
           "bob", new Actor("bob", Role.COUNSELLOR, "north"),
           "carol", new Actor("carol", Role.CRISIS_WORKER, "north"),
           "sam", new Actor("sam", Role.SUPERVISOR, "north"),
-          "dave", new Actor("dave", Role.COUNSELLOR, "south"));
+          "dave", new Actor("dave", Role.COUNSELLOR, "south"),
+          "pia", Actor.ofProvider("pia", CLINIC),
+          "paul", Actor.ofProvider("paul", SHELTER));
 
   private AggregateTestFixture<Referral> fixture;
   private boolean consentToShare;
@@ -368,7 +380,7 @@ class ReferralTest {
         .givenCommands(
             by("alice", fromIntake()),
             by("alice", new SendReferral(REFERRAL)),
-            by("alice", new RecordReceipt(REFERRAL)))
+            by("alice", new RecordReceipt(REFERRAL, null)))
         .whenTimeElapses(URGENT.minusMinutes(1))
         .expectNoEvents();
   }
@@ -377,7 +389,7 @@ class ReferralTest {
   void providerAnswersComeAfterSending() {
     fixture
         .given(requested())
-        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .when(new RecordAcceptance(REFERRAL, null), as("alice"))
         .expectException(RuleViolated.class);
   }
 
@@ -387,7 +399,7 @@ class ReferralTest {
         .given(
             requested(),
             sent(),
-            new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null, "alice"))
+            new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null, "alice", PHONE))
         .when(new Redirect(REFERRAL, SHELTER), as("alice"))
         .expectEvents(
             new ReferralRedirected(
@@ -400,30 +412,30 @@ class ReferralTest {
         .given(
             requested(),
             sent(),
-            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice"),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
-            new AppointmentMissed(REFERRAL, 1, "alice"),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
-            new AppointmentMissed(REFERRAL, 2, "alice"),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"))
-        .when(new RecordAttendance(REFERRAL, false), as("alice"))
+            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice", PHONE),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE),
+            new AppointmentMissed(REFERRAL, 1, "alice", PHONE),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE),
+            new AppointmentMissed(REFERRAL, 2, "alice", PHONE),
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE))
+        .when(new RecordAttendance(REFERRAL, false, null), as("alice"))
         .expectEvents(
-            new AppointmentMissed(REFERRAL, 3, "alice"),
-            new ReferralFailed(REFERRAL, "Missed 3 appointments", "alice"));
+            new AppointmentMissed(REFERRAL, 3, "alice", PHONE),
+            new ReferralFailed(REFERRAL, "Missed 3 appointments", "alice", PHONE));
   }
 
   @Test
   void theLoopClosesOnlyOnFeedback() {
     fixture
-        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice"))
+        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice", PHONE))
         .when(new CloseLoop(REFERRAL), as("alice"))
         .expectException(RuleViolated.class);
     fixture
         .given(
             requested(),
             sent(),
-            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice"),
-            new ReferralCompleted(REFERRAL, "Assessed, medication started", "alice"))
+            new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice", PHONE),
+            new ReferralCompleted(REFERRAL, "Assessed, medication started", "alice", PHONE))
         .when(new CloseLoop(REFERRAL), as("alice"))
         .expectEvents(new ReferralLoopClosed(REFERRAL, "alice"));
   }
@@ -441,14 +453,14 @@ class ReferralTest {
   }
 
   private static ReferralAccepted accepted() {
-    return new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice");
+    return new ReferralAccepted(REFERRAL, Instant.now(), Instant.now(), "alice", PHONE);
   }
 
   @Test
   void aSecondAcceptanceIsRefused() {
     fixture
         .given(requested(), sent(), accepted())
-        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .when(new RecordAcceptance(REFERRAL, null), as("alice"))
         .expectException(RuleViolated.class);
   }
 
@@ -459,31 +471,31 @@ class ReferralTest {
             requested(),
             sent(),
             accepted(),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"))
-        .when(new RecordAttendance(REFERRAL, true), as("alice"))
-        .expectEvents(new AppointmentAttended(REFERRAL, "alice"));
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE))
+        .when(new RecordAttendance(REFERRAL, true, null), as("alice"))
+        .expectEvents(new AppointmentAttended(REFERRAL, "alice", PHONE));
     fixture
         .given(
             requested(),
             sent(),
             accepted(),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
-            new AppointmentAttended(REFERRAL, "alice"))
-        .when(new PutOnHold(REFERRAL, "Client in hospital"), as("alice"))
-        .expectEvents(new ReferralPutOnHold(REFERRAL, "Client in hospital", "alice"));
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE),
+            new AppointmentAttended(REFERRAL, "alice", PHONE))
+        .when(new PutOnHold(REFERRAL, "Client in hospital", null), as("alice"))
+        .expectEvents(new ReferralPutOnHold(REFERRAL, "Client in hospital", "alice", PHONE));
     fixture
         .given(
             requested(),
             sent(),
             accepted(),
-            new AppointmentScheduled(REFERRAL, Instant.now(), "alice"),
-            new AppointmentAttended(REFERRAL, "alice"),
-            new ReferralPutOnHold(REFERRAL, "x", "alice"))
-        .when(new Resume(REFERRAL), as("alice"))
-        .expectEvents(new ReferralResumed(REFERRAL, "alice"));
+            new AppointmentScheduled(REFERRAL, Instant.now(), "alice", PHONE),
+            new AppointmentAttended(REFERRAL, "alice", PHONE),
+            new ReferralPutOnHold(REFERRAL, "x", "alice", PHONE))
+        .when(new Resume(REFERRAL, null), as("alice"))
+        .expectEvents(new ReferralResumed(REFERRAL, "alice", PHONE));
     fixture
         .given(requested(), sent(), accepted())
-        .when(new Resume(REFERRAL), as("alice"))
+        .when(new Resume(REFERRAL, null), as("alice"))
         .expectException(RuleViolated.class);
   }
 
@@ -491,12 +503,19 @@ class ReferralTest {
   void eitherSideCancelsAnOpenReferralButNotAFinishedOne() {
     fixture
         .given(requested(), sent())
-        .when(new CancelReferral(REFERRAL, ReferralSide.PROVIDER, "Client moved away"), as("alice"))
+        .when(
+            new CancelReferral(REFERRAL, ReferralSide.PROVIDER, "Client moved away", null),
+            as("alice"))
         .expectEvents(
-            new ReferralCancelled(REFERRAL, ReferralSide.PROVIDER, "Client moved away", "alice"));
+            new ReferralCancelled(
+                REFERRAL, ReferralSide.PROVIDER, "Client moved away", "alice", PHONE));
     fixture
-        .given(requested(), sent(), accepted(), new ReferralCompleted(REFERRAL, "Done", "alice"))
-        .when(new CancelReferral(REFERRAL, ReferralSide.REFERRER, "Too late"), as("alice"))
+        .given(
+            requested(),
+            sent(),
+            accepted(),
+            new ReferralCompleted(REFERRAL, "Done", "alice", PHONE))
+        .when(new CancelReferral(REFERRAL, ReferralSide.REFERRER, "Too late", null), as("alice"))
         .expectException(RuleViolated.class);
   }
 
@@ -524,13 +543,92 @@ class ReferralTest {
   @Test
   void anAcceptedReferralOpensTheFieldsForTheProviderAccessPeriod() {
     fixture
-        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice"))
-        .when(new RecordAcceptance(REFERRAL), as("alice"))
+        .given(requested(), sent(), new ReferralReceived(REFERRAL, Instant.now(), "alice", PHONE))
+        .when(new RecordAcceptance(REFERRAL, null), as("alice"))
         .expectEvents(
             new ReferralAccepted(
                 REFERRAL,
                 fixture.currentTime().plus(Duration.ofDays(90)),
                 fixture.currentTime().plus(URGENT),
-                "alice"));
+                "alice",
+                PHONE));
+  }
+
+  private static AppointmentScheduled scheduledBy(String who, ProviderAnswer how) {
+    return new AppointmentScheduled(REFERRAL, Instant.parse("2026-12-03T01:30:00Z"), who, how);
+  }
+
+  @Test
+  void theProvidersOwnStaffAnswerThroughTheirPortal() {
+    fixture
+        .given(requested(), sent(), accepted(), scheduledBy("pia", PORTAL))
+        .when(new RecordAttendance(REFERRAL, true, null), as("pia"))
+        .expectEvents(new AppointmentAttended(REFERRAL, "pia", PORTAL));
+  }
+
+  @Test
+  void aProvidersStaffCannotPassTheirAnswerOffAsAPhoneCall() {
+    fixture
+        .given(requested(), sent(), accepted(), scheduledBy("pia", PORTAL))
+        .when(
+            new RecordAttendance(
+                REFERRAL, true, new ProviderAnswer(AnswerChannel.PHONE, "Someone else")),
+            as("pia"))
+        .expectEvents(new AppointmentAttended(REFERRAL, "pia", PORTAL));
+  }
+
+  @Test
+  void staffRecordingACallNameTheProvidersPerson() {
+    ProviderAnswer call = new ProviderAnswer(AnswerChannel.PHONE, "Dr Fang");
+    fixture
+        .given(requested(), sent(), accepted(), scheduledBy("alice", PHONE))
+        .when(new RecordAttendance(REFERRAL, true, call), as("alice"))
+        .expectEvents(new AppointmentAttended(REFERRAL, "alice", call));
+  }
+
+  @Test
+  void staffOfAnotherProviderFindNoSuchReferral() {
+    fixture
+        .given(requested(), sent())
+        .when(new RecordReceipt(REFERRAL, null), as("paul"))
+        .expectException(RecordNotFound.class);
+  }
+
+  @Test
+  void aReferralReachesItsProviderOnlyOnceSentAndUntilAFinalState() {
+    fixture
+        .given(requested())
+        .when(new RecordReceipt(REFERRAL, null), as("pia"))
+        .expectException(RecordNotFound.class);
+    fixture
+        .given(
+            requested(), sent(), accepted(), new ReferralCompleted(REFERRAL, "Done", "pia", PORTAL))
+        .when(new RecordFailure(REFERRAL, "Changed my mind", null), as("pia"))
+        .expectException(RecordNotFound.class);
+  }
+
+  @Test
+  void theReferrersStepsAreNotTheProvidersToTake() {
+    fixture
+        .given(
+            requested(), sent(), accepted(), new ReferralCompleted(REFERRAL, "Done", "pia", PORTAL))
+        .when(new CloseLoop(REFERRAL), as("pia"))
+        .expectException(UnauthorizedMessageException.class);
+    fixture
+        .given(requested())
+        .when(new SendReferral(REFERRAL), as("pia"))
+        .expectException(UnauthorizedMessageException.class);
+  }
+
+  @Test
+  void aProvidersStaffCancelForTheProvider() {
+    fixture
+        .given(requested(), sent())
+        .when(
+            new CancelReferral(REFERRAL, ReferralSide.REFERRER, "No capacity after all", null),
+            as("pia"))
+        .expectEvents(
+            new ReferralCancelled(
+                REFERRAL, ReferralSide.PROVIDER, "No capacity after all", "pia", PORTAL));
   }
 }

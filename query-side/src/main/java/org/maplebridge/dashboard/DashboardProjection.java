@@ -26,8 +26,11 @@ import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
 import org.maplebridge.events.referral.ConsentWaiver;
+import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
+import org.maplebridge.events.referral.ReferralCompleted;
 import org.maplebridge.events.referral.ReferralEvent;
+import org.maplebridge.events.referral.ReferralFailed;
 import org.maplebridge.events.referral.ReferralOverdue;
 import org.maplebridge.events.referral.ReferralReceived;
 import org.maplebridge.events.referral.ReferralRedirected;
@@ -41,8 +44,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the dashboard's own facts: each case's unit, population groups and whether it is open; each
  * episode's risk and unacknowledged escalation; escalations and follow-ups with their times; each
- * referral's status (by the published state machine), times and deadline. Every write sets values
- * (none counts up), so a redelivered event changes nothing.
+ * referral's status (by the published state machine), times, deadline and how its outcome came.
+ * Every write sets values (none counts up), so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(DashboardProjection.GROUP)
@@ -228,6 +231,9 @@ class DashboardProjection {
     StringBuilder assignments = new StringBuilder();
     Optional<ReferralStatus> status = ReferralStatus.after(event);
     status.ifPresent(s -> assign(assignments, values, "status", s.name()));
+    outcomeAnswer(event)
+        .ifPresent(
+            answer -> assign(assignments, values, "outcome_channel", answer.channel().name()));
     if (event instanceof ReferralSent sent) {
       assign(assignments, values, "sent", true);
       nextStage(assignments, values, at, "sent_at", sent.acknowledgeBy());
@@ -255,6 +261,17 @@ class DashboardProjection {
         .params(values)
         .param("id", event.referralId())
         .update();
+  }
+
+  /** How the provider's outcome came, when the event is the outcome and says so. */
+  private static Optional<ProviderAnswer> outcomeAnswer(ReferralEvent event) {
+    if (event instanceof ReferralCompleted completed) {
+      return Optional.ofNullable(completed.answer());
+    }
+    if (event instanceof ReferralFailed failed) {
+      return Optional.ofNullable(failed.answer());
+    }
+    return Optional.empty();
   }
 
   private static void nextStage(

@@ -29,10 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The unit's figures for its supervisor, computed from the times the events recorded (projected
  * into the dashboard's own tables by {@link DashboardProjection}): open cases, crises by risk,
- * escalations acknowledged in time, referrals by state, how many loops close, how long acceptance
- * takes, what is overdue now, and the asks for sharing without consent that wait for the
- * supervisor. Filterable by period and population group (which applies to what comes from intakes).
- * Gaps in the unit's on-call roster in the coming week are shown with it.
+ * escalations acknowledged in time, referrals by state, how many loops close (and how many of them
+ * on an outcome the provider gave electronically), how long acceptance takes, what is overdue now,
+ * and the asks for sharing without consent that wait for the supervisor. Filterable by period and
+ * population group (which applies to what comes from intakes). Gaps in the unit's on-call roster in
+ * the coming week are shown with it.
  */
 final class UnitDashboard {
   private UnitDashboard() {}
@@ -49,6 +50,7 @@ final class UnitDashboard {
       Escalations escalations,
       Map<String, Long> referralsByState,
       Double loopClosureRate,
+      Loops loops,
       Double medianHoursToAcceptance,
       Overdue overdue,
       List<UUID> consentWaiverRequests,
@@ -56,6 +58,12 @@ final class UnitDashboard {
 
   record Escalations(
       long raised, long acknowledgedInTime, long missed, Double acknowledgedInTimeRate) {}
+
+  /**
+   * Loops closed in the period, and how many of them on an outcome the provider gave in the
+   * platform itself (its portal or its FHIR system) rather than by phone to the referrer's staff.
+   */
+  record Loops(long closed, long closedElectronically) {}
 
   record Overdue(List<UUID> referrals, long followUps, long unacknowledgedEscalations) {}
 
@@ -143,6 +151,15 @@ final class UnitDashboard {
               .query((row, n) -> (Double) row.getObject("rate"))
               .list()
               .get(0);
+      Loops loops =
+          statement(
+                  "SELECT count(*) FILTER (WHERE r.status = 'LOOP_CLOSED') AS closed,"
+                      + " count(*) FILTER (WHERE r.status = 'LOOP_CLOSED'"
+                      + " AND r.outcome_channel IN ('PORTAL', 'FHIR')) AS electronic "
+                      + referralsInScope,
+                  period)
+              .query((row, n) -> new Loops(row.getLong("closed"), row.getLong("electronic")))
+              .single();
       Double medianHours =
           statement(
                   "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY"
@@ -195,6 +212,7 @@ final class UnitDashboard {
           escalations,
           referralsByState,
           loopClosureRate,
+          loops,
           medianHours,
           new Overdue(overdueReferrals, overdueFollowUps, unacknowledged),
           waiverRequests,

@@ -14,8 +14,10 @@ import org.maplebridge.scope.Scope;
  * A view record as a scope shows it, driven by the same markers as the events: a {@link
  * ClinicalData} component is left out unless the scope shows clinical content; a {@link
  * PersonalData} component is shown, shown as initials ({@link ShownAsInitials}) where identity is
- * masked, or left out; a {@link MarksMasking} flag says whether it was masked. Nested records and
- * lists of records are shown the same way. The one place masking is written.
+ * masked, or left out; a {@link MarksMasking} flag says whether it was masked. A scope that shows
+ * only what a referral disclosed ({@link Access#DISCLOSED}) is given views built from the disclosed
+ * fields alone, so it shows what they hold. Nested records and lists of records are shown the same
+ * way. The one place masking is written.
  */
 public final class Masking {
   private Masking() {}
@@ -55,13 +57,16 @@ public final class Masking {
 
   private static Object shownComponent(RecordComponent component, Object value, Scope scope) {
     Access identity = scope.access(Part.IDENTITY);
+    boolean identityShown = identity == Access.SHOWN || identity == Access.DISCLOSED;
+    Access clinical = scope.access(Part.CLINICAL);
+    boolean clinicalShown = clinical == Access.SHOWN || clinical == Access.DISCLOSED;
     if (component.isAnnotationPresent(MarksMasking.class)) {
-      return identity != Access.SHOWN;
+      return !identityShown;
     }
-    if (component.isAnnotationPresent(ClinicalData.class) && !scope.showsClinical()) {
+    if (component.isAnnotationPresent(ClinicalData.class) && !clinicalShown) {
       return absent(component);
     }
-    if (component.isAnnotationPresent(PersonalData.class) && identity != Access.SHOWN) {
+    if (component.isAnnotationPresent(PersonalData.class) && !identityShown) {
       return identity == Access.MASKED && component.isAnnotationPresent(ShownAsInitials.class)
           ? initials((String) value)
           : absent(component);
@@ -87,7 +92,7 @@ public final class Masking {
   }
 
   /** "Li Wei" as "L.W.". */
-  static String initials(String name) {
+  public static String initials(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.CounsellorAssigned;
@@ -275,6 +276,28 @@ class ReferralProjection {
   @EventHandler
   void on(IntakeOpened event) {
     join(event.intakeId(), event.openedBy());
+    ClientIdentity client = event.client();
+    if (client != null) {
+      jdbc.sql(
+              """
+              INSERT INTO referral_person (client_id, name, birth_date, phone, national_id, address)
+              VALUES (:id, :name, :birth, :phone, :nid, :address)
+              ON CONFLICT (client_id) DO NOTHING
+              """)
+          .param("id", event.clientId())
+          .param("name", client.name())
+          .param("birth", client.birthDate())
+          .param("phone", client.phone())
+          .param("nid", client.nationalId())
+          .param("address", client.address())
+          .update();
+    }
+    jdbc.sql(
+            "INSERT INTO referral_source_concern (intake_id, concern) VALUES (:id, :concern)"
+                + " ON CONFLICT DO NOTHING")
+        .param("id", event.intakeId())
+        .param("concern", event.concern())
+        .update();
   }
 
   @EventHandler
@@ -306,6 +329,8 @@ class ReferralProjection {
 
   @ResetHandler
   void reset() {
-    jdbc.sql("TRUNCATE referral_view, referral_source_team").update();
+    jdbc.sql(
+            "TRUNCATE referral_view, referral_source_team, referral_person, referral_source_concern")
+        .update();
   }
 }

@@ -32,6 +32,10 @@ import org.maplebridge.read.Paging.Page;
 import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ScopedView;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.referrals.ProviderReferrals.FindProviderReferral;
+import org.maplebridge.referrals.ProviderReferrals.FindProviderReferrals;
+import org.maplebridge.referrals.ProviderReferrals.ProviderReferral;
+import org.maplebridge.referrals.ProviderReferrals.ProviderReferralPage;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals.After;
 import org.maplebridge.scope.Part;
 import org.maplebridge.scope.Scope;
@@ -356,7 +360,7 @@ public final class ReferralTracker {
         summary =
             "The caller's referrals; the supervisor's whole unit. A page of `limit` referrals"
                 + " (50, at most 500) after `cursor`; `next` is the next page's cursor")
-    Page<ReferralItem> referrals(
+    Page<?> referrals(
         @RequestParam(required = false) ReferralStatus status,
         @RequestParam(required = false) Boolean overdue,
         @RequestParam(required = false) UUID provider,
@@ -364,6 +368,9 @@ public final class ReferralTracker {
         @RequestParam(required = false) Integer limit,
         @RequestParam(required = false) String cursor,
         Actor viewer) {
+      if (viewer.is(Role.PROVIDER)) {
+        return providersReferrals(limit, cursor, viewer);
+      }
       if (viewer.unit() == null) {
         throw new Forbidden("Referrals are tracked by the staff of a unit");
       }
@@ -383,8 +390,39 @@ public final class ReferralTracker {
       return new Page<>(page.items(), page.next());
     }
 
+    /** Provider staff: the referrals sent to their organisation, as its provider sees them. */
+    private Page<?> providersReferrals(Integer limit, String cursor, Actor viewer) {
+      ProviderReferralPage page =
+          queries
+              .query(
+                  new FindProviderReferrals(
+                      viewer,
+                      Paging.request(
+                          limit,
+                          cursor,
+                          FindProviderReferrals.After.LIST,
+                          FindProviderReferrals.After::of)),
+                  ProviderReferralPage.class)
+              .join();
+      return new Page<>(page.items(), page.next());
+    }
+
     @GetMapping("/api/referrals/{id}")
-    ResponseEntity<ReferralItem> referral(@PathVariable UUID id, Actor viewer) {
+    @Operation(
+        summary =
+            "One referral; provider staff see the summary until they accept, then the disclosed"
+                + " fields for the access period")
+    ResponseEntity<?> referral(@PathVariable UUID id, Actor viewer) {
+      if (viewer.is(Role.PROVIDER)) {
+        ProviderReferral seen =
+            queries
+                .query(
+                    new FindProviderReferral(id, viewer),
+                    ResponseTypes.optionalInstanceOf(ProviderReferral.class))
+                .join()
+                .orElseThrow(() -> new NotFound("Referral " + id));
+        return ResponseEntity.ok().eTag("\"" + seen.version() + "\"").body(seen);
+      }
       ReferralItem item =
           queries
               .query(

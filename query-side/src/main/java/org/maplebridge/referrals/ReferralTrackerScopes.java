@@ -3,12 +3,16 @@ package org.maplebridge.referrals;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.referral.ReferralStatus;
+import org.maplebridge.scope.ProviderReach;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
@@ -50,7 +54,8 @@ class ReferralTrackerScopes implements ReferralScopes {
   public Optional<Scope> of(UUID referralId, Actor viewer) {
     return jdbc.sql(
             """
-            SELECT r.unit, r.requested_by, r.crisis_id, %s
+            SELECT r.unit, r.requested_by, r.crisis_id, r.provider_id, r.status, r.sent,
+              r.access_until, %s
             FROM referral_view r WHERE r.referral_id = :id
             """
                 .formatted(CARE_TEAM))
@@ -62,7 +67,8 @@ class ReferralTrackerScopes implements ReferralScopes {
 
   /**
    * The policy's decision on a row with the referral's {@code unit}, {@code requested_by}, {@code
-   * crisis_id} and its source case's {@code care_team}.
+   * crisis_id}, its source case's {@code care_team}, and where it stands with its provider ({@code
+   * provider_id}, {@code status}, {@code sent}, {@code access_until}).
    */
   public static Optional<Scope> decide(Actor viewer, ResultSet row) throws SQLException {
     Set<String> team = new HashSet<>();
@@ -71,10 +77,18 @@ class ReferralTrackerScopes implements ReferralScopes {
     if (careTeam != null) {
       team.addAll(List.of((String[]) careTeam.getArray()));
     }
+    OffsetDateTime accessUntil = row.getObject("access_until", OffsetDateTime.class);
+    ProviderReach reach =
+        ProviderReach.of(
+            ReferralStatus.valueOf(row.getString("status")),
+            row.getBoolean("sent"),
+            accessUntil == null ? null : accessUntil.toInstant(),
+            Instant.now());
     return ScopePolicy.decide(
         viewer,
         RecordFacts.referral(
-            row.getString("unit"), team, row.getObject("crisis_id", UUID.class) != null));
+                row.getString("unit"), team, row.getObject("crisis_id", UUID.class) != null)
+            .sentTo(row.getObject("provider_id", UUID.class), reach));
   }
 
   /** The referral's unit; empty when the read side knows no such referral. */

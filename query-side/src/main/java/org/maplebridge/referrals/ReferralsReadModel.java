@@ -16,7 +16,8 @@ class ReferralsReadModel implements ReadModel {
 
   @Override
   public List<String> tables() {
-    return List.of("referral_view", "referral_source_team");
+    return List.of(
+        "referral_view", "referral_source_team", "referral_person", "referral_source_concern");
   }
 
   @Override

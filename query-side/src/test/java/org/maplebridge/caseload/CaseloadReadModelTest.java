@@ -190,10 +190,10 @@ class CaseloadReadModelTest {
     assertThat(bobsLine(intake).referrals())
         .containsExactly(new CaseloadItem.ReferralState(referral, "REQUESTED", true));
 
-    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob"), 3, AT);
-    projection.on((ReferralEvent) new ReferralAccepted(referral, AT, AT, "bob"), 4, AT);
-    projection.on((ReferralEvent) new ReferralCompleted(referral, "Assessed", "bob"), 5, AT);
-    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob"), 3, AT);
+    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob", null), 3, AT);
+    projection.on((ReferralEvent) new ReferralAccepted(referral, AT, AT, "bob", null), 4, AT);
+    projection.on((ReferralEvent) new ReferralCompleted(referral, "Assessed", "bob", null), 5, AT);
+    projection.on((ReferralEvent) new ReferralReceived(referral, AT, "bob", null), 3, AT);
 
     CaseloadItem line = bobsLine(intake);
     assertThat(line.referrals())

@@ -20,6 +20,9 @@ public final class MetadataKeys {
   /** The unit the staff member acted for; empty for ADMIN. */
   public static final String UNIT = "unit";
 
+  /** The provider organisation a PROVIDER member acted for; absent for everyone else. */
+  public static final String PROVIDER = "provider";
+
   /** Ties together every message caused by one request. */
   public static final String CORRELATION_ID = "correlationId";
 

@@ -7,6 +7,11 @@ public enum Role {
   SUPERVISOR,
   ADMIN,
   /**
+   * Staff of a provider organisation of the directory: sees and answers only the referrals sent to
+   * that organisation, with what each referral disclosed. Works for no unit.
+   */
+  PROVIDER,
+  /**
    * Organisation-wide: the access audit, emergency-access reviews and account approvals of every
    * unit; sees no identity or clinical content.
    */

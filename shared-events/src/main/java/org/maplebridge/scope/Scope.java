@@ -17,6 +17,13 @@ public enum Scope {
   SUPERVISOR(Access.MASKED, Access.HIDDEN, Access.SHOWN, Access.SHOWN, false),
   /** Broken glass: everything, for a while, with a reason, recorded and reviewed. */
   EMERGENCY(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, false),
+  /**
+   * Provider staff on a referral sent to their organisation, not yet accepted (or past the access
+   * period): urgency, service and reason, the person's initials and age.
+   */
+  PROVIDER_PREVIEW(Access.MASKED, Access.DISCLOSED, Access.SHOWN, Access.OWN, false),
+  /** Provider staff on an accepted referral, for the access period: the disclosed fields. */
+  PROVIDER(Access.DISCLOSED, Access.DISCLOSED, Access.SHOWN, Access.OWN, false),
   /** The platform's own deadlines and automation: acts on the case, reads nothing. */
   PLATFORM(Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, false);
 
@@ -67,6 +74,12 @@ public enum Scope {
   public String shown() {
     if (access(Part.CASE) == Access.HIDDEN) {
       return "";
+    }
+    if (this == PROVIDER_PREVIEW) {
+      return "case,initials-and-age,reason";
+    }
+    if (this == PROVIDER) {
+      return "case,disclosed-fields";
     }
     if (!showsIdentity()) {
       return "case,masked-identity";

@@ -18,6 +18,9 @@ public final class ScopePolicy {
   }
 
   public static Optional<Scope> decide(Actor viewer, RecordFacts record, boolean emergencyGrant) {
+    if (viewer.is(Role.PROVIDER)) {
+      return asProvider(viewer, record);
+    }
     if (!viewer.worksIn(record.unit())) {
       return Optional.empty();
     }
@@ -58,6 +61,21 @@ public final class ScopePolicy {
   /** The live crisis board and risk alerts are for the unit's crisis workers and supervisor. */
   public static boolean watchesTheCrisisBoard(Actor viewer) {
     return viewer.unit() != null && (viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR));
+  }
+
+  /**
+   * Provider staff see only referrals sent to their own organisation, while the referral reaches
+   * it; never a case or an episode, never with broken glass.
+   */
+  private static Optional<Scope> asProvider(Actor viewer, RecordFacts record) {
+    if (record.kind() != RecordKind.REFERRAL || !viewer.worksFor(record.provider())) {
+      return Optional.empty();
+    }
+    return switch (record.providerReach()) {
+      case NONE -> Optional.empty();
+      case PREVIEW -> Optional.of(Scope.PROVIDER_PREVIEW);
+      case DISCLOSED -> Optional.of(Scope.PROVIDER);
+    };
   }
 
   private static Optional<Scope> routine(Actor viewer, RecordFacts record) {

@@ -2,7 +2,9 @@ package org.maplebridge.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.maplebridge.events.Actor;
@@ -13,6 +15,8 @@ import org.maplebridge.events.Role;
  * without broken glass, and what each part shows. "—" means the record does not exist for them.
  */
 class ScopePolicyTest {
+  private static final UUID PIAS_CLINIC = UUID.fromString("00000000-0000-0000-0000-00000000c1a1");
+  private static final UUID OTHER_CLINIC = UUID.fromString("00000000-0000-0000-0000-00000000c1a2");
 
   @ParameterizedTest(name = "{0} {1} {2} glass={3}: {4}")
   @CsvSource(
@@ -59,6 +63,10 @@ class ScopePolicyTest {
           REFERRAL          | ADMIN         | UNIT       | false | —            |          |          |        |        |
           REFERRAL          | PRIVACY_OFFICER | TEAM     | false | —            |          |          |        |        |
           REFERRAL          | SYSTEM        | UNIT       | false | PLATFORM     | HIDDEN   | HIDDEN   | HIDDEN | HIDDEN | false
+          INTAKE            | PROVIDER      | OTHER_UNIT | false | —            |          |          |        |        |
+          INTAKE            | PROVIDER      | OTHER_UNIT | true  | —            |          |          |        |        |
+          CRISIS            | PROVIDER      | OTHER_UNIT | true  | —            |          |          |        |        |
+          REFERRAL          | PROVIDER      | OTHER_UNIT | false | —            |          |          |        |        |
           """)
   void theScopeMatrix(
       String record,
@@ -72,7 +80,10 @@ class ScopePolicyTest {
       Access audit,
       Boolean changesClinical) {
     String unit = relation.equals("OTHER_UNIT") ? "south" : "north";
-    Actor viewer = new Actor("viewer", role, role.organisationWide() ? null : unit);
+    Actor viewer =
+        role == Role.PROVIDER
+            ? Actor.ofProvider("viewer", PIAS_CLINIC)
+            : new Actor("viewer", role, role.organisationWide() ? null : unit);
     Set<String> team = relation.equals("TEAM") ? Set.of("viewer", "alice") : Set.of("alice");
     RecordFacts facts =
         switch (record) {
@@ -96,6 +107,79 @@ class ScopePolicyTest {
     assertThat(given.access(Part.CASE)).as("case").isEqualTo(caseAccess);
     assertThat(given.access(Part.AUDIT)).as("audit").isEqualTo(audit);
     assertThat(given.mayChange(Part.CLINICAL)).as("changes clinical").isEqualTo(changesClinical);
+  }
+
+  /**
+   * Provider staff (pia at her clinic) on a referral of the north unit: nothing of a referral sent
+   * elsewhere or not reaching her clinic; a summary until acceptance; the disclosed fields after.
+   */
+  @ParameterizedTest(name = "provider, referral to {0} reaching {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # sent to     | reach     | scope            | identity  | clinical  | case  | audit
+          OWN_CLINIC    | NONE      | —                |           |           |       |
+          OWN_CLINIC    | PREVIEW   | PROVIDER_PREVIEW | MASKED    | DISCLOSED | SHOWN | OWN
+          OWN_CLINIC    | DISCLOSED | PROVIDER         | DISCLOSED | DISCLOSED | SHOWN | OWN
+          OTHER_CLINIC  | PREVIEW   | —                |           |           |       |
+          OTHER_CLINIC  | DISCLOSED | —                |           |           |       |
+          """)
+  void providerStaffSeeOnlyWhatAReferralToTheirClinicDisclosed(
+      String sentTo,
+      ProviderReach reach,
+      String scope,
+      Access identity,
+      Access clinical,
+      Access caseAccess,
+      Access audit) {
+    RecordFacts facts =
+        RecordFacts.referral("north", Set.of("alice"), false)
+            .sentTo(sentTo.equals("OWN_CLINIC") ? PIAS_CLINIC : OTHER_CLINIC, reach);
+
+    var decided = ScopePolicy.decide(Actor.ofProvider("pia", PIAS_CLINIC), facts, true);
+
+    if (scope.equals("—")) {
+      assertThat(decided).as("the referral does not exist for her").isEmpty();
+      return;
+    }
+    Scope given = decided.orElseThrow();
+    assertThat(given).isEqualTo(Scope.valueOf(scope));
+    assertThat(given.access(Part.IDENTITY)).as("identity").isEqualTo(identity);
+    assertThat(given.access(Part.CLINICAL)).as("clinical").isEqualTo(clinical);
+    assertThat(given.access(Part.CASE)).as("case").isEqualTo(caseAccess);
+    assertThat(given.access(Part.AUDIT)).as("audit").isEqualTo(audit);
+    assertThat(given.mayChange(Part.CLINICAL)).as("changes clinical").isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}, sent={1}, access open={2}: {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # status    | sent  | access open | reach
+          REQUESTED   | false | false       | NONE
+          REQUESTED   | true  | false       | PREVIEW
+          RECEIVED    | true  | false       | PREVIEW
+          ACCEPTED    | true  | true        | DISCLOSED
+          SCHEDULED   | true  | true        | DISCLOSED
+          IN_PROGRESS | true  | false       | PREVIEW
+          ON_HOLD     | true  | true        | DISCLOSED
+          DECLINED    | true  | false       | NONE
+          COMPLETED   | true  | true        | NONE
+          FAILED      | true  | true        | NONE
+          LOOP_CLOSED | true  | true        | NONE
+          CANCELLED   | true  | true        | NONE
+          """)
+  void aReferralReachesItsProviderOnlyWhileOpenAndItsDisclosedFieldsOnlyDuringAccess(
+      org.maplebridge.events.referral.ReferralStatus status,
+      boolean sent,
+      boolean accessOpen,
+      ProviderReach reach) {
+    Instant now = Instant.parse("2026-12-01T12:00:00Z");
+    Instant accessUntil = accessOpen ? now.plusSeconds(60) : now.minusSeconds(60);
+
+    assertThat(ProviderReach.of(status, sent, accessUntil, now)).isEqualTo(reach);
   }
 
   @ParameterizedTest(name = "{0} of {1} sees the audit of north: {2}")

@@ -37,6 +37,7 @@ class MetadataPropagation {
         copy(metadata, data, MetadataKeys.USER);
         copy(metadata, data, MetadataKeys.ROLE);
         copy(metadata, data, MetadataKeys.AUTHORITIES);
+        copy(metadata, data, MetadataKeys.PROVIDER);
       }
       copy(metadata, data, MetadataKeys.UNIT);
       copy(metadata, data, MetadataKeys.CORRELATION_ID);

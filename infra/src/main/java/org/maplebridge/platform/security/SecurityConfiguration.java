@@ -59,7 +59,11 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http, OidcSettings oidc, StaffAccounts accounts) throws Exception {
-    RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+    // The FHIR exchange is an API too: providers' systems get 401 and 403, never the sign-in page.
+    RequestMatcher api =
+        request ->
+            request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/fhir/");
     // CSRF protects cookie sessions (pages). API clients that send credentials on every call are
     // not exposed to it: browsers are never asked for Basic credentials (so never replay them),
     // and every write needs a JSON body, which a page of another site cannot send unasked.

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -87,7 +88,8 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "SELECT username, password_hash, role, unit, enabled, approved FROM staff_account"
+            "SELECT username, password_hash, role, unit, provider_id, enabled, approved"
+                + " FROM staff_account"
                 + " WHERE username = :username AND password_hash IS NOT NULL")
         .param("username", username)
         .query(
@@ -96,7 +98,9 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
                     .password(row.getString("password_hash"))
                     .authorities(
                         StaffAuthorities.of(
-                            Role.valueOf(row.getString("role")), row.getString("unit")))
+                            Role.valueOf(row.getString("role")),
+                            row.getString("unit"),
+                            row.getObject("provider_id", UUID.class)))
                     // Pending approval signs in no more than switched off does.
                     .disabled(!row.getBoolean("enabled") || !row.getBoolean("approved"))
                     .build())
@@ -107,15 +111,16 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public Optional<Actor> find(String username) {
     return jdbc.sql(
-            "SELECT username, role, unit FROM staff_account WHERE username = :username"
-                + " AND enabled AND approved")
+            "SELECT username, role, unit, provider_id FROM staff_account"
+                + " WHERE username = :username AND enabled AND approved")
         .param("username", username)
         .query(
             (row, n) ->
                 new Actor(
                     row.getString("username"),
                     Role.valueOf(row.getString("role")),
-                    row.getString("unit")))
+                    row.getString("unit"),
+                    row.getObject("provider_id", UUID.class)))
         .optional();
   }
 
@@ -126,6 +131,15 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   boolean unitExists(String unit) {
     return jdbc.sql("SELECT count(*) FROM unit WHERE id = :id")
             .param("id", unit)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Whether the service directory knows the provider (as its read model has it now). */
+  boolean providerExists(UUID provider) {
+    return jdbc.sql("SELECT count(*) FROM provider_view WHERE provider_id = :id")
+            .param("id", provider)
             .query(Long.class)
             .single()
         > 0;
@@ -201,12 +215,29 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
       String unit,
       Origin origin,
       boolean approved) {
+    return create(username, displayName, passwordHash, role, unit, null, origin, approved);
+  }
+
+  /**
+   * Creates the account, of a unit's staff or ({@code provider}) of a provider's, unless the
+   * username is taken, approved or waiting for the privacy officer's approval; true when it was
+   * created.
+   */
+  public boolean create(
+      String username,
+      String displayName,
+      String passwordHash,
+      Role role,
+      String unit,
+      UUID provider,
+      Origin origin,
+      boolean approved) {
     return jdbc.sql(
                 """
             INSERT INTO staff_account
-              (username, display_name, password_hash, role, unit, demo, password_change_required,
-               approved)
-            VALUES (:username, :name, :hash, :role, :unit, :demo, :change, :approved)
+              (username, display_name, password_hash, role, unit, provider_id, demo,
+               password_change_required, approved)
+            VALUES (:username, :name, :hash, :role, :unit, :provider, :demo, :change, :approved)
             ON CONFLICT (username) DO NOTHING
             """)
             .param("username", username)
@@ -214,6 +245,7 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
             .param("hash", passwordHash)
             .param("role", role.name())
             .param("unit", unit)
+            .param("provider", provider)
             .param("demo", origin == Origin.DEMO)
             .param("change", origin == Origin.ASSIGNED_PASSWORD)
             .param("approved", approved)

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.write.InvalidInput;
@@ -65,6 +66,7 @@ class StaffAdministration {
       @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String displayName,
       @NotNull Role role,
       @Size(max = 64) String unit,
+      UUID providerId,
       @NotBlank String password) {}
 
   @PostMapping("/api/admin/staff")
@@ -74,13 +76,24 @@ class StaffAdministration {
     if (account.role() == Role.SYSTEM) {
       throw new InvalidInput("role", "The platform's own role is not for people");
     }
-    boolean needsUnit = !account.role().organisationWide();
+    boolean forProvider = account.role() == Role.PROVIDER;
+    if (forProvider != (account.providerId() != null)) {
+      throw new InvalidInput(
+          "providerId",
+          forProvider
+              ? "Provider staff answer for a provider of the directory"
+              : "Only provider staff answer for a provider");
+    }
+    if (forProvider && !accounts.providerExists(account.providerId())) {
+      throw new InvalidInput("providerId", "No such provider in the directory");
+    }
+    boolean needsUnit = !account.role().organisationWide() && !forProvider;
     if (needsUnit != (account.unit() != null && !account.unit().isBlank())) {
       throw new InvalidInput(
           "unit",
           needsUnit
               ? "Staff of this role belong to a unit"
-              : "Administrators and privacy officers have no unit");
+              : "Administrators, privacy officers and provider staff have no unit");
     }
     if (needsUnit && !accounts.unitExists(account.unit())) {
       throw new InvalidInput("unit", "No such unit");
@@ -101,6 +114,7 @@ class StaffAdministration {
             passwords.encode(account.password()),
             account.role(),
             needsUnit ? account.unit() : null,
+            account.providerId(),
             StaffAccounts.Origin.ASSIGNED_PASSWORD,
             !pending);
     if (!created) {
@@ -112,6 +126,7 @@ class StaffAdministration {
         "account added: "
             + account.role()
             + (needsUnit ? " in " + account.unit() : "")
+            + (forProvider ? " for provider " + account.providerId() : "")
             + (pending ? ", waiting for the privacy officer's approval" : ""));
     return ResponseEntity.created(URI.create("/admin/staff"))
         .body(Map.of("username", account.username()));

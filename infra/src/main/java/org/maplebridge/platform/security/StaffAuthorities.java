@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.springframework.security.core.Authentication;
@@ -17,14 +18,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class StaffAuthorities {
   static final String ROLE_PREFIX = "ROLE_";
   static final String UNIT_PREFIX = "UNIT_";
+  static final String PROVIDER_PREFIX = "PROVIDER_";
 
   private StaffAuthorities() {}
 
   public static List<GrantedAuthority> of(Role role, String unit) {
+    return of(role, unit, null);
+  }
+
+  /** Provider staff carry their provider ({@code PROVIDER_<id>}) where unit staff carry a unit. */
+  public static List<GrantedAuthority> of(Role role, String unit, UUID provider) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority(ROLE_PREFIX + role.name()));
     if (unit != null) {
       authorities.add(new SimpleGrantedAuthority(UNIT_PREFIX + unit));
+    }
+    if (provider != null) {
+      authorities.add(new SimpleGrantedAuthority(PROVIDER_PREFIX + provider));
     }
     return authorities;
   }
@@ -36,6 +46,7 @@ public final class StaffAuthorities {
     }
     Role role = null;
     String unit = null;
+    UUID provider = null;
     Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
     for (GrantedAuthority authority : authorities) {
       String name = authority.getAuthority();
@@ -43,11 +54,14 @@ public final class StaffAuthorities {
         role = parseRole(name.substring(ROLE_PREFIX.length()));
       } else if (name.startsWith(UNIT_PREFIX)) {
         unit = name.substring(UNIT_PREFIX.length());
+      } else if (name.startsWith(PROVIDER_PREFIX)) {
+        provider = UUID.fromString(name.substring(PROVIDER_PREFIX.length()));
       }
     }
-    return role == null
-        ? Optional.empty()
-        : Optional.of(new Actor(authentication.getName(), role, unit));
+    if (role == null || (role == Role.PROVIDER) != (provider != null)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Actor(authentication.getName(), role, unit, provider));
   }
 
   private static Role parseRole(String name) {

@@ -1,8 +1,10 @@
 package org.maplebridge.platform.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.maplebridge.events.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,21 @@ import org.springframework.stereotype.Component;
 class StaffBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(StaffBootstrap.class);
 
-  record DemoStaff(String username, String displayName, Role role, String unit) {}
+  record DemoStaff(String username, String displayName, Role role, String unit, UUID provider) {
+    DemoStaff(String username, String displayName, Role role, String unit) {
+      this(username, displayName, role, unit, null);
+    }
+
+    static DemoStaff ofProvider(String username, String displayName, String organisation) {
+      return new DemoStaff(username, displayName, Role.PROVIDER, null, demoProvider(organisation));
+    }
+  }
+
+  /** The id the demo directory gives a demo provider: fixed by its organisation's name. */
+  static UUID demoProvider(String organisation) {
+    return UUID.nameUUIDFromBytes(
+        ("demo-provider:" + organisation).getBytes(StandardCharsets.UTF_8));
+  }
 
   static final List<DemoStaff> DEMO_STAFF =
       List.of(
@@ -35,7 +51,9 @@ class StaffBootstrap implements ApplicationRunner {
           new DemoStaff("dave", "Dave Liu", Role.COUNSELLOR, "south"),
           new DemoStaff("erin", "Erin Zhao", Role.CRISIS_WORKER, "south"),
           new DemoStaff("admin", "Administrator", Role.ADMIN, null),
-          new DemoStaff("pat", "Pat Huang", Role.PRIVACY_OFFICER, null));
+          new DemoStaff("pat", "Pat Huang", Role.PRIVACY_OFFICER, null),
+          DemoStaff.ofProvider("pia", "Pia Huang", "North District Mental Health Centre"),
+          DemoStaff.ofProvider("paul", "Paul Wu", "Maple Street Social Work Station"));
 
   private final StaffAccounts accounts;
   private final PasswordEncoder passwords;
@@ -76,6 +94,7 @@ class StaffBootstrap implements ApplicationRunner {
           hash,
           member.role(),
           member.unit(),
+          member.provider(),
           StaffAccounts.Origin.DEMO,
           true);
     }
@@ -84,7 +103,8 @@ class StaffBootstrap implements ApplicationRunner {
     log.info(
         "Demo mode: staff alice, bob (counsellors, north), carol (crisis, north), sam (supervisor,"
             + " north), dave (counsellor, south), erin (crisis, south), admin, pat (privacy"
-            + " officer); password from maplebridge.demo.password");
+            + " officer), pia (provider, North District Mental Health Centre), paul (provider,"
+            + " Maple Street Social Work Station); password from maplebridge.demo.password");
   }
 
   private void switchOffDemoAccounts() {

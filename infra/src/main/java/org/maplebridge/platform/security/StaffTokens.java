@@ -76,6 +76,10 @@ final class StaffTokens implements Converter<Jwt, AbstractAuthenticationToken> {
       throw refused("The token names no subject");
     }
     Role role = roleOf(jwt).orElseThrow(() -> refused("The token names no MapleBridge role"));
+    if (role == Role.PROVIDER) {
+      // A provider's staff answer for one provider of the directory, which no token names.
+      throw refused("Provider staff sign in with their MapleBridge account");
+    }
     String unit = jwt.getClaimAsString(settings.unitClaim());
     if (role.organisationWide()) {
       unit = null;

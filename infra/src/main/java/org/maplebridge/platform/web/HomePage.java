@@ -16,7 +16,8 @@ class HomePage {
 
   /**
    * Crisis workers start at the crisis board, counsellors and supervisors at the caseload, the
-   * administrator at the staff accounts, the privacy officer at the emergency accesses to review.
+   * administrator at the staff accounts, the privacy officer at the emergency accesses to review,
+   * provider staff at the referrals sent to them.
    */
   @GetMapping("/")
   String home(Actor staff) {
@@ -25,6 +26,9 @@ class HomePage {
     }
     if (staff.is(Role.PRIVACY_OFFICER)) {
       return "redirect:/emergency-access";
+    }
+    if (staff.is(Role.PROVIDER)) {
+      return "redirect:/provider/referrals";
     }
     return staff.is(Role.ADMIN) ? "redirect:/admin/staff" : "redirect:/caseload";
   }

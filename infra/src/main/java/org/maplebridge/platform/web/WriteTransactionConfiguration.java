@@ -16,7 +16,7 @@ class WriteTransactionConfiguration {
       PlatformTransactionManager transactions, JdbcClient jdbc, StoredPosition stored) {
     FilterRegistrationBean<WriteTransactionFilter> registration =
         new FilterRegistrationBean<>(new WriteTransactionFilter(transactions, jdbc, stored));
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/fhir/*");
     registration.setOrder(0);
     return registration;
   }

@@ -64,7 +64,8 @@ class WriteTransactionFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
-    return !request.getRequestURI().startsWith("/api/")
+    String uri = request.getRequestURI();
+    return !(uri.startsWith("/api/") || uri.startsWith("/fhir/"))
         || "GET".equals(method)
         || "HEAD".equals(method)
         || "OPTIONS".equals(method);

@@ -23,20 +23,25 @@ import org.maplebridge.PlatformTest;
  * counsellor on the case (own), bob a counsellor of the same unit, carol the crisis worker on the
  * episode (own), sam the unit's supervisor, dave and erin staff of another unit, admin the
  * administrator, pat the privacy officer (the audit of every unit, no person's content), percy a
- * supervisor of the unit whose account waits for the privacy officer's approval (401 everywhere).
+ * supervisor of the unit whose account waits for the privacy officer's approval (401 everywhere),
+ * pia staff of the provider the referral goes to (which reaches her once sent, and no longer once
+ * it is in a final state), paul staff of another provider.
  *
  * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
  * an answer with no content of the person in it; {@code ok} a write let through (2xx, or 409 when
- * the record's state forbids it now); {@code 403} not for this role; {@code 404} not in this user's
- * reach; {@code 401} not signed in. A refused write stores nothing. No 500 anywhere. {@code skip}:
- * not called here, because rebuilding every read model would disturb the tests sharing this
- * platform (the replay test covers it). An endpoint followed by {@code #case} is the same endpoint
- * called with another kind of body.
+ * the record's state forbids it now; under {@code /fhir} that is a 422); {@code 403} not for this
+ * role; {@code 404} not in this user's reach; {@code 401} not signed in. A referral letter's PDF is
+ * compressed, so this matrix sees nothing of the person in it ({@code --}); what it shows is tested
+ * where its text is extracted. A refused write stores nothing. No 500 anywhere. {@code skip}: not
+ * called here, because rebuilding every read model would disturb the tests sharing this platform
+ * (the replay test covers it). An endpoint followed by {@code #case} is the same endpoint called
+ * with another kind of body.
  */
 class AuthorizationMatrixTest extends PlatformTest {
   private static final List<String> STAFF =
-      List.of("alice", "bob", "carol", "sam", "dave", "erin", "admin", "pat", "percy");
+      List.of(
+          "alice", "bob", "carol", "sam", "dave", "erin", "admin", "pat", "percy", "pia", "paul");
 
   /** A supervisor the administrator added, not yet approved by the privacy officer. */
   private static final String PENDING = "percy";
@@ -52,86 +57,94 @@ class AuthorizationMatrixTest extends PlatformTest {
 
   private static final String MATRIX =
       """
-      endpoint                                                           | alice | bob | carol | sam | dave | erin | admin | pat | percy
-      GET    /api/caseload                                               | I-    | --  | --    | m-  | --   | --   | 403   | 403 | 401
-      GET    /api/intakes/{id}                                           | IK    | 404 | 404   | m-  | 404  | 404  | 404   | 404 | 401
-      GET    /api/intakes/{id}/history                                   | IK    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401
-      GET    /api/crisis-board                                           | 403   | 403 | --    | --  | 403  | --   | 403   | 403 | 401
-      GET    /api/crises/{id}                                            | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401
-      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401
-      GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401
-      GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401
-      GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401
-      GET    /api/referrals/{id}/audit                                   | 403   | 403 | 403   | --  | 403  | 403  | 403   | 403 | 401
-      GET    /api/audit/access                                           | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 200 | 401
-      GET    /api/emergency-access                                       | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 200 | 401
-      GET    /api/dashboard                                              | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 403 | 401
-      GET    /api/providers                                              | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401
-      GET    /api/providers/{id}                                         | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401
-      POST   /api/intakes                                                | ok    | ok  | 403   | ok  | ok   | 403  | 403   | 403 | 401
-      POST   /api/intakes#returning-client-by-reference-only             | ok    | 400 | 403   | 403 | 400  | 403  | 403   | 403 | 401
-      POST   /api/intakes#returning-client-with-birth-date               | ok    | ok  | 403   | 403 | 400  | 403  | 403   | 403 | 401
-      POST   /api/intakes/{id}/consents                                  | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401
-      DELETE /api/intakes/{id}/consents/{scope}                          | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/screenings                                | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/triage                                    | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/assignment                                | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/care-team                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      DELETE /api/intakes/{id}/care-team/{member}                        | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/notes                                     | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401
-      POST   /api/crises                                                 | ok    | ok  | ok    | ok  | ok   | ok   | 403   | 403 | 401
-      POST   /api/crises/{id}/risk-assessments                           | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/supervisor-consult                         | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/crises/{id}/escalations                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/escalations/{escalationId}/acknowledgement | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/emergency-dispatch                         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/rescue-confirmation                        | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/de-escalation                              | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/safety-plan                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/follow-ups                                 | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/follow-ups/{followUpId}/completion         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/referrals                                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/consent-waiver-request                  | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/consent-waiver                          | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/referrals/{id}/consent-waiver-refusal                  | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/referrals/{id}/sending                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/receipt                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/acceptance                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/decline                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/redirect                                | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/appointment                             | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/attendance                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/hold                                    | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/resumption                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/completion                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/failure                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/loop-closure                            | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/referrals/{id}/reviews                                 | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/referrals/{id}/entered-in-error                        | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/referrals/{id}/cancellation                            | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/emergency-access                                       | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/emergency-access/{id}/review                           | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
-      POST   /api/intakes/{id}/closure                                   | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/intakes/{id}/reopening                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/closure                                    | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      POST   /api/crises/{id}/reopening                                  | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401
-      GET    /api/admin/dead-letters                                     | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401
-      POST   /api/admin/dead-letters/{group}/retry                       | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      GET    /api/admin/read-models                                      | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401
-      GET    /api/admin/reconciliation                                   | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401
-      POST   /api/admin/projections/replay                               | 403   | 403 | 403   | 403 | 403  | 403  | skip  | 403 | 401
-      POST   /api/admin/units                                            | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      POST   /api/admin/staff                                            | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      POST   /api/admin/staff/{username}/enabled                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      POST   /api/admin/staff/{username}/approval                        | 403   | 403 | 403   | 403 | 403  | 403  | 403   | ok  | 401
-      POST   /api/me/password                                            | 400   | 400 | 400   | 400 | 400  | 400  | 400   | 400 | 401
-      GET    /api/admin/audit-chain/verify                               | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401
-      GET    /api/admin/audit-chain/head                                 | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401
-      POST   /api/admin/key-rotation                                     | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      POST   /api/providers                                              | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      PUT    /api/providers/{id}                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401
-      GET    /api/units/{unit}/on-call                                   | 403   | 403 | 200   | 200 | 403  | 403  | 403   | 403 | 401
-      PUT    /api/units/{unit}/on-call                                   | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401
+      endpoint                                                           | alice | bob | carol | sam | dave | erin | admin | pat | percy | pia | paul
+      GET    /api/caseload                                               | I-    | --  | --    | m-  | --   | --   | 403   | 403 | 401   | 403 | 403
+      GET    /api/intakes/{id}                                           | IK    | 404 | 404   | m-  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/intakes/{id}/history                                   | IK    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crisis-board                                           | 403   | 403 | --    | --  | 403  | --   | 403   | 403 | 401   | 403 | 403
+      GET    /api/crises/{id}                                            | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
+      GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
+      GET    /api/referrals/{id}/audit                                   | 403   | 403 | 403   | --  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      GET    /api/referrals/{id}/letter                                  | --    | 404 | 404   | 404 | 404  | 404  | 404   | 404 | 401   | --  | 404
+      GET    /fhir/metadata                                              | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
+      GET    /fhir/Task                                                  | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 403 | 401   | --  | --
+      GET    /fhir/Task/{id}                                             | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 403 | 401   | --  | 404
+      GET    /fhir/ServiceRequest/{id}                                   | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 403 | 401   | mK  | 404
+      PUT    /fhir/Task/{id}                                             | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 403 | 401   | ok  | 404
+      PATCH  /fhir/Task/{id}                                             | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 403 | 401   | 422 | 404
+      GET    /api/audit/access                                           | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 200 | 401   | 403 | 403
+      GET    /api/emergency-access                                       | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 200 | 401   | 403 | 403
+      GET    /api/dashboard                                              | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      GET    /api/providers                                              | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
+      GET    /api/providers/{id}                                         | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
+      POST   /api/intakes                                                | ok    | ok  | 403   | ok  | ok   | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes#returning-client-by-reference-only             | ok    | 400 | 403   | 403 | 400  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes#returning-client-with-birth-date               | ok    | ok  | 403   | 403 | 400  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/consents                                  | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      DELETE /api/intakes/{id}/consents/{scope}                          | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/screenings                                | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/triage                                    | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/assignment                                | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/care-team                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      DELETE /api/intakes/{id}/care-team/{member}                        | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/notes                                     | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises                                                 | ok    | ok  | ok    | ok  | ok   | ok   | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/risk-assessments                           | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/supervisor-consult                         | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/escalations                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/escalations/{escalationId}/acknowledgement | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/emergency-dispatch                         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/rescue-confirmation                        | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/de-escalation                              | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/safety-plan                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/follow-ups                                 | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/follow-ups/{followUpId}/completion         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals                                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/consent-waiver-request                  | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/consent-waiver                          | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/consent-waiver-refusal                  | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/sending                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/receipt                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/acceptance                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/decline                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/redirect                                | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/appointment                             | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/attendance                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/hold                                    | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/resumption                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | ok  | 404
+      POST   /api/referrals/{id}/completion                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 404 | 404
+      POST   /api/referrals/{id}/failure                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 404 | 404
+      POST   /api/referrals/{id}/loop-closure                            | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/reviews                                 | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/entered-in-error                        | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/referrals/{id}/cancellation                            | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 404 | 404
+      POST   /api/emergency-access                                       | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/emergency-access/{id}/review                           | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/closure                                   | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/reopening                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/closure                                    | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/reopening                                  | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      GET    /api/admin/dead-letters                                     | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401   | 403 | 403
+      POST   /api/admin/dead-letters/{group}/retry                       | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      GET    /api/admin/read-models                                      | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401   | 403 | 403
+      GET    /api/admin/reconciliation                                   | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 403 | 401   | 403 | 403
+      POST   /api/admin/projections/replay                               | 403   | 403 | 403   | 403 | 403  | 403  | skip  | 403 | 401   | 403 | 403
+      POST   /api/admin/units                                            | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      POST   /api/admin/staff                                            | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      POST   /api/admin/staff/{username}/enabled                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      POST   /api/admin/staff/{username}/approval                        | 403   | 403 | 403   | 403 | 403  | 403  | 403   | ok  | 401   | 403 | 403
+      GET    /api/units/{unit}/on-call                                   | 403   | 403 | 200   | 200 | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      PUT    /api/units/{unit}/on-call                                   | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/me/password                                            | 400   | 400 | 400   | 400 | 400  | 400  | 400   | 400 | 401   | 400 | 400
+      GET    /api/admin/audit-chain/verify                               | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401   | 403 | 403
+      GET    /api/admin/audit-chain/head                                 | 403   | 403 | 403   | 403 | 403  | 403  | 200   | 200 | 401   | 403 | 403
+      POST   /api/admin/key-rotation                                     | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      POST   /api/providers                                              | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      PUT    /api/providers/{id}                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      POST   /api/admin/directory/hsds                                   | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
       """;
 
   private static final String IDENTITY = "Li Wei";
@@ -188,6 +201,7 @@ class AuthorizationMatrixTest extends PlatformTest {
           case "GET" -> api.get(LISTS.contains(template) ? path + "?limit=500" : path);
           case "DELETE" -> api.delete(path);
           case "PUT" -> api.put(path, body(template));
+          case "PATCH" -> api.patch(path, body(template + "#patch"), "application/json-patch+json");
           default -> api.post(path, body(template));
         };
     int status = answer.status();
@@ -220,7 +234,8 @@ class AuthorizationMatrixTest extends PlatformTest {
         || template.startsWith("/api/caseload")
         || template.startsWith("/api/cris")
         || template.startsWith("/api/clients")
-        || template.startsWith("/api/referrals");
+        || template.startsWith("/api/referrals")
+        || (template.startsWith("/fhir/") && !template.equals("/fhir/metadata"));
   }
 
   private String resolve(String template) {
@@ -240,7 +255,7 @@ class AuthorizationMatrixTest extends PlatformTest {
                 ? ids.get("crisis")
                 : template.startsWith("/api/clients")
                     ? ids.get("client")
-                    : template.startsWith("/api/referrals")
+                    : template.startsWith("/api/referrals") || template.startsWith("/fhir/")
                         ? ids.get("referral")
                         : template.startsWith("/api/emergency-access")
                             ? ids.get("grant")
@@ -315,6 +330,10 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/referrals/{id}/cancellation" ->
           "{\"side\":\"REFERRER\",\"reason\":\"No longer needed\"}";
       case "/api/referrals/{id}/entered-in-error" -> "{\"reason\":\"Wrong client\"}";
+      case "/fhir/Task/{id}#patch" ->
+          "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"received\"}]";
+      case "/fhir/Task/{id}" ->
+          "{\"resourceType\":\"Task\",\"status\":\"received\",\"intent\":\"order\"}";
       case "/api/referrals/{id}/reviews" -> "{\"kind\":\"FINDING\",\"text\":\"Checked\"}";
       case "/api/emergency-access" ->
           "{\"recordId\":\"" + ids.get("intake") + "\",\"reason\":\"Caller at risk\"}";
@@ -330,6 +349,11 @@ class AuthorizationMatrixTest extends PlatformTest {
       // Not the current password: every demo user keeps hers for the other tests.
       case "/api/me/password" ->
           "{\"currentPassword\":\"not-the-current-one\",\"newPassword\":\"quiet-lantern-in-rain\"}";
+      // A dry run (the default): the directory the other tests use stays as it is.
+      case "/api/admin/directory/hsds" ->
+          "[{\"id\":\"m\",\"name\":\"Matrix Trust\",\"services\":[{\"id\":\"matrix-hsds\","
+              + "\"name\":\"Assessment\",\"service_areas\":[{\"name\":\"north\"}],"
+              + "\"attributes\":[{\"taxonomy_term\":{\"code\":\"social-work\"}}]}]}]";
       case "/api/providers", "/api/providers/{id}" ->
           "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
               + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","
@@ -357,8 +381,9 @@ class AuthorizationMatrixTest extends PlatformTest {
   }
 
   /**
-   * Alice's case with consent, a note and a referral; carol's episode for that client with a risk
-   * assessment, an escalation and a follow-up; and an emergency access carol took on bob's case.
+   * Alice's case with consent, a note and a referral sent to pia's provider; carol's episode for
+   * that client with a risk assessment, an escalation and a follow-up; and an emergency access
+   * carol took on bob's case.
    */
   private void recordsOfTheNorthUnit() {
     assertThat(
@@ -401,6 +426,8 @@ class AuthorizationMatrixTest extends PlatformTest {
             .get("id")
             .asText();
     ids.put("referral", alice.post("/api/referrals", referral()).id());
+    // Sent, so that it reaches the provider's staff (pia) before they answer.
+    alice.post("/api/referrals/" + ids.get("referral") + "/sending", "");
 
     String crisis =
         carol

@@ -36,6 +36,23 @@ public enum ReferralStep {
   CLOSE_LOOP(Sending.EITHER, Set.of(ReferralStatus.COMPLETED, ReferralStatus.FAILED)),
   CANCEL(Sending.EITHER, ReferralStatus.OPEN);
 
+  /**
+   * The provider's own answers: the steps its staff take themselves (or staff record after a call).
+   * Sending, redirecting, closing the loop and waiving consent stay with the referrer.
+   */
+  public static final Set<ReferralStep> PROVIDER_ANSWERS =
+      EnumSet.of(
+          RECORD_RECEIPT,
+          RECORD_ACCEPTANCE,
+          RECORD_DECLINE,
+          BOOK_APPOINTMENT,
+          RECORD_ATTENDANCE,
+          PUT_ON_HOLD,
+          RESUME,
+          RECORD_COMPLETION,
+          RECORD_FAILURE,
+          CANCEL);
+
   /** Whether the step needs the referral to have been sent. */
   public enum Sending {
     NOT_YET,

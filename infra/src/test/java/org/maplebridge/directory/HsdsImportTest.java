@@ -1,0 +1,77 @@
+package org.maplebridge.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.maplebridge.Api;
+import org.maplebridge.Api.Response;
+import org.maplebridge.PlatformTest;
+
+/** The administrator imports the service directory from HSDS 3.0 JSON: dry run first. */
+class HsdsImportTest extends PlatformTest {
+  private final String clinic = UUID.randomUUID().toString();
+  private final String peers = UUID.randomUUID().toString();
+
+  private String file(String peersArea) {
+    return """
+        [{"id":"%s","name":"Lakeside Health Trust","services":[
+          {"id":"%s","name":"Memory and mood clinic","description":"Assessments",
+           "eligibility_description":"Adults","languages":[{"code":"zh-CN"},{"code":"en"}],
+           "service_areas":[{"name":"north"}],"phones":[{"number":"+86 10 6000 9001"}],
+           "attributes":[{"taxonomy_term":{"code":"psychiatric-assessment","term":"Psychiatric assessment"}}]},
+          {"id":"%s","name":"Peer support circle",
+           "service_areas":[%s],
+           "attributes":[{"taxonomy_term":{"code":"peer-support","term":"Peer support"}},
+                         {"taxonomy_term":{"code":"social-work","term":"Social work"}}]}]}]
+        """
+        .formatted(UUID.randomUUID(), clinic, peers, peersArea);
+  }
+
+  private static java.util.List<String> ids(JsonNode report, String field) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    report.get(field).forEach(id -> ids.add(id.asText()));
+    return ids;
+  }
+
+  @Test
+  void aDryRunReportsAnImportAppliesItOnceAndABadFileChangesNothing() {
+    Api admin = as("admin");
+    String good = file("{\"name\":\"north\"}");
+
+    Response bad = admin.post("/api/admin/directory/hsds?dryRun=false", file(""));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("problems").toString()).contains(peers, "service area");
+    assertThat(admin.get("/api/providers/" + clinic).status())
+        .as("a bad file changes nothing, not even its good entries")
+        .isEqualTo(404);
+
+    Response dry = admin.post("/api/admin/directory/hsds", good);
+    assertThat(dry.status()).as(dry.body()).isEqualTo(200);
+    assertThat(ids(dry.json(), "created")).containsExactlyInAnyOrder(clinic, peers);
+    assertThat(dry.json().get("unmappedTaxonomyTerms").toString()).contains("Peer support");
+    assertThat(admin.get("/api/providers/" + clinic).status()).isEqualTo(404);
+
+    Response done = admin.post("/api/admin/directory/hsds?dryRun=false", good);
+    assertThat(ids(done.json(), "created")).containsExactlyInAnyOrder(clinic, peers);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admin.get("/api/providers/" + clinic).status() == 200);
+    JsonNode entry = admin.get("/api/providers/" + clinic).json().get("details");
+    assertThat(entry.get("organisation").asText()).isEqualTo("Lakeside Health Trust");
+    assertThat(entry.get("serviceTypes").toString()).contains("PSYCHIATRIC_ASSESSMENT");
+
+    Response again = admin.post("/api/admin/directory/hsds?dryRun=false", good);
+    assertThat(ids(again.json(), "unchanged")).containsExactlyInAnyOrder(clinic, peers);
+    assertThat(ids(again.json(), "created")).isEmpty();
+    assertThat(as("alice").post("/api/admin/directory/hsds", good).status()).isEqualTo(403);
+    Response twoLines =
+        admin.post(
+            "/api/admin/directory/hsds", good.replace("Peer support circle", "Peer\\nsupport"));
+    assertThat(twoLines.status()).isEqualTo(400);
+    assertThat(twoLines.json().get("problems").toString()).contains("single lines");
+  }
+}
