@@ -50,6 +50,10 @@ public abstract class PlatformTest {
       registry.add(
           "spring.datasource.username",
           () -> System.getProperty("maplebridge.test.db-username", "postgres"));
+      // The Spring contexts the test run keeps share this one server (100 connections): an idle
+      // context keeps two, not its whole pool.
+      registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
+      registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     } else {
       // Each Spring context (test classes with other settings get their own) needs its own server.
       Path data = temporaryDataDirectory();
