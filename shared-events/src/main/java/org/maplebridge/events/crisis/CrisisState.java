@@ -59,108 +59,32 @@ public record CrisisState(
       return assessedAt(returned.to(), returned.to());
     }
     if (event instanceof EscalationRaised raised) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          raised.tier(),
-          true,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          lostToFollowUp,
-          consultRequested,
-          closurePending,
-          closed);
+      return escalation(raised.tier(), true);
     }
     if (event instanceof EscalationAcknowledged || event instanceof EscalationDeadlineMissed) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          false,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          lostToFollowUp,
-          consultRequested,
-          closurePending,
-          closed);
+      return escalation(tierReached, false);
     }
     if (event instanceof EmergencyServicesDispatched || event instanceof RescueConfirmed) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
-          event instanceof EmergencyServicesDispatched,
-          pendingFollowUps,
-          lostToFollowUp,
-          consultRequested,
-          closurePending,
-          closed);
+      return following(
+          event instanceof EmergencyServicesDispatched, pendingFollowUps, lostToFollowUp);
     }
     if (event instanceof FollowUpScheduled || event instanceof FollowUpCompleted) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
+      return following(
           rescueUnconfirmed,
           pendingFollowUps + (event instanceof FollowUpScheduled ? 1 : -1),
-          lostToFollowUp,
-          consultRequested,
-          closurePending,
-          closed);
+          lostToFollowUp);
     }
     if (event instanceof LostToFollowUp) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          true,
-          consultRequested,
-          closurePending,
-          closed);
+      return following(rescueUnconfirmed, pendingFollowUps, true);
     }
     if (event instanceof SupervisorConsultRequested || event instanceof SupervisorConsulted) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          lostToFollowUp,
-          event instanceof SupervisorConsultRequested,
-          closurePending,
-          closed);
+      return ending(event instanceof SupervisorConsultRequested, closurePending, closed);
     }
     if (event instanceof ClosureApprovalRequested) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          lostToFollowUp,
-          consultRequested,
-          true,
-          closed);
+      return ending(consultRequested, true, closed);
     }
     if (event instanceof CrisisClosed || event instanceof CrisisReopened) {
-      return new CrisisState(
-          level,
-          highestLevel,
-          tierReached,
-          escalationWaiting,
-          rescueUnconfirmed,
-          pendingFollowUps,
-          lostToFollowUp,
-          consultRequested,
-          false,
-          event instanceof CrisisClosed);
+      return ending(consultRequested, false, event instanceof CrisisClosed);
     }
     return this;
   }
@@ -177,5 +101,47 @@ public record CrisisState(
         consultRequested,
         closurePending,
         closed);
+  }
+
+  private CrisisState escalation(EscalationTier tier, boolean waiting) {
+    return new CrisisState(
+        level,
+        highestLevel,
+        tier,
+        waiting,
+        rescueUnconfirmed,
+        pendingFollowUps,
+        lostToFollowUp,
+        consultRequested,
+        closurePending,
+        closed);
+  }
+
+  private CrisisState following(boolean rescue, int followUps, boolean lost) {
+    return new CrisisState(
+        level,
+        highestLevel,
+        tierReached,
+        escalationWaiting,
+        rescue,
+        followUps,
+        lost,
+        consultRequested,
+        closurePending,
+        closed);
+  }
+
+  private CrisisState ending(boolean consult, boolean pendingClosure, boolean isClosed) {
+    return new CrisisState(
+        level,
+        highestLevel,
+        tierReached,
+        escalationWaiting,
+        rescueUnconfirmed,
+        pendingFollowUps,
+        lostToFollowUp,
+        consult,
+        pendingClosure,
+        isClosed);
   }
 }
