@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
@@ -118,6 +119,22 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "unavailable",
                 "Storage unavailable",
                 "The record store cannot be reached; nothing was stored. Try again shortly."));
+  }
+
+  /**
+   * Storing an event serializes it, and an encrypted field's data key is read then: a store lost at
+   * that moment arrives wrapped by Jackson and Axon. It is still the store that is away (503).
+   */
+  @ExceptionHandler(SerializationException.class)
+  ResponseEntity<?> serializationFailed(SerializationException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof TransientDataAccessException
+          || cause instanceof CannotCreateTransactionException) {
+        return unavailable((Exception) cause);
+      }
+    }
+    return unexpected(e);
   }
 
   /** Axon wraps what a remote handler threw; answer for the cause. */
