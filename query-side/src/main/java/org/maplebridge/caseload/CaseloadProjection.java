@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.access.EmergencyAccessGranted;
@@ -31,6 +32,7 @@ import org.maplebridge.events.intake.IntakeTriaged;
 import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralEvent;
 import org.maplebridge.events.referral.ReferralOverdue;
@@ -421,6 +423,50 @@ class CaseloadProjection {
 
   private static OffsetDateTime ts(Instant at) {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  /**
+   * The person's identity and the clinical content of their cases go; the cases themselves (unit,
+   * dates, states, who did what) stay. Every field read back from an erased event reads as {@link
+   * Erased}, so a replay ends in exactly these rows too.
+   */
+  @EventHandler
+  void on(PersonErased event) {
+    UUID[] records = event.records().toArray(UUID[]::new);
+    writes
+        .sql(
+            "UPDATE client_identity SET name = :erased, birth_date = NULL, phone = NULL,"
+                + " national_id = NULL, address = NULL WHERE client_id = :person")
+        .param("erased", Erased.TEXT)
+        .param("person", event.personId())
+        .update();
+    writes
+        .sql(
+            """
+            UPDATE intake_view SET
+              %s, %s, %s
+            WHERE intake_id = ANY(CAST(:records AS uuid[]))
+            """
+                .formatted(erase("concern"), erase("triage_rationale"), erase("closure_summary")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+    writes
+        .sql(
+            "UPDATE intake_screening SET answers = '{}', recent_behaviour = NULL, total = 0,"
+                + " band = NULL WHERE intake_id = ANY(CAST(:records AS uuid[]))")
+        .param("records", records)
+        .update();
+    writes
+        .sql(
+            "UPDATE intake_note SET text = :erased WHERE intake_id = ANY(CAST(:records AS uuid[]))")
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+  }
+
+  private static String erase(String column) {
+    return column + " = CASE WHEN " + column + " IS NULL THEN NULL ELSE :erased END";
   }
 
   @ResetHandler

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.CrisisClosed;
@@ -38,6 +39,7 @@ import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.read.VersionedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -423,6 +425,39 @@ class CrisisBoardProjection {
         .param("reason", event.reason())
         .param("at", SqlParams.utc(at))
         .update();
+  }
+
+  /**
+   * The clinical content of the person's episodes goes; the episodes (risk, tiers, deadlines, who
+   * did what) stay. A replay of the erased events ends in exactly these rows too.
+   */
+  @EventHandler
+  void on(PersonErased event) {
+    UUID[] records = event.records().toArray(UUID[]::new);
+    jdbc.sql(
+            """
+            UPDATE crisis_view SET %s, %s, %s, %s, %s, safety_plan = NULL
+            WHERE crisis_id = ANY(CAST(:records AS uuid[]))
+            """
+                .formatted(
+                    erase("summary"),
+                    erase("consult_advice"),
+                    erase("rescue_reason"),
+                    erase("rescue_outcome"),
+                    erase("closure_summary")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+    jdbc.sql(
+            "UPDATE crisis_escalation SET %s WHERE crisis_id = ANY(CAST(:records AS uuid[]))"
+                .formatted(erase("reason")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+  }
+
+  private static String erase(String column) {
+    return column + " = CASE WHEN " + column + " IS NULL THEN NULL ELSE :erased END";
   }
 
   @ResetHandler

@@ -8,11 +8,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
 import org.maplebridge.events.referral.AppointmentScheduled;
@@ -325,6 +327,37 @@ class ReferralProjection {
         .param("id", intakeId)
         .param("who", username)
         .update();
+  }
+
+  /**
+   * The person's identity, the referrals' reasons and outcomes and the concern of the cases they
+   * came from go; the referrals' states and trail stay. A replay ends in exactly these rows too.
+   */
+  @EventHandler
+  void on(PersonErased event) {
+    UUID[] records = event.records().toArray(UUID[]::new);
+    jdbc.sql(
+            "UPDATE referral_person SET name = :erased, birth_date = NULL, phone = NULL,"
+                + " national_id = NULL, address = NULL WHERE client_id = :person")
+        .param("erased", Erased.TEXT)
+        .param("person", event.personId())
+        .update();
+    jdbc.sql(
+            "UPDATE referral_view SET %s, %s WHERE referral_id = ANY(CAST(:records AS uuid[]))"
+                .formatted(erase("reason"), erase("outcome")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+    jdbc.sql(
+            "UPDATE referral_source_concern SET %s WHERE intake_id = ANY(CAST(:records AS uuid[]))"
+                .formatted(erase("concern")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
+  }
+
+  private static String erase(String column) {
+    return column + " = CASE WHEN " + column + " IS NULL THEN NULL ELSE :erased END";
   }
 
   @ResetHandler

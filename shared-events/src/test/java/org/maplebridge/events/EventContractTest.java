@@ -27,6 +27,7 @@ import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
 import org.maplebridge.events.intake.IntakeEvent;
 import org.maplebridge.events.oncall.OnCallEvent;
+import org.maplebridge.events.privacy.PrivacyEvent;
 import org.maplebridge.events.referral.ReferralEvent;
 
 /**
@@ -48,7 +49,8 @@ class EventContractTest {
           ReferralEvent.class,
           ProviderEvent.class,
           EmergencyAccessEvent.class,
-          OnCallEvent.class);
+          OnCallEvent.class,
+          PrivacyEvent.class);
 
   static Stream<Class<?>> events() {
     return Stream.concat(

@@ -13,6 +13,7 @@ import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.intake.IntakeEvent;
+import org.maplebridge.events.privacy.PrivacyEvent;
 import org.maplebridge.events.referral.ReferralEvent;
 
 /**
@@ -48,7 +49,8 @@ class FreeTextIsClassifiedTest {
             IntakeEvent.class,
             CrisisEvent.class,
             ReferralEvent.class,
-            EmergencyAccessEvent.class)) {
+            EmergencyAccessEvent.class,
+            PrivacyEvent.class)) {
       for (Class<?> event : family.getPermittedSubclasses()) {
         collectUnmarked(event, unmarked);
       }

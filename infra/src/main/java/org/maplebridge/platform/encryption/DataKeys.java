@@ -12,6 +12,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.util.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -208,9 +209,34 @@ class DataKeys {
     }
   }
 
-  /** Forgets a destroyed key on this instance at once. */
-  void forget(UUID record) {
-    known.remove(record);
+  /**
+   * Destroys the records' keys in the current transaction: the wrapped key is gone and a tombstone
+   * stays, so nothing new is ever encrypted for these records again (a record without a key yet
+   * gets its tombstone now). This instance forgets the keys once the transaction committed.
+   */
+  void destroy(Collection<UUID> records) {
+    for (UUID record : records) {
+      jdbc.sql(
+              "INSERT INTO data_key (record_id, wrapped, kek, destroyed_at)"
+                  + " VALUES (:record, NULL, :kek, now())"
+                  + " ON CONFLICT (record_id) DO UPDATE SET wrapped = NULL,"
+                  + " destroyed_at = coalesce(data_key.destroyed_at, now())")
+          .param("record", record)
+          .param("kek", currentKek)
+          .update();
+    }
+    Runnable forget = () -> records.forEach(known::remove);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              forget.run();
+            }
+          });
+    } else {
+      forget.run();
+    }
   }
 
   private static byte[] associatedData(UUID record) {

@@ -16,14 +16,17 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import com.google.crypto.tink.Aead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.OfRecord;
 import org.maplebridge.events.PersonalData;
 
@@ -31,9 +34,9 @@ import org.maplebridge.events.PersonalData;
  * Jackson, for what Axon stores (events, snapshots, dead letters, sagas): every field marked {@link
  * PersonalData} or {@link ClinicalData} inside an event about a record is written as {@code
  * "enc:v1:<record>:<base64>"}, AES-256-GCM with the record's data key and the record and field as
- * associated data; read back in plain. A field whose key was destroyed reads as absent (erased); a
- * field stored in plain by an earlier version reads as it was. Aggregates, handlers and upcasters
- * never see ciphertext.
+ * associated data; read back in plain. A field whose key was destroyed reads as erased ({@link
+ * Erased}: never an exception); a field stored in plain by an earlier version reads as it was.
+ * Aggregates, handlers and upcasters never see ciphertext.
  */
 final class EncryptedFields extends SimpleModule {
   static final String PREFIX = "enc:v1:";
@@ -142,7 +145,7 @@ final class EncryptedFields extends SimpleModule {
         UUID record = UUID.fromString(stored.substring(PREFIX.length(), colon));
         Optional<Aead> key = keys.forDecryption(record);
         if (key.isEmpty()) {
-          return null; // erased
+          return erased();
         }
         try {
           byte[] clear =
@@ -157,6 +160,20 @@ final class EncryptedFields extends SimpleModule {
       }
       // stored in plain before encryption was switched on
       return plain.readValue(parser, type);
+    }
+
+    /** What the field reads as once its key was destroyed: see {@link Erased}. */
+    private Object erased() {
+      if (type.hasRawClass(String.class)) {
+        return Erased.TEXT;
+      }
+      if (type.isCollectionLikeType()) {
+        return type.isTypeOrSubTypeOf(java.util.Set.class) ? java.util.Set.of() : List.of();
+      }
+      if (type.isPrimitive()) {
+        return ClassUtil.defaultValue(type.getRawClass());
+      }
+      return null;
     }
 
     @Override

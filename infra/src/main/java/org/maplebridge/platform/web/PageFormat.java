@@ -3,6 +3,7 @@ package org.maplebridge.platform.web;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.maplebridge.events.Erased;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * How pages write out the details of a history entry: what changed, without the record ids, in the
  * reader's language: field names as {@code field.<name>}, and a value as {@code <name>.<VALUE>}
  * where the field holds one of the enumerations the pages already name (urgency, risk, service
- * type...); anything else as stored.
+ * type...); an erased person's field as "erased"; anything else as stored.
  */
 @Component("pageFormat")
 public class PageFormat {
@@ -65,6 +66,9 @@ public class PageFormat {
           .collect(Collectors.joining("; "));
     }
     String stored = String.valueOf(value);
+    if (Erased.TEXT.equals(stored)) {
+      return message("erased", stored);
+    }
     return message(VALUES_NAMED_AS.getOrDefault(name, name) + "." + stored, stored);
   }
 
