@@ -145,6 +145,12 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/providers                                              | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
       PUT    /api/providers/{id}                                         | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
       POST   /api/admin/directory/hsds                                   | 403   | 403 | 403   | 403 | 403  | 403  | ok    | 403 | 401   | 403 | 403
+      GET    /api/privacy/retention                                | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 200 | 401   | 403 | 403
+      GET    /api/privacy/legal-holds                              | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 200 | 401   | 403 | 403
+      GET    /api/privacy/erasures                                 | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 200 | 401   | 403 | 403
+      POST   /api/privacy/people/{personId}/legal-hold             | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 404 | 401   | 403 | 403
+      POST   /api/privacy/people/{personId}/legal-hold/lifting     | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 404 | 401   | 403 | 403
+      POST   /api/privacy/people/{personId}/erasure                | 403   | 403 | 403   | 403 | 403  | 403  | 403   | 404 | 401   | 403 | 403
       """;
 
   private static final String IDENTITY = "Li Wei";
@@ -152,6 +158,9 @@ class AuthorizationMatrixTest extends PlatformTest {
   private static final String CRISIS_NOTE = "Matrix risk: has thought about how";
   private static final String SAFETY_PLAN = "Matrix plan: calls her sister";
   private static final String REFERRAL_REASON = "Matrix referral: needs a psychiatric review";
+
+  /** A person with no records (the privacy officer's writes answer 404 for them). */
+  private static final String NOBODY = "00000000-0000-4000-8000-000000000017";
 
   private final Map<String, String> ids = new LinkedHashMap<>();
   private String provider;
@@ -269,6 +278,8 @@ class AuthorizationMatrixTest extends PlatformTest {
     slots.put("{username}", "alice");
     slots.put("{escalationId}", ids.get("escalation"));
     slots.put("{followUpId}", ids.get("followUp"));
+    // Nobody's records: the privacy officer's holds and erasures must not touch the shared ones.
+    slots.put("{personId}", NOBODY);
     return slots;
   }
 
@@ -346,6 +357,11 @@ class AuthorizationMatrixTest extends PlatformTest {
               + "\"unit\":\"north\",\"password\":\"quiet-lantern-in-rain\"}";
       case "/api/admin/staff/{username}/enabled" -> "{\"enabled\":true}";
       case "/api/admin/key-rotation" -> "{}";
+      case "/api/privacy/people/{personId}/legal-hold",
+          "/api/privacy/people/{personId}/legal-hold/lifting" ->
+          "{\"reason\":\"Matrix matter\"}";
+      case "/api/privacy/people/{personId}/erasure" ->
+          "{\"reason\":\"Matrix\",\"requestReference\":\"M-1\"}";
       // Not the current password: every demo user keeps hers for the other tests.
       case "/api/me/password" ->
           "{\"currentPassword\":\"not-the-current-one\",\"newPassword\":\"quiet-lantern-in-rain\"}";
