@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -149,6 +150,75 @@ public class Retention {
                     row.getString("erased_by"),
                     row.getObject("erased_at", OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  /** One of the person's records, as retention counts it. */
+  public record Kept(UUID recordId, String type, String unit, Instant closedAt) {}
+
+  /** Where a person stands: their records, since when they are due, their hold or erasure. */
+  public record Person(
+      UUID personId,
+      String clientReference,
+      List<Kept> records,
+      Instant dueSince,
+      boolean due,
+      Hold hold,
+      Erasure erasure) {}
+
+  /** The person known by their id or client reference; empty for a person with no records. */
+  public Optional<Person> person(String idOrReference) {
+    Instant now = clock.instant();
+    List<UUID> ids =
+        jdbc.sql(
+                "SELECT DISTINCT person_id FROM retention_record WHERE person_id::text = :key"
+                    + " OR client_reference = :key")
+            .param("key", idOrReference.strip())
+            .query((row, n) -> row.getObject("person_id", UUID.class))
+            .list();
+    if (ids.size() != 1) {
+      return Optional.empty();
+    }
+    UUID personId = ids.get(0);
+    List<Kept> records =
+        jdbc.sql(
+                "SELECT * FROM retention_record WHERE person_id = :person"
+                    + " ORDER BY record_type, record_id")
+            .param("person", personId)
+            .query(
+                (row, n) ->
+                    new Kept(
+                        row.getObject("record_id", UUID.class),
+                        row.getString("record_type"),
+                        row.getString("unit"),
+                        instant(row.getObject("closed_at", OffsetDateTime.class))))
+            .list();
+    Instant dueSince =
+        records.stream().anyMatch(record -> record.closedAt() == null)
+            ? null
+            : afterClosure.endOf(
+                records.stream().map(Kept::closedAt).max(Instant::compareTo).orElseThrow());
+    Hold hold =
+        holds().stream().filter(h -> h.personId().equals(personId)).findFirst().orElse(null);
+    Erasure erasure =
+        erasures().stream().filter(e -> e.personId().equals(personId)).findFirst().orElse(null);
+    String reference =
+        jdbc.sql("SELECT max(client_reference) FROM retention_record WHERE person_id = :person")
+            .param("person", personId)
+            .query(String.class)
+            .single();
+    return Optional.of(
+        new Person(
+            personId,
+            reference,
+            records,
+            dueSince,
+            dueSince != null && !dueSince.isAfter(now) && hold == null && erasure == null,
+            hold,
+            erasure));
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
   }
 
   /** Retention and erasure are the privacy officer's alone. */
