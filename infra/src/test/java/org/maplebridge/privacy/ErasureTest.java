@@ -116,6 +116,14 @@ class ErasureTest extends PlatformTest {
     assertThat(history.toString()).contains("[erased]").doesNotContain("ERASE-CANARY");
     assertThat(aliceAfter.get("/api/intakes/" + intake).body()).doesNotContain("Canaryperson");
 
+    long eventsOfTheCase = eventsOf(intake);
+    Response afterwards =
+        alice.post("/api/intakes/" + intake + "/notes", "{\"text\":\"ERASE-CANARY-NOTE again\"}");
+    assertThat(afterwards.status())
+        .as("nothing personal or clinical is added to an erased person's record")
+        .isEqualTo(409);
+    assertThat(eventsOf(intake)).isEqualTo(eventsOfTheCase);
+
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.maplebridge.platform.keys.PlatformKeys;
+import org.maplebridge.write.RuleViolated;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -261,10 +262,15 @@ class DataKeys {
         .getPrimitive(RegistryConfiguration.get(), Aead.class);
   }
 
-  /** A record whose key was destroyed gets no new encrypted content. */
-  static final class ErasedRecord extends RuntimeException {
+  /**
+   * A record whose key was destroyed gets no new personal or clinical content: a write that would
+   * add some is refused (409) and stores nothing.
+   */
+  static final class ErasedRecord extends RuleViolated {
     ErasedRecord(UUID record) {
-      super("Record " + record + " was erased");
+      super(
+          "AnErasedPersonsRecordTakesNoNewContent",
+          "The person of record " + record + " was erased: nothing personal or clinical is added");
     }
   }
 }

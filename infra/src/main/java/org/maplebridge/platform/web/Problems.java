@@ -128,6 +128,10 @@ public class Problems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(SerializationException.class)
   ResponseEntity<?> serializationFailed(SerializationException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RuleViolated rule) {
+        // new content for an erased person's record, refused when it was to be encrypted
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ruleViolated(rule));
+      }
       if (cause instanceof DataAccessResourceFailureException
           || cause instanceof TransientDataAccessException
           || cause instanceof CannotCreateTransactionException) {
