@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "maplebridge.retention.after-closure=PT3S")
 class ErasureTest extends PlatformTest {
+  @Autowired private DataSource dataSource;
+
   private static final List<String> CANARIES =
       List.of(
           "Erasable Canaryperson",
@@ -267,6 +271,90 @@ class ErasureTest extends PlatformTest {
           .isEqualTo(403);
     }
     assertThat(as("alice").get("/api/intakes/" + intake).body()).contains("Li Wei");
+  }
+
+  /**
+   * Records stored before this version are found from their events when the platform is upgraded:
+   * the migration's backfill, run again now, gives what the write side recorded as the events came.
+   */
+  @Test
+  void recordsStoredBeforeErasureExistedAreFoundFromTheirEvents() throws Exception {
+    Api alice = as("alice");
+    Response opened = alice.post("/api/intakes", NEW_CLIENT_INTAKE);
+    String intake = opened.id();
+    alice.post(
+        "/api/intakes/" + intake + "/consents",
+        "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
+    String referral =
+        alice
+            .post(
+                "/api/referrals",
+                """
+                {"intakeId":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s",
+                 "urgency":"URGENT","reason":"Review","disclosedFields":["NAME"]}"""
+                    .formatted(intake, providerOffering("PSYCHIATRIC_ASSESSMENT")))
+            .id();
+    assertThat(
+            alice
+                .post(
+                    "/api/referrals/" + referral + "/cancellation",
+                    "{\"side\":\"REFERRER\",\"reason\":\"Not needed\"}")
+                .status())
+        .isEqualTo(204);
+    assertThat(
+            alice
+                .post("/api/intakes/" + intake + "/closure", "{\"reason\":\"CLIENT_WITHDREW\"}")
+                .status())
+        .isEqualTo(204);
+    String crisis =
+        as("carol")
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"x\"}")
+            .id();
+    List<String> records = List.of(intake, referral, crisis);
+
+    String migration;
+    try (var script =
+        getClass().getResourceAsStream("/db/migration/V2026120301__person_records.sql")) {
+      migration = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String backfill =
+        migration
+            .substring(migration.indexOf("WITH opened"))
+            .replace("INSERT INTO person_record", "INSERT INTO backfilled");
+    List<String> found = new ArrayList<>();
+    try (var connection = dataSource.getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE TEMP TABLE backfilled (LIKE person_record)");
+      statement.execute(backfill);
+      for (String table : List.of("backfilled", "person_record")) {
+        try (var rows =
+            statement.executeQuery(
+                "SELECT record_id, person_id, record_type,"
+                    + " date_trunc('milliseconds', closed_at) AS closed FROM "
+                    + table
+                    + " WHERE record_id::text IN ('"
+                    + String.join("','", records)
+                    + "') ORDER BY record_id")) {
+          StringBuilder rowsOf = new StringBuilder();
+          while (rows.next()) {
+            rowsOf
+                .append(rows.getString(1))
+                .append(' ')
+                .append(rows.getString(2))
+                .append(' ')
+                .append(rows.getString(3))
+                .append(' ')
+                .append(rows.getString(4))
+                .append('\n');
+          }
+          found.add(rowsOf.toString());
+        }
+      }
+      statement.execute("DROP TABLE backfilled");
+    }
+    assertThat(found.get(1).lines()).hasSize(3);
+    assertThat(found.get(1)).contains("INTAKE", "REFERRAL", "CRISIS " + "null");
+    assertThat(found.get(0)).as("backfilled = recorded").isEqualTo(found.get(1));
   }
 
   private static String clientOf(Api counsellor, Response opened) {
