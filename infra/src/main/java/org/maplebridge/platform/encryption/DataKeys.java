@@ -36,16 +36,28 @@ class DataKeys {
   private static final String KEK_PREFIX = "kek-";
   private static final int CACHED = 10_000;
 
+  /**
+   * How long a key read from the database is used without asking again: an erasure on another
+   * instance (or a read racing the erasure here) is honoured within this time at the latest.
+   */
+  private static final long CACHED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+
+  private record Cached(Aead aead, long since) {
+    boolean fresh() {
+      return System.nanoTime() - since < CACHED_NANOS;
+    }
+  }
+
   private final JdbcClient jdbc;
   private final PlatformKeys keys;
   private final Map<String, Aead> keyEncryptionKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String currentKek;
-  private final Map<UUID, Aead> known =
+  private final Map<UUID, Cached> known =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Aead> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<UUID, Cached> eldest) {
               return size() > CACHED;
             }
           });
@@ -133,9 +145,9 @@ class DataKeys {
 
   /** The record's key for new ciphertext, made now if the record has none yet. */
   Aead forEncryption(UUID record) {
-    Aead cached = known.get(record);
-    if (cached != null) {
-      return cached;
+    Cached cached = known.get(record);
+    if (cached != null && cached.fresh()) {
+      return cached.aead();
     }
     Optional<Aead> existing = stored(record);
     if (existing.isPresent()) {
@@ -168,8 +180,8 @@ class DataKeys {
 
   /** The record's key for reading, or empty once it was destroyed (the person was erased). */
   Optional<Aead> forDecryption(UUID record) {
-    Aead cached = known.get(record);
-    return cached != null ? Optional.of(cached) : stored(record);
+    Cached cached = known.get(record);
+    return cached != null && cached.fresh() ? Optional.of(cached.aead()) : stored(record);
   }
 
   private Optional<Aead> stored(UUID record) {
@@ -202,11 +214,11 @@ class DataKeys {
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              known.put(record, aead);
+              known.put(record, new Cached(aead, System.nanoTime()));
             }
           });
     } else {
-      known.put(record, aead);
+      known.put(record, new Cached(aead, System.nanoTime()));
     }
   }
 
