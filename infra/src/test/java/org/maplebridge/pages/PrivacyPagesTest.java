@@ -80,6 +80,9 @@ class PrivacyPagesTest extends PlatformTest {
         .as("the opening, the note")
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(counsellor.getPageSource()).doesNotContain("Pagecanary");
+    assertThat(counsellor.findElement(By.tagName("h1")).getText())
+        .as("the name, shown as erased")
+        .contains(reference, "已删除");
     assertThat(note.status()).isEqualTo(201);
   }
 }

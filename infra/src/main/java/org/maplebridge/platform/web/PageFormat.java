@@ -43,6 +43,14 @@ public class PageFormat {
         .collect(Collectors.joining(" · "));
   }
 
+  /**
+   * A text field as the page shows it: an erased person's field as "erased" in the reader's
+   * language.
+   */
+  public String shown(String text) {
+    return Erased.TEXT.equals(text) ? message("erased", text) : text;
+  }
+
   private static boolean isIdentifier(String name) {
     return name.equals("id") || name.endsWith("Id");
   }
