@@ -3,12 +3,18 @@ package org.maplebridge.intake;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -16,6 +22,9 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
+import org.maplebridge.events.intake.ClinicalReviewDone;
+import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentScope;
@@ -23,6 +32,7 @@ import org.maplebridge.events.intake.ConsentWithdrawn;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.CrisisAlertRaised;
 import org.maplebridge.events.intake.CrisisAlertReason;
+import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
@@ -35,6 +45,7 @@ import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
 import org.maplebridge.intake.IntakeCommands.AssignCounsellor;
 import org.maplebridge.intake.IntakeCommands.CloseIntake;
+import org.maplebridge.intake.IntakeCommands.CompleteClinicalReview;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
@@ -47,6 +58,7 @@ import org.maplebridge.intake.IntakeRules.AClosedCaseIsNotClosedAgain;
 import org.maplebridge.intake.IntakeRules.NoAssignmentBeforeConsentToCounselling;
 import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
 import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
+import org.maplebridge.intake.IntakeRules.OnlyAnOpenReviewIsDone;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
 import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
 import org.maplebridge.intake.IntakeRules.TheAssignedCounsellorStaysOnTheCareTeam;
@@ -84,6 +96,7 @@ class Intake {
   private final Set<ConsentScope> activeConsents = EnumSet.noneOf(ConsentScope.class);
   private Urgency priority;
   private Urgency riskFloor;
+  private final Map<UUID, ClinicalReview> openReviews = new LinkedHashMap<>();
   private boolean closed;
 
   Intake() {
@@ -157,7 +170,7 @@ class Intake {
   }
 
   @CommandHandler
-  void handle(RecordScreening command, Actor actor) {
+  void handle(RecordScreening command, Actor actor, ClinicalReviewDeadlines deadlines) {
     requireCareTeam(actor, "record screenings");
     check(new NothingIsAddedToAClosedCase(closed, "screenings"));
     ScreeningScore score =
@@ -176,6 +189,52 @@ class Intake {
             score.risk(),
             actor.username()));
     raiseCrisisAlertIfAtRisk(command.screeningId(), score);
+    if (score.instrument() == Instrument.CSSRS) {
+      doneBy(command.screeningId(), ClinicalReview.SAME_DAY_CSSRS, actor);
+    }
+    if (score.risk() == SuicideRisk.MODERATE) {
+      requestReview(command.screeningId(), ClinicalReview.CLINICIAN_REVIEW, deadlines);
+    }
+  }
+
+  /**
+   * A review task per screening, its id derived from the screening; one of a kind is enough while
+   * it is open.
+   */
+  private void requestReview(
+      UUID screeningId, ClinicalReview review, ClinicalReviewDeadlines deadlines) {
+    if (openReviews.containsValue(review)) {
+      return;
+    }
+    Instant due = GenericEventMessage.clock.instant().plus(deadlines.within(review));
+    UUID reviewId =
+        UUID.nameUUIDFromBytes(
+            ("review-of-screening:" + screeningId).getBytes(StandardCharsets.UTF_8));
+    apply(new ClinicalReviewRequested(intakeId, reviewId, review, screeningId, due));
+  }
+
+  /** A C-SSRS recorded is the same-day C-SSRS that was asked for. */
+  private void doneBy(UUID screeningId, ClinicalReview review, Actor actor) {
+    for (UUID reviewId : reviewsOpen(review)) {
+      apply(new ClinicalReviewDone(intakeId, reviewId, null, screeningId, actor.username()));
+    }
+  }
+
+  private List<UUID> reviewsOpen(ClinicalReview review) {
+    return openReviews.entrySet().stream()
+        .filter(open -> open.getValue() == review)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @CommandHandler
+  void handle(CompleteClinicalReview command, Actor actor) {
+    requireCareTeam(actor, "record a clinician's review");
+    List<UUID> open = reviewsOpen(ClinicalReview.CLINICIAN_REVIEW);
+    check(new OnlyAnOpenReviewIsDone(!open.isEmpty()));
+    for (UUID reviewId : open) {
+      apply(new ClinicalReviewDone(intakeId, reviewId, command.outcome(), null, actor.username()));
+    }
   }
 
   /**
@@ -339,6 +398,16 @@ class Intake {
     if (riskFloor == null || riskFloor.compareTo(floor) < 0) {
       riskFloor = floor;
     }
+  }
+
+  @EventSourcingHandler
+  void on(ClinicalReviewRequested event) {
+    openReviews.put(event.reviewId(), event.review());
+  }
+
+  @EventSourcingHandler
+  void on(ClinicalReviewDone event) {
+    openReviews.remove(event.reviewId());
   }
 
   @EventSourcingHandler

@@ -105,4 +105,16 @@ final class IntakeRules {
       return "The assigned counsellor stays on the care team: assign someone else first";
     }
   }
+
+  record OnlyAnOpenReviewIsDone(boolean reviewOpen) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !reviewOpen;
+    }
+
+    @Override
+    public String explanation() {
+      return "No clinician's review is waiting on this case";
+    }
+  }
 }

@@ -91,6 +91,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/intakes/{id}/care-team                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
       DELETE /api/intakes/{id}/care-team/{member}                        | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/intakes/{id}/notes                                     | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/clinical-review                           | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises                                                 | ok    | ok  | ok    | ok  | ok   | ok   | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/risk-assessments                           | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/supervisor-consult                         | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
@@ -293,6 +294,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/intakes/{id}/assignment" -> "{\"counsellor\":\"alice\"}";
       case "/api/intakes/{id}/care-team" -> "{\"member\":\"alice\"}";
       case "/api/intakes/{id}/notes" -> "{\"text\":\"Matrix write\"}";
+      case "/api/intakes/{id}/clinical-review" -> "{\"outcome\":\"Matrix review\"}";
       case "/api/intakes/{id}/closure" ->
           "{\"reason\":\"GOALS_MET\",\"summary\":\"Matrix closure\"}";
       case "/api/intakes/{id}/reopening", "/api/crises/{id}/reopening" ->
