@@ -37,6 +37,7 @@ import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
 import org.maplebridge.events.intake.IntakeTriaged;
+import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
 import org.maplebridge.events.intake.SuicideRisk;
@@ -96,6 +97,13 @@ class Intake {
   private final Set<ConsentScope> activeConsents = EnumSet.noneOf(ConsentScope.class);
   private Urgency priority;
   private Urgency riskFloor;
+
+  /**
+   * The floor came from PHQ-9 item 9 alone, and a C-SSRS since found no risk: triage may go below
+   * it, with the rationale every triage has.
+   */
+  private boolean negativeCssrsSinceSelfHarmItem;
+
   private final Map<UUID, ClinicalReview> openReviews = new LinkedHashMap<>();
   private boolean closed;
 
@@ -188,10 +196,10 @@ class Intake {
             score.flags(),
             score.risk(),
             actor.username()));
-    raiseCrisisAlertIfAtRisk(command.screeningId(), score);
     if (score.instrument() == Instrument.CSSRS) {
       doneBy(command.screeningId(), ClinicalReview.SAME_DAY_CSSRS, actor);
     }
+    raiseCrisisAlertIfAtRisk(command.screeningId(), score, deadlines);
     if (score.risk() == SuicideRisk.MODERATE) {
       requestReview(command.screeningId(), ClinicalReview.CLINICIAN_REVIEW, deadlines);
     }
@@ -238,22 +246,29 @@ class Intake {
   }
 
   /**
-   * High C-SSRS risk calls for immediate action (emergency); any thought of self-harm on PHQ-9 item
-   * 9 is urgent. Either way the crisis team is alerted and triage cannot stay lower.
+   * High C-SSRS risk calls for immediate action: the crisis team is alerted and triage cannot stay
+   * below emergency. A thought of self-harm on PHQ-9 item 9 is not a crisis by itself: it asks for
+   * a C-SSRS the same day, and keeps triage at urgent at least until a negative one.
    */
-  private void raiseCrisisAlertIfAtRisk(UUID screeningId, ScreeningScore score) {
-    CrisisAlertReason reason;
-    Urgency floor;
+  private void raiseCrisisAlertIfAtRisk(
+      UUID screeningId, ScreeningScore score, ClinicalReviewDeadlines deadlines) {
     if (score.risk() == SuicideRisk.HIGH) {
-      reason = CrisisAlertReason.CSSRS_HIGH_RISK;
-      floor = Urgency.EMERGENCY;
+      apply(
+          new CrisisAlertRaised(
+              intakeId,
+              clientId,
+              unit,
+              CrisisAlertReason.CSSRS_HIGH_RISK,
+              screeningId,
+              score.risk()));
+      raiseTriageTo(Urgency.EMERGENCY, CrisisAlertReason.CSSRS_HIGH_RISK.name());
     } else if (score.selfHarmFlagged()) {
-      reason = CrisisAlertReason.SELF_HARM_ITEM;
-      floor = Urgency.URGENT;
-    } else {
-      return;
+      requestReview(screeningId, ClinicalReview.SAME_DAY_CSSRS, deadlines);
+      raiseTriageTo(Urgency.URGENT, ScreeningFlag.SELF_HARM_ITEM.name());
     }
-    apply(new CrisisAlertRaised(intakeId, clientId, unit, reason, screeningId, score.risk()));
+  }
+
+  private void raiseTriageTo(Urgency floor, String reason) {
     if (priority == null || priority.compareTo(floor) < 0) {
       apply(
           new IntakeTriaged(
@@ -268,7 +283,9 @@ class Intake {
   void handle(TriageIntake command, Actor actor) {
     requireInScope(actor);
     check(new NothingIsAddedToAClosedCase(closed, "a triage"));
-    check(new TriageIsNotBelowTheRiskAScreeningShowed(command.priority(), riskFloor));
+    check(
+        new TriageIsNotBelowTheRiskAScreeningShowed(
+            command.priority(), riskFloor, negativeCssrsSinceSelfHarmItem));
     apply(new IntakeTriaged(intakeId, command.priority(), command.rationale(), actor.username()));
   }
 
@@ -391,18 +408,35 @@ class Intake {
     activeConsents.remove(event.scope());
   }
 
+  /** Alerts stored before PHQ-9 item 9 asked for a C-SSRS instead still set an urgent floor. */
   @EventSourcingHandler
   void on(CrisisAlertRaised event) {
-    Urgency floor =
-        event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK ? Urgency.EMERGENCY : Urgency.URGENT;
+    raiseFloorTo(
+        event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK ? Urgency.EMERGENCY : Urgency.URGENT);
+  }
+
+  private void raiseFloorTo(Urgency floor) {
     if (riskFloor == null || riskFloor.compareTo(floor) < 0) {
       riskFloor = floor;
+      negativeCssrsSinceSelfHarmItem = false;
     }
   }
 
   @EventSourcingHandler
   void on(ClinicalReviewRequested event) {
     openReviews.put(event.reviewId(), event.review());
+    if (event.review() == ClinicalReview.SAME_DAY_CSSRS) {
+      raiseFloorTo(Urgency.URGENT);
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ScreeningRecorded event) {
+    if (event.instrument() == Instrument.CSSRS
+        && event.risk() == SuicideRisk.NONE
+        && riskFloor == Urgency.URGENT) {
+      negativeCssrsSinceSelfHarmItem = true;
+    }
   }
 
   @EventSourcingHandler
@@ -413,6 +447,11 @@ class Intake {
   @EventSourcingHandler
   void on(IntakeTriaged event) {
     priority = event.priority();
+    // Below the floor only where a negative C-SSRS let it through: the floor is gone.
+    if (riskFloor != null && priority.compareTo(riskFloor) < 0) {
+      riskFloor = null;
+      negativeCssrsSinceSelfHarmItem = false;
+    }
   }
 
   @EventSourcingHandler

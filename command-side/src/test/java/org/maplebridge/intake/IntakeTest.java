@@ -138,6 +138,23 @@ class IntakeTest {
         ("review-of-screening:" + screening).getBytes(StandardCharsets.UTF_8));
   }
 
+  private static ClinicalReviewRequested sameDayCssrsRequested() {
+    return new ClinicalReviewRequested(
+        INTAKE,
+        reviewOf(SCREENING),
+        ClinicalReview.SAME_DAY_CSSRS,
+        SCREENING,
+        Instant.parse("2026-12-01T09:00:00Z"));
+  }
+
+  private static IntakeTriaged systemTriagedUrgent() {
+    return new IntakeTriaged(
+        INTAKE,
+        Urgency.URGENT,
+        "Raised to URGENT by the screening (SELF_HARM_ITEM)",
+        Intake.SYSTEM);
+  }
+
   private ClinicalReviewRequested clinicianReviewRequested() {
     return new ClinicalReviewRequested(
         INTAKE,
@@ -500,7 +517,7 @@ class IntakeTest {
     }
 
     @Test
-    void selfHarmThoughtsRaiseACrisisAlertAndMakeTheCaseUrgent() {
+    void selfHarmThoughtsAskForASameDayCssrsAndMakeTheCaseUrgentWithoutOpeningACrisis() {
       fixture
           .given(opened())
           .when(
@@ -513,18 +530,109 @@ class IntakeTest {
                   1,
                   SeverityBand.MINIMAL,
                   Set.of(ScreeningFlag.SELF_HARM_ITEM)),
-              new CrisisAlertRaised(
+              new ClinicalReviewRequested(
                   INTAKE,
-                  CLIENT,
-                  "north",
-                  CrisisAlertReason.SELF_HARM_ITEM,
+                  reviewOf(SCREENING),
+                  ClinicalReview.SAME_DAY_CSSRS,
                   SCREENING,
-                  SuicideRisk.NONE),
+                  fixture.currentTime().plus(Duration.ofHours(8))),
               new IntakeTriaged(
                   INTAKE,
                   Urgency.URGENT,
                   "Raised to URGENT by the screening (SELF_HARM_ITEM)",
                   Intake.SYSTEM));
+    }
+
+    @Test
+    void theCssrsRecordedIsTheSameDayCssrsThatWasAskedFor() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(opened(), sameDayCssrsRequested(), systemTriagedUrgent())
+          .when(
+              new RecordScreening(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  List.of(false, false, false, false, false, false),
+                  null),
+              as("alice"))
+          .expectEvents(
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(0, 0, 0, 0, 0, 0),
+                  null,
+                  0,
+                  null,
+                  Set.of(),
+                  SuicideRisk.NONE,
+                  "alice"),
+              new ClinicalReviewDone(INTAKE, reviewOf(SCREENING), null, cssrs, "alice"));
+    }
+
+    @Test
+    void untilACssrsFindsNoRiskTheSelfHarmItemKeepsTriageUrgent() {
+      fixture
+          .given(opened(), sameDayCssrsRequested(), systemTriagedUrgent())
+          .when(new TriageIntake(INTAKE, Urgency.SOON, "Seems settled"), as("alice"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage("A screening showed risk: the priority must be URGENT or higher");
+    }
+
+    @Test
+    void aLaterNegativeCssrsLetsTriageGoBelowTheSelfHarmFloorWithARationale() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(
+              opened(),
+              sameDayCssrsRequested(),
+              systemTriagedUrgent(),
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(0, 0, 0, 0, 0, 0),
+                  null,
+                  0,
+                  null,
+                  Set.of(),
+                  SuicideRisk.NONE,
+                  "alice"),
+              new ClinicalReviewDone(INTAKE, reviewOf(SCREENING), null, cssrs, "alice"))
+          .when(
+              new TriageIntake(
+                  INTAKE, Urgency.SOON, "C-SSRS negative; item 9 was about poor sleep"),
+              as("alice"))
+          .expectEvents(
+              new IntakeTriaged(
+                  INTAKE, Urgency.SOON, "C-SSRS negative; item 9 was about poor sleep", "alice"));
+    }
+
+    @Test
+    void aCssrsShowingSomeRiskDoesNotLowerTheSelfHarmFloor() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(
+              opened(),
+              sameDayCssrsRequested(),
+              systemTriagedUrgent(),
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(1, 0, 0, 0, 0, 0),
+                  null,
+                  1,
+                  null,
+                  Set.of(),
+                  SuicideRisk.LOW,
+                  "alice"))
+          .when(new TriageIntake(INTAKE, Urgency.SOON, "Only a wish to be dead"), as("alice"))
+          .expectException(RuleViolated.class);
     }
 
     @Test
@@ -580,13 +688,12 @@ class IntakeTest {
                   2,
                   SeverityBand.MINIMAL,
                   Set.of(ScreeningFlag.SELF_HARM_ITEM)),
-              new CrisisAlertRaised(
+              new ClinicalReviewRequested(
                   INTAKE,
-                  CLIENT,
-                  "north",
-                  CrisisAlertReason.SELF_HARM_ITEM,
+                  reviewOf(SCREENING),
+                  ClinicalReview.SAME_DAY_CSSRS,
                   SCREENING,
-                  SuicideRisk.NONE));
+                  fixture.currentTime().plus(Duration.ofHours(8))));
     }
 
     @Test

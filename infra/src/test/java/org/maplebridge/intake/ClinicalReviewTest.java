@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
@@ -72,6 +74,56 @@ class ClinicalReviewTest extends PlatformTest {
         alice.post("/api/intakes/" + id + "/clinical-review", "{\"outcome\":\"Again\"}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("rule").asText()).isEqualTo("OnlyAnOpenReviewIsDone");
+  }
+
+  @Test
+  void selfHarmThoughtsAskForASameDayCssrsAndANegativeOneLetsTriageGoLowerWithARationale() {
+    Api alice = as("alice");
+    String id = consentedIntake(alice);
+    Response phq9 =
+        alice.post(
+            "/api/intakes/" + id + "/screenings",
+            """
+            {"instrument":"PHQ9","answers":[1,1,0,1,0,1,0,0,1]}""");
+    assertThat(phq9.status()).isEqualTo(201);
+    Api reading = alice.with("X-Consistency-Token", phq9.header("X-Consistency-Token"));
+    JsonNode line = findCase(reading.everyPage("/api/caseload"), id);
+    assertThat(line.get("nextAction").asText()).isEqualTo("SAME_DAY_CSSRS");
+    assertThat(line.get("reviews").get(0).get("review").asText()).isEqualTo("SAME_DAY_CSSRS");
+    assertThat(line.get("priority").asText()).isEqualTo("URGENT");
+    assertThat(line.has("crisisAlert")).as("no crisis alert by itself").isFalse();
+    List<String> steps = new ArrayList<>();
+    reading
+        .get("/api/intakes/" + id + "/history")
+        .json()
+        .get("entries")
+        .forEach(step -> steps.add(step.get("type").asText()));
+    assertThat(steps).contains("ClinicalReviewRequested").doesNotContain("CrisisAlertRaised");
+
+    String lower =
+        """
+        {"priority":"SOON","rationale":"C-SSRS negative; item 9 was about sleeping pills for rest"}""";
+    Response tooEarly = alice.post("/api/intakes/" + id + "/triage", lower);
+    assertThat(tooEarly.status()).isEqualTo(409);
+    assertThat(tooEarly.json().get("rule").asText())
+        .isEqualTo("TriageIsNotBelowTheRiskAScreeningShowed");
+
+    Response cssrs =
+        alice.post(
+            "/api/intakes/" + id + "/screenings",
+            """
+            {"instrument":"CSSRS","answers":[false,false,false,false,false,false]}""");
+    assertThat(cssrs.status()).isEqualTo(201);
+    Response lowered = alice.post("/api/intakes/" + id + "/triage", lower);
+    assertThat(lowered.status()).isEqualTo(204);
+    Api after = alice.with("X-Consistency-Token", lowered.header("X-Consistency-Token"));
+    JsonNode now = findCase(after.everyPage("/api/caseload"), id);
+    assertThat(now.get("reviews")).as("the same-day C-SSRS was done").isEmpty();
+    assertThat(now.get("priority").asText()).isEqualTo("SOON");
+    JsonNode intake = after.get("/api/intakes/" + id).json();
+    assertThat(intake.get("triage").get("rationale").asText())
+        .isEqualTo("C-SSRS negative; item 9 was about sleeping pills for rest");
+    assertThat(intake.get("reviews").get(0).get("doneBy").asText()).isEqualTo("alice");
   }
 
   private static JsonNode findCase(JsonNode caseload, String intakeId) {
