@@ -101,6 +101,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/crises/{id}/rescue-confirmation                        | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/de-escalation                              | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/safety-plan                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      PUT    /api/crises/{id}/whereabouts                                | 403   | 403 | ok    | 403 | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups                                 | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups/{followUpId}/completion         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/referrals                                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
@@ -309,6 +310,7 @@ class AuthorizationMatrixTest extends PlatformTest {
               + "\"confidentialityBreakReason\":\"Risk to life\"}";
       case "/api/crises/{id}/rescue-confirmation" -> "{\"outcome\":\"Reached, safe\"}";
       case "/api/crises/{id}/de-escalation" -> "{\"notes\":\"Calmer\"}";
+      case "/api/crises/{id}/whereabouts" -> "{\"area\":\"Grid 7\"}";
       case "/api/crises/{id}/safety-plan" ->
           "{\"warningSigns\":[\"a\"],\"internalCopingStrategies\":[\"b\"],"
               + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"d\"],"
