@@ -202,7 +202,8 @@ class CrisisQueryHandler {
   /**
    * What the viewer may do next: the steps the episode allows now, the supervisor's own steps (the
    * consult, approving a closure) only for the supervisor, acknowledging the escalation only for
-   * who is paged for it ({@code paged}), and writing clinical content only for who sees it. The
+   * who is paged for it ({@code paged}), and writing clinical content only for who sees it, except
+   * a supervisor who sees it for a consult: they advise and approve, the crisis staff write. The
    * episode page offers exactly these.
    */
   static List<String> allowedActions(CrisisState state, Scope scope, Actor viewer, boolean paged) {
@@ -212,14 +213,18 @@ class CrisisQueryHandler {
           step == CrisisStep.ACKNOWLEDGE_ESCALATION
               ? paged
               : step.who() == CrisisStep.Who.CRISIS_STAFF || viewer.is(Role.SUPERVISOR);
-      if (theirs && (!step.clinical() || scope.showsClinical())) {
+      if (theirs && (!step.clinical() || writesClinical(scope))) {
         actions.add(step.name());
       }
     }
-    if (!state.closed() && scope.showsClinical()) {
+    if (!state.closed() && writesClinical(scope)) {
       actions.add(CrisisViews.REQUEST_REFERRAL);
     }
     return actions;
+  }
+
+  private static boolean writesClinical(Scope scope) {
+    return scope.showsClinical() && scope != Scope.CONSULT;
   }
 
   /** Whether the viewer is the one to acknowledge the escalation waiting, by the roster now. */

@@ -21,11 +21,12 @@ import org.maplebridge.PlatformTest;
  * Every endpoint of the OpenAPI document, called by every demo user on records of the north unit:
  * the answer each user gets, and what of the person it shows. Seen from the records, alice is the
  * counsellor on the case (own), bob a counsellor of the same unit, carol the crisis worker on the
- * episode (own), sam the unit's supervisor, dave and erin staff of another unit, admin the
- * administrator, pat the privacy officer (the audit of every unit, no person's content), percy a
- * supervisor of the unit whose account waits for the privacy officer's approval (401 everywhere),
- * pia staff of the provider the referral goes to (which reaches her once sent, and no longer once
- * it is in a final state), paul staff of another provider.
+ * episode (own), sam the unit's supervisor (the on-call supervisor paged on the episode, so he sees
+ * it for the consult), dave and erin staff of another unit, admin the administrator, pat the
+ * privacy officer (the audit of every unit, no person's content), percy a supervisor of the unit
+ * whose account waits for the privacy officer's approval (401 everywhere), pia staff of the
+ * provider the referral goes to (which reaches her once sent, and no longer once it is in a final
+ * state), paul staff of another provider.
  *
  * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
@@ -62,8 +63,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/intakes/{id}                                           | IK    | 404 | 404   | m-  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/intakes/{id}/history                                   | IK    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/crisis-board                                           | 403   | 403 | --    | --  | 403  | --   | 403   | 403 | 401   | 403 | 403
-      GET    /api/crises/{id}                                            | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
-      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}                                            | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
       GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
@@ -404,6 +405,21 @@ class AuthorizationMatrixTest extends PlatformTest {
         .isEqualTo(201);
     Api alice = as("alice");
     Api carol = as("carol");
+    // Sam holds the on-call supervisor's tier: the episode's escalation below pages him, so he sees
+    // the episode for the consult (other tests leave the roster as they need it).
+    Instant rosterFrom = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    "{\"periods\":[{\"tier\":\"ON_CALL_SUPERVISOR\",\"username\":\"sam\","
+                        + "\"from\":\""
+                        + rosterFrom
+                        + "\",\"to\":\""
+                        + rosterFrom.plus(1, ChronoUnit.DAYS)
+                        + "\"}]}")
+                .status())
+        .isEqualTo(204);
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
     ids.put("intake", intake);
     alice.post(
