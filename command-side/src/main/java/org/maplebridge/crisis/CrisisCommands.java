@@ -23,6 +23,10 @@ import org.springframework.security.access.annotation.Secured;
 public final class CrisisCommands {
   private CrisisCommands() {}
 
+  /**
+   * A crisis reaches the unit; {@code whereabouts}, when the caller gave them, are recorded with
+   * the contact.
+   */
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, SYSTEM})
   public record OpenCrisisContact(
       UUID crisisId,
@@ -30,7 +34,30 @@ public final class CrisisCommands {
       Caller caller,
       UUID clientId,
       String summary,
-      UUID intakeId) {}
+      UUID intakeId,
+      Whereabouts whereabouts) {
+
+    public OpenCrisisContact(
+        UUID crisisId,
+        ContactChannel channel,
+        Caller caller,
+        UUID clientId,
+        String summary,
+        UUID intakeId) {
+      this(crisisId, channel, caller, clientId, summary, intakeId, null);
+    }
+  }
+
+  /** A number to call back, where the person is (free text) and optionally the area. */
+  public record Whereabouts(String callbackNumber, String location, String area) {
+
+    boolean isEmpty() {
+      return callbackNumber == null && location == null && area == null;
+    }
+  }
+
+  @Secured({CRISIS_WORKER, SUPERVISOR})
+  record RecordWhereabouts(@TargetAggregateIdentifier UUID crisisId, Whereabouts whereabouts) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record AssessRisk(

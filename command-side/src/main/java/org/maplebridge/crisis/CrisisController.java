@@ -24,8 +24,10 @@ import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
+import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
 import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
+import org.maplebridge.crisis.CrisisCommands.Whereabouts;
 import org.maplebridge.crisis.CrisisEpisode.ClosureOutcome;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
@@ -40,6 +42,7 @@ import org.maplebridge.write.Text;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,7 +65,22 @@ class CrisisController {
       @NotNull Caller caller,
       UUID clientId,
       UUID intakeId,
-      @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String summary) {}
+      @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String summary,
+      @Size(max = 40) @Pattern(regexp = PHONE) String callbackNumber,
+      @Size(max = 1000) @Pattern(regexp = Text.MULTI_LINE) String location,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String area) {
+
+    Whereabouts whereabouts() {
+      return new Whereabouts(blankAsNull(callbackNumber), blankAsNull(location), blankAsNull(area));
+    }
+  }
+
+  /** Digits, spaces, a leading +, brackets and dashes: a number someone can dial back. */
+  static final String PHONE = "\\+?[0-9 ()\\-]{3,40}";
+
+  private static String blankAsNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
 
   @PostMapping
   @Operation(summary = "Open a crisis contact; the person may stay anonymous (no clientId)")
@@ -75,8 +93,29 @@ class CrisisController {
             request.caller(),
             request.clientId(),
             request.summary(),
-            request.intakeId()));
+            request.intakeId(),
+            request.whereabouts()));
     return Created.at("/api/crises/" + id, id);
+  }
+
+  record WhereaboutsRequest(
+      @Size(max = 40) @Pattern(regexp = PHONE) String callbackNumber,
+      @Size(max = 1000) @Pattern(regexp = Text.MULTI_LINE) String location,
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String area) {}
+
+  @PutMapping("/{id}/whereabouts")
+  @Operation(
+      summary = "Record where the person can be called back and found (replaces what was recorded)")
+  ResponseEntity<Void> whereabouts(
+      @PathVariable UUID id, @Valid @RequestBody WhereaboutsRequest request) {
+    commands.sendAndWait(
+        new RecordWhereabouts(
+            id,
+            new Whereabouts(
+                blankAsNull(request.callbackNumber()),
+                blankAsNull(request.location()),
+                blankAsNull(request.area()))));
+    return ResponseEntity.noContent().build();
   }
 
   record AssessmentRequest(

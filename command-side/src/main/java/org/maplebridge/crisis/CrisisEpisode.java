@@ -33,9 +33,11 @@ import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.crisis.CrisisCommands.PageUndelivered;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
+import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
 import org.maplebridge.crisis.CrisisCommands.ReopenCrisis;
 import org.maplebridge.crisis.CrisisCommands.RescueConfirmationDue;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
+import org.maplebridge.crisis.CrisisCommands.Whereabouts;
 import org.maplebridge.crisis.CrisisRules.AFollowUpIsCompletedOnce;
 import org.maplebridge.crisis.CrisisRules.ALevelBelowTheScreenerNeedsTheSupervisorsRationale;
 import org.maplebridge.crisis.CrisisRules.AnEscalationIsAcknowledgedOnce;
@@ -72,10 +74,12 @@ import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
+import org.maplebridge.events.crisis.WhereaboutsRecorded;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.intake.ScreeningScore;
 import org.maplebridge.intake.ScreeningScoring;
+import org.maplebridge.scope.Part;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.ScopePolicy;
 import org.maplebridge.write.AggregateCaching;
@@ -143,6 +147,41 @@ class CrisisEpisode {
             command.summary(),
             actor.unit(),
             command.intakeId(),
+            actor.username()));
+    if (command.whereabouts() != null && !command.whereabouts().isEmpty()) {
+      // While the constructor runs, the opening event is not yet applied to the fields.
+      recordWhereabouts(command.crisisId(), actor.unit(), command.whereabouts(), actor);
+    }
+  }
+
+  @CommandHandler
+  void handle(RecordWhereabouts command, Actor actor) {
+    requireCrisisStaff(actor);
+    check(step(CrisisStep.RECORD_WHEREABOUTS));
+    if (command.whereabouts() == null || command.whereabouts().isEmpty()) {
+      throw new InvalidInput("callbackNumber", "Give a call-back number, a location or an area");
+    }
+    recordWhereabouts(crisisId, unit, command.whereabouts(), actor);
+  }
+
+  /** The caller's number and place are their identity: supervision (masked) does not write them. */
+  private void recordWhereabouts(
+      UUID episode, String episodeUnit, Whereabouts whereabouts, Actor actor) {
+    boolean seesIdentity =
+        ScopePolicy.decide(actor, RecordFacts.crisis(episodeUnit))
+            .map(scope -> scope.mayChange(Part.IDENTITY))
+            .orElse(false);
+    if (!seesIdentity) {
+      throw new NotAllowed(
+          "Only the crisis staff who see the person record where they are",
+          new TargetRecord("CRISIS", episode, episodeUnit));
+    }
+    apply(
+        new WhereaboutsRecorded(
+            episode,
+            whereabouts.callbackNumber(),
+            whereabouts.location(),
+            whereabouts.area(),
             actor.username()));
   }
 

@@ -3,12 +3,18 @@ package org.maplebridge.intake;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -16,6 +22,9 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
+import org.maplebridge.events.intake.ClinicalReviewDone;
+import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentScope;
@@ -23,10 +32,12 @@ import org.maplebridge.events.intake.ConsentWithdrawn;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.CrisisAlertRaised;
 import org.maplebridge.events.intake.CrisisAlertReason;
+import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
 import org.maplebridge.events.intake.IntakeTriaged;
+import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
 import org.maplebridge.events.intake.SuicideRisk;
@@ -35,6 +46,7 @@ import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
 import org.maplebridge.intake.IntakeCommands.AssignCounsellor;
 import org.maplebridge.intake.IntakeCommands.CloseIntake;
+import org.maplebridge.intake.IntakeCommands.CompleteClinicalReview;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
@@ -47,6 +59,7 @@ import org.maplebridge.intake.IntakeRules.AClosedCaseIsNotClosedAgain;
 import org.maplebridge.intake.IntakeRules.NoAssignmentBeforeConsentToCounselling;
 import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
 import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
+import org.maplebridge.intake.IntakeRules.OnlyAnOpenReviewIsDone;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
 import org.maplebridge.intake.IntakeRules.ReferredOnMeansAReferralWentOut;
 import org.maplebridge.intake.IntakeRules.TheAssignedCounsellorStaysOnTheCareTeam;
@@ -84,6 +97,14 @@ class Intake {
   private final Set<ConsentScope> activeConsents = EnumSet.noneOf(ConsentScope.class);
   private Urgency priority;
   private Urgency riskFloor;
+
+  /**
+   * The floor came from PHQ-9 item 9 alone, and a C-SSRS since found no risk: triage may go below
+   * it, with the rationale every triage has.
+   */
+  private boolean negativeCssrsSinceSelfHarmItem;
+
+  private final Map<UUID, ClinicalReview> openReviews = new LinkedHashMap<>();
   private boolean closed;
 
   Intake() {
@@ -157,7 +178,7 @@ class Intake {
   }
 
   @CommandHandler
-  void handle(RecordScreening command, Actor actor) {
+  void handle(RecordScreening command, Actor actor, ClinicalReviewDeadlines deadlines) {
     requireCareTeam(actor, "record screenings");
     check(new NothingIsAddedToAClosedCase(closed, "screenings"));
     ScreeningScore score =
@@ -175,26 +196,79 @@ class Intake {
             score.flags(),
             score.risk(),
             actor.username()));
-    raiseCrisisAlertIfAtRisk(command.screeningId(), score);
+    if (score.instrument() == Instrument.CSSRS) {
+      doneBy(command.screeningId(), ClinicalReview.SAME_DAY_CSSRS, actor);
+    }
+    raiseCrisisAlertIfAtRisk(command.screeningId(), score, deadlines);
+    if (score.risk() == SuicideRisk.MODERATE) {
+      requestReview(command.screeningId(), ClinicalReview.CLINICIAN_REVIEW, deadlines);
+    }
   }
 
   /**
-   * High C-SSRS risk calls for immediate action (emergency); any thought of self-harm on PHQ-9 item
-   * 9 is urgent. Either way the crisis team is alerted and triage cannot stay lower.
+   * A review task per screening, its id derived from the screening; one of a kind is enough while
+   * it is open.
    */
-  private void raiseCrisisAlertIfAtRisk(UUID screeningId, ScreeningScore score) {
-    CrisisAlertReason reason;
-    Urgency floor;
-    if (score.risk() == SuicideRisk.HIGH) {
-      reason = CrisisAlertReason.CSSRS_HIGH_RISK;
-      floor = Urgency.EMERGENCY;
-    } else if (score.selfHarmFlagged()) {
-      reason = CrisisAlertReason.SELF_HARM_ITEM;
-      floor = Urgency.URGENT;
-    } else {
+  private void requestReview(
+      UUID screeningId, ClinicalReview review, ClinicalReviewDeadlines deadlines) {
+    if (openReviews.containsValue(review)) {
       return;
     }
-    apply(new CrisisAlertRaised(intakeId, clientId, unit, reason, screeningId, score.risk()));
+    Instant due = GenericEventMessage.clock.instant().plus(deadlines.within(review));
+    UUID reviewId =
+        UUID.nameUUIDFromBytes(
+            ("review-of-screening:" + screeningId).getBytes(StandardCharsets.UTF_8));
+    apply(new ClinicalReviewRequested(intakeId, reviewId, review, screeningId, due));
+  }
+
+  /** A C-SSRS recorded is the same-day C-SSRS that was asked for. */
+  private void doneBy(UUID screeningId, ClinicalReview review, Actor actor) {
+    for (UUID reviewId : reviewsOpen(review)) {
+      apply(new ClinicalReviewDone(intakeId, reviewId, null, screeningId, actor.username()));
+    }
+  }
+
+  private List<UUID> reviewsOpen(ClinicalReview review) {
+    return openReviews.entrySet().stream()
+        .filter(open -> open.getValue() == review)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @CommandHandler
+  void handle(CompleteClinicalReview command, Actor actor) {
+    requireCareTeam(actor, "record a clinician's review");
+    List<UUID> open = reviewsOpen(ClinicalReview.CLINICIAN_REVIEW);
+    check(new OnlyAnOpenReviewIsDone(!open.isEmpty()));
+    for (UUID reviewId : open) {
+      apply(new ClinicalReviewDone(intakeId, reviewId, command.outcome(), null, actor.username()));
+    }
+  }
+
+  /**
+   * High C-SSRS risk calls for immediate action: the crisis team is alerted and triage cannot stay
+   * below emergency. A thought of self-harm on PHQ-9 item 9 is not a crisis by itself: it asks for
+   * a C-SSRS the same day, and keeps triage at urgent at least until a negative one.
+   */
+  private void raiseCrisisAlertIfAtRisk(
+      UUID screeningId, ScreeningScore score, ClinicalReviewDeadlines deadlines) {
+    if (score.risk() == SuicideRisk.HIGH) {
+      apply(
+          new CrisisAlertRaised(
+              intakeId,
+              clientId,
+              unit,
+              CrisisAlertReason.CSSRS_HIGH_RISK,
+              screeningId,
+              score.risk()));
+      raiseTriageTo(Urgency.EMERGENCY, CrisisAlertReason.CSSRS_HIGH_RISK.name());
+    } else if (score.selfHarmFlagged()) {
+      requestReview(screeningId, ClinicalReview.SAME_DAY_CSSRS, deadlines);
+      raiseTriageTo(Urgency.URGENT, ScreeningFlag.SELF_HARM_ITEM.name());
+    }
+  }
+
+  private void raiseTriageTo(Urgency floor, String reason) {
     if (priority == null || priority.compareTo(floor) < 0) {
       apply(
           new IntakeTriaged(
@@ -209,7 +283,9 @@ class Intake {
   void handle(TriageIntake command, Actor actor) {
     requireInScope(actor);
     check(new NothingIsAddedToAClosedCase(closed, "a triage"));
-    check(new TriageIsNotBelowTheRiskAScreeningShowed(command.priority(), riskFloor));
+    check(
+        new TriageIsNotBelowTheRiskAScreeningShowed(
+            command.priority(), riskFloor, negativeCssrsSinceSelfHarmItem));
     apply(new IntakeTriaged(intakeId, command.priority(), command.rationale(), actor.username()));
   }
 
@@ -332,18 +408,50 @@ class Intake {
     activeConsents.remove(event.scope());
   }
 
+  /** Alerts stored before PHQ-9 item 9 asked for a C-SSRS instead still set an urgent floor. */
   @EventSourcingHandler
   void on(CrisisAlertRaised event) {
-    Urgency floor =
-        event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK ? Urgency.EMERGENCY : Urgency.URGENT;
+    raiseFloorTo(
+        event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK ? Urgency.EMERGENCY : Urgency.URGENT);
+  }
+
+  private void raiseFloorTo(Urgency floor) {
     if (riskFloor == null || riskFloor.compareTo(floor) < 0) {
       riskFloor = floor;
+      negativeCssrsSinceSelfHarmItem = false;
     }
+  }
+
+  @EventSourcingHandler
+  void on(ClinicalReviewRequested event) {
+    openReviews.put(event.reviewId(), event.review());
+    if (event.review() == ClinicalReview.SAME_DAY_CSSRS) {
+      raiseFloorTo(Urgency.URGENT);
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ScreeningRecorded event) {
+    if (event.instrument() == Instrument.CSSRS
+        && event.risk() == SuicideRisk.NONE
+        && riskFloor == Urgency.URGENT) {
+      negativeCssrsSinceSelfHarmItem = true;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ClinicalReviewDone event) {
+    openReviews.remove(event.reviewId());
   }
 
   @EventSourcingHandler
   void on(IntakeTriaged event) {
     priority = event.priority();
+    // Below the floor only where a negative C-SSRS let it through: the floor is gone.
+    if (riskFloor != null && priority.compareTo(riskFloor) < 0) {
+      riskFloor = null;
+      negativeCssrsSinceSelfHarmItem = false;
+    }
   }
 
   @EventSourcingHandler

@@ -59,6 +59,13 @@ final class IntakeCommands {
       @TargetAggregateIdentifier UUID intakeId, Urgency priority, String rationale) {}
 
   /**
+   * The care team did the clinician's review a moderate C-SSRS asked for: what they found and the
+   * safety precautions taken.
+   */
+  @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
+  record CompleteClinicalReview(@TargetAggregateIdentifier UUID intakeId, String outcome) {}
+
+  /**
    * A client already known, by id or reference, with their birth date as proof unless the one
    * taking them in already cares for them.
    */

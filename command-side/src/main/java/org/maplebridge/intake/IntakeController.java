@@ -26,6 +26,7 @@ import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
 import org.maplebridge.intake.IntakeCommands.AssignCounsellor;
 import org.maplebridge.intake.IntakeCommands.CloseIntake;
+import org.maplebridge.intake.IntakeCommands.CompleteClinicalReview;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
@@ -139,6 +140,19 @@ class IntakeController {
         new RecordScreening(
             id, screeningId, request.instrument(), request.answers(), request.recentBehaviour()));
     return Created.at("/api/intakes/" + id, screeningId);
+  }
+
+  record ClinicalReviewRequest(
+      @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String outcome) {}
+
+  @PostMapping("/{id}/clinical-review")
+  @Operation(
+      summary =
+          "Record the clinician's review a moderate C-SSRS asked for: findings and precautions")
+  ResponseEntity<Void> clinicalReview(
+      @PathVariable UUID id, @Valid @RequestBody ClinicalReviewRequest request) {
+    commands.sendAndWait(new CompleteClinicalReview(id, request.outcome()));
+    return ResponseEntity.noContent().build();
   }
 
   record TriageRequest(

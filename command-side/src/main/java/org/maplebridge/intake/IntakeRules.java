@@ -32,11 +32,15 @@ final class IntakeRules {
     }
   }
 
-  record TriageIsNotBelowTheRiskAScreeningShowed(Urgency requested, Urgency riskFloor)
-      implements BusinessRule {
+  /**
+   * A floor set by PHQ-9 item 9 alone may be lowered once a later C-SSRS found no risk ({@code
+   * liftedByNegativeCssrs}).
+   */
+  record TriageIsNotBelowTheRiskAScreeningShowed(
+      Urgency requested, Urgency riskFloor, boolean liftedByNegativeCssrs) implements BusinessRule {
     @Override
     public boolean isBroken() {
-      return riskFloor != null && requested.compareTo(riskFloor) < 0;
+      return riskFloor != null && requested.compareTo(riskFloor) < 0 && !liftedByNegativeCssrs;
     }
 
     @Override
@@ -103,6 +107,18 @@ final class IntakeRules {
     @Override
     public String explanation() {
       return "The assigned counsellor stays on the care team: assign someone else first";
+    }
+  }
+
+  record OnlyAnOpenReviewIsDone(boolean reviewOpen) implements BusinessRule {
+    @Override
+    public boolean isBroken() {
+      return !reviewOpen;
+    }
+
+    @Override
+    public String explanation() {
+      return "No clinician's review is waiting on this case";
     }
   }
 }

@@ -31,6 +31,7 @@ import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
 import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisDeadlines.EscalationAck;
 import org.maplebridge.crisis.CrisisDeadlines.FollowUp;
@@ -62,9 +63,11 @@ import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
+import org.maplebridge.events.crisis.WhereaboutsRecorded;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.write.ActorMetadata;
 import org.maplebridge.write.InvalidInput;
+import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 import org.maplebridge.write.SourceFacts;
@@ -331,6 +334,75 @@ class CrisisEpisodeTest {
                   null,
                   "carol",
                   null));
+    }
+  }
+
+  @Nested
+  class Whereabouts {
+    private final CrisisCommands.Whereabouts onTheBridge =
+        new CrisisCommands.Whereabouts("+86 139 1111 2222", "On the Maple Road bridge", "Grid 7");
+
+    @Test
+    void aContactOpensWithTheCallBackNumberAndWhereThePersonIs() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  null,
+                  "Caller on a bridge",
+                  null,
+                  onTheBridge),
+              as("carol"))
+          .expectEvents(
+              opened(),
+              new WhereaboutsRecorded(
+                  CRISIS, "+86 139 1111 2222", "On the Maple Road bridge", "Grid 7", "carol"));
+    }
+
+    @Test
+    void thePersonMovedAndTheCrisisWorkerRecordsWhereTheyAreNow() {
+      fixture
+          .given(opened())
+          .when(
+              new RecordWhereabouts(
+                  CRISIS, new CrisisCommands.Whereabouts(null, "Walking to the station", null)),
+              as("carol"))
+          .expectEvents(
+              new WhereaboutsRecorded(CRISIS, null, "Walking to the station", null, "carol"));
+    }
+
+    @Test
+    void nothingToRecordIsRefused() {
+      fixture
+          .given(opened())
+          .when(
+              new RecordWhereabouts(CRISIS, new CrisisCommands.Whereabouts(null, null, null)),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void supervisionSeesTheIdentityMaskedAndDoesNotWriteIt() {
+      fixture
+          .given(opened())
+          .when(new RecordWhereabouts(CRISIS, onTheBridge), as("sam"))
+          .expectException(NotAllowed.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void aClosedEpisodeTakesNoWhereabouts() {
+      fixture
+          .given(
+              opened(),
+              new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol", null))
+          .when(new RecordWhereabouts(CRISIS, onTheBridge), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
     }
   }
 

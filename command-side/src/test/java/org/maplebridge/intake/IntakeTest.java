@@ -1,5 +1,8 @@
 package org.maplebridge.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,6 @@ import java.util.UUID;
 import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
 import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,9 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
+import org.maplebridge.events.intake.ClinicalReviewDone;
+import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentGiver;
 import org.maplebridge.events.intake.ConsentMethod;
@@ -46,6 +51,7 @@ import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
 import org.maplebridge.intake.IntakeCommands.AssignCounsellor;
 import org.maplebridge.intake.IntakeCommands.CloseIntake;
+import org.maplebridge.intake.IntakeCommands.CompleteClinicalReview;
 import org.maplebridge.intake.IntakeCommands.OpenIntake;
 import org.maplebridge.intake.IntakeCommands.RecordConsent;
 import org.maplebridge.intake.IntakeCommands.RecordScreening;
@@ -80,7 +86,7 @@ class IntakeTest {
           "sam", new Actor("sam", Role.SUPERVISOR, "north"),
           "dave", new Actor("dave", Role.COUNSELLOR, "south"));
 
-  private FixtureConfiguration<Intake> fixture;
+  private AggregateTestFixture<Intake> fixture;
   private boolean referralSent;
 
   @BeforeEach
@@ -123,6 +129,39 @@ class IntakeTest {
     fixture.registerInjectableResource(
         (StaffDirectory) username -> Optional.ofNullable(STAFF.get(username)));
     fixture.registerInjectableResource((SentReferrals) intakeId -> referralSent);
+    fixture.registerInjectableResource(
+        new ClinicalReviewDeadlines(Duration.ofHours(24), Duration.ofHours(8)));
+  }
+
+  private static UUID reviewOf(UUID screening) {
+    return UUID.nameUUIDFromBytes(
+        ("review-of-screening:" + screening).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static ClinicalReviewRequested sameDayCssrsRequested() {
+    return new ClinicalReviewRequested(
+        INTAKE,
+        reviewOf(SCREENING),
+        ClinicalReview.SAME_DAY_CSSRS,
+        SCREENING,
+        Instant.parse("2026-12-01T09:00:00Z"));
+  }
+
+  private static IntakeTriaged systemTriagedUrgent() {
+    return new IntakeTriaged(
+        INTAKE,
+        Urgency.URGENT,
+        "Raised to URGENT by the screening (SELF_HARM_ITEM)",
+        Intake.SYSTEM);
+  }
+
+  private ClinicalReviewRequested clinicianReviewRequested() {
+    return new ClinicalReviewRequested(
+        INTAKE,
+        reviewOf(SCREENING),
+        ClinicalReview.CLINICIAN_REVIEW,
+        SCREENING,
+        Instant.parse("2026-12-01T09:00:00Z"));
   }
 
   private static Map<String, Object> as(String username) {
@@ -478,7 +517,7 @@ class IntakeTest {
     }
 
     @Test
-    void selfHarmThoughtsRaiseACrisisAlertAndMakeTheCaseUrgent() {
+    void selfHarmThoughtsAskForASameDayCssrsAndMakeTheCaseUrgentWithoutOpeningACrisis() {
       fixture
           .given(opened())
           .when(
@@ -491,18 +530,109 @@ class IntakeTest {
                   1,
                   SeverityBand.MINIMAL,
                   Set.of(ScreeningFlag.SELF_HARM_ITEM)),
-              new CrisisAlertRaised(
+              new ClinicalReviewRequested(
                   INTAKE,
-                  CLIENT,
-                  "north",
-                  CrisisAlertReason.SELF_HARM_ITEM,
+                  reviewOf(SCREENING),
+                  ClinicalReview.SAME_DAY_CSSRS,
                   SCREENING,
-                  SuicideRisk.NONE),
+                  fixture.currentTime().plus(Duration.ofHours(8))),
               new IntakeTriaged(
                   INTAKE,
                   Urgency.URGENT,
                   "Raised to URGENT by the screening (SELF_HARM_ITEM)",
                   Intake.SYSTEM));
+    }
+
+    @Test
+    void theCssrsRecordedIsTheSameDayCssrsThatWasAskedFor() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(opened(), sameDayCssrsRequested(), systemTriagedUrgent())
+          .when(
+              new RecordScreening(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  List.of(false, false, false, false, false, false),
+                  null),
+              as("alice"))
+          .expectEvents(
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(0, 0, 0, 0, 0, 0),
+                  null,
+                  0,
+                  null,
+                  Set.of(),
+                  SuicideRisk.NONE,
+                  "alice"),
+              new ClinicalReviewDone(INTAKE, reviewOf(SCREENING), null, cssrs, "alice"));
+    }
+
+    @Test
+    void untilACssrsFindsNoRiskTheSelfHarmItemKeepsTriageUrgent() {
+      fixture
+          .given(opened(), sameDayCssrsRequested(), systemTriagedUrgent())
+          .when(new TriageIntake(INTAKE, Urgency.SOON, "Seems settled"), as("alice"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage("A screening showed risk: the priority must be URGENT or higher");
+    }
+
+    @Test
+    void aLaterNegativeCssrsLetsTriageGoBelowTheSelfHarmFloorWithARationale() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(
+              opened(),
+              sameDayCssrsRequested(),
+              systemTriagedUrgent(),
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(0, 0, 0, 0, 0, 0),
+                  null,
+                  0,
+                  null,
+                  Set.of(),
+                  SuicideRisk.NONE,
+                  "alice"),
+              new ClinicalReviewDone(INTAKE, reviewOf(SCREENING), null, cssrs, "alice"))
+          .when(
+              new TriageIntake(
+                  INTAKE, Urgency.SOON, "C-SSRS negative; item 9 was about poor sleep"),
+              as("alice"))
+          .expectEvents(
+              new IntakeTriaged(
+                  INTAKE, Urgency.SOON, "C-SSRS negative; item 9 was about poor sleep", "alice"));
+    }
+
+    @Test
+    void aCssrsShowingSomeRiskDoesNotLowerTheSelfHarmFloor() {
+      UUID cssrs = UUID.fromString("00000000-0000-0000-0000-000000000006");
+      fixture
+          .given(
+              opened(),
+              sameDayCssrsRequested(),
+              systemTriagedUrgent(),
+              new ScreeningRecorded(
+                  INTAKE,
+                  cssrs,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(1, 0, 0, 0, 0, 0),
+                  null,
+                  1,
+                  null,
+                  Set.of(),
+                  SuicideRisk.LOW,
+                  "alice"))
+          .when(new TriageIntake(INTAKE, Urgency.SOON, "Only a wish to be dead"), as("alice"))
+          .expectException(RuleViolated.class);
     }
 
     @Test
@@ -558,13 +688,78 @@ class IntakeTest {
                   2,
                   SeverityBand.MINIMAL,
                   Set.of(ScreeningFlag.SELF_HARM_ITEM)),
-              new CrisisAlertRaised(
+              new ClinicalReviewRequested(
                   INTAKE,
-                  CLIENT,
-                  "north",
-                  CrisisAlertReason.SELF_HARM_ITEM,
+                  reviewOf(SCREENING),
+                  ClinicalReview.SAME_DAY_CSSRS,
                   SCREENING,
-                  SuicideRisk.NONE));
+                  fixture.currentTime().plus(Duration.ofHours(8))));
+    }
+
+    @Test
+    void aModerateCssrsPutsAClinicianReviewWithADeadlineOnTheCaseload() {
+      fixture
+          .given(opened())
+          .when(
+              new RecordScreening(
+                  INTAKE,
+                  SCREENING,
+                  Instrument.CSSRS,
+                  List.of(true, true, true, false, false, false),
+                  null),
+              as("alice"))
+          .expectEvents(
+              new ScreeningRecorded(
+                  INTAKE,
+                  SCREENING,
+                  Instrument.CSSRS,
+                  ScreeningScoring.CSSRS_VERSION,
+                  List.of(1, 1, 1, 0, 0, 0),
+                  null,
+                  3,
+                  null,
+                  Set.of(),
+                  SuicideRisk.MODERATE,
+                  "alice"),
+              new ClinicalReviewRequested(
+                  INTAKE,
+                  reviewOf(SCREENING),
+                  ClinicalReview.CLINICIAN_REVIEW,
+                  SCREENING,
+                  fixture.currentTime().plus(Duration.ofHours(24))));
+    }
+
+    @Test
+    void theCareTeamRecordsTheClinicianReviewWithItsPrecautions() {
+      fixture
+          .given(opened(), clinicianReviewRequested())
+          .when(
+              new CompleteClinicalReview(INTAKE, "Reviewed with Dr Zhao; means removed, plan made"),
+              as("alice"))
+          .expectEvents(
+              new ClinicalReviewDone(
+                  INTAKE,
+                  reviewOf(SCREENING),
+                  "Reviewed with Dr Zhao; means removed, plan made",
+                  null,
+                  "alice"));
+    }
+
+    @Test
+    void aClinicianReviewNobodyAskedForIsRefused() {
+      fixture
+          .given(opened())
+          .when(new CompleteClinicalReview(INTAKE, "Reviewed"), as("alice"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void theSupervisorDoesNotRecordTheClinicianReviewForTheCareTeam() {
+      fixture
+          .given(opened(), clinicianReviewRequested())
+          .when(new CompleteClinicalReview(INTAKE, "Reviewed"), as("sam"))
+          .expectException(NotAllowed.class);
     }
 
     @Test

@@ -74,7 +74,9 @@ class IntakeJourneyTest extends PlatformTest {
     assertThat(item.get("status").asText()).isEqualTo("ASSIGNED");
     assertThat(item.get("priority").asText()).isEqualTo("EMERGENCY");
     assertThat(item.get("riskFlag").asBoolean()).isTrue();
-    assertThat(item.get("nextAction").asText()).isEqualTo("HOLD_SESSION");
+    assertThat(item.get("nextAction").asText())
+        .as("item 9 above zero asks for a same-day C-SSRS first")
+        .isEqualTo("SAME_DAY_CSSRS");
     assertThat(item.get("latestScores").toString())
         .contains("\"instrument\":\"PHQ9\",\"total\":14,\"band\":\"MODERATE\"")
         .contains("SELF_HARM_ITEM")
@@ -133,7 +135,7 @@ class IntakeJourneyTest extends PlatformTest {
             "IntakeOpened",
             "ConsentRecorded",
             "ScreeningRecorded",
-            "CrisisAlertRaised",
+            "ClinicalReviewRequested",
             "IntakeTriaged",
             "ScreeningRecorded",
             "IntakeTriaged",

@@ -26,10 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium from Debian's packages, driven by its own chromedriver (no download at
  * run time), in the given language.
  */
-final class Browser {
+public final class Browser {
   private Browser() {}
 
-  static WebDriver open(String language) throws Exception {
+  public static WebDriver open(String language) throws Exception {
     Path profile = Files.createTempDirectory("maplebridge-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(onPath("chromium", "chromium-browser", "google-chrome"));
@@ -90,7 +90,7 @@ final class Browser {
   }
 
   /** Signs in through the sign-in page and waits until the staff member's start page is shown. */
-  static void signIn(WebDriver driver, int port, String user, String password) {
+  public static void signIn(WebDriver driver, int port, String user, String password) {
     driver.get("http://127.0.0.1:" + port + "/login");
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
@@ -100,14 +100,14 @@ final class Browser {
   }
 
   /** The element once it is on the page and visible (the page may still be loading). */
-  static WebElement shown(WebDriver driver, By what) {
+  public static WebElement shown(WebDriver driver, By what) {
     return new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(ExpectedConditions.visibilityOfElementLocated(what));
   }
 
   /** Waits until the element shows {@code text}: after a post, the page it redirects to. */
-  static void awaitText(WebDriver driver, By what, String text) {
+  public static void awaitText(WebDriver driver, By what, String text) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(10))
           // The page may be replaced while it is read: the next read sees the new one.
@@ -125,7 +125,7 @@ final class Browser {
   }
 
   /** Clicks a form's button and waits for the page the accepted post leads to. */
-  static void submit(WebDriver driver, WebElement button) {
+  public static void submit(WebDriver driver, WebElement button) {
     JavascriptExecutor page = (JavascriptExecutor) driver;
     page.executeScript("window.beforeThePost = true");
     button.click();

@@ -11,10 +11,10 @@ import org.openqa.selenium.WebDriver;
  * its page is kept under target/screenshots first. A test whose pages had something refused by
  * their Content-Security-Policy fails. Register with {@code @RegisterExtension}.
  */
-final class Browsers implements AfterEachCallback {
+public final class Browsers implements AfterEachCallback {
   private final List<WebDriver> opened = new ArrayList<>();
 
-  WebDriver open(String language) throws Exception {
+  public WebDriver open(String language) throws Exception {
     WebDriver browser = Browser.open(language);
     opened.add(browser);
     return browser;

@@ -151,17 +151,19 @@ class PrivacyLeaksTest extends PlatformTest {
                 "/api/crises",
                 "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Caller upset\"}")
             .id();
-    carol.post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"MODERATE\"}");
+    // Routine supervision: nobody consults or pages sam on this episode (a consult would show it
+    // to him while it lasts: SupervisorConsultAccessTest).
     Response escalated =
         carol.post(
-            "/api/crises/" + crisis + "/escalations",
-            "{\"reason\":\"CANARY-ESCALATION he has pills at home\"}");
+            "/api/crises/" + crisis + "/risk-assessments",
+            "{\"level\":\"MODERATE\",\"notes\":\"CANARY-ASSESSMENT he has pills at home\"}");
     assertThat(escalated.status()).isBetween(200, 299);
     Api sam = as("sam").with("X-Consistency-Token", escalated.header("X-Consistency-Token"));
-    assertThat(sam.get("/api/crises/" + crisis).body()).doesNotContain("CANARY-ESCALATION");
+    assertThat(sam.get("/api/crises/" + crisis).body()).doesNotContain("CANARY-ASSESSMENT");
     assertThat(sam.get("/api/crises/" + crisis + "/history").body())
-        .doesNotContain("CANARY-ESCALATION");
-    assertThat(carol.get("/api/crises/" + crisis).body()).contains("CANARY-ESCALATION");
+        .doesNotContain("CANARY-ASSESSMENT");
+    assertThat(carol.get("/api/crises/" + crisis + "/history").body())
+        .contains("CANARY-ASSESSMENT");
 
     Api alice = as("alice");
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();

@@ -34,7 +34,7 @@ class ReplayEqualityTest extends PlatformTest {
         "{\"scope\":\"COUNSELLING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
     alice.post(
         "/api/intakes/" + intake + "/screenings",
-        "{\"instrument\":\"PHQ9\",\"answers\":[1,1,1,1,1,1,1,1,2]}");
+        "{\"instrument\":\"CSSRS\",\"answers\":[true,true,true,true,false,false]}");
     await().atMost(Duration.ofSeconds(20)).until(() -> episodesOpenedByAlerts() == 1);
 
     String live = quiescentChecksums();

@@ -28,6 +28,7 @@ public record CaseloadItem(
     String nextAction,
     Instant nextActionDue,
     List<String> overdue,
+    List<Review> reviews,
     List<Notice> notices,
     Instant openedAt,
     @JsonIgnore String unit,
@@ -53,6 +54,21 @@ public record CaseloadItem(
    * supervisor ({@code detail} the member).
    */
   public record Notice(String kind, String by, String byRole, String detail, Instant at) {}
+
+  /**
+   * A review task a screening put on the case ({@code review}: CLINICIAN_REVIEW after a moderate
+   * C-SSRS, SAME_DAY_CSSRS after a PHQ-9 item 9 above zero), due by {@code dueBy}; {@code overdue}
+   * while still open past it. The caseload lists the open ones; the case all, with who did them.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Review(
+      UUID id,
+      String review,
+      Instant dueBy,
+      boolean overdue,
+      String doneBy,
+      Instant doneAt,
+      @ClinicalData String outcome) {}
 
   /** The latest screening of one instrument. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

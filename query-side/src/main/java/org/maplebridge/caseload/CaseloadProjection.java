@@ -21,6 +21,8 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReviewDone;
+import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentWithdrawn;
 import org.maplebridge.events.intake.CounsellorAssigned;
@@ -210,6 +212,44 @@ class CaseloadProjection {
         at,
         "crisis_alert = :reason",
         SqlParams.of("reason", event.reason().name()));
+  }
+
+  @EventHandler
+  void on(ClinicalReviewRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+    writes
+        .sql(
+            """
+            INSERT INTO intake_review
+              (review_id, intake_id, review, screening_id, due_at, requested_at)
+            VALUES (:id, :intake, :review, :screening, :due, :at)
+            ON CONFLICT (review_id) DO NOTHING
+            """)
+        .param("id", event.reviewId())
+        .param("intake", event.intakeId())
+        .param("review", event.review().name())
+        .param("screening", event.screeningId())
+        .param("due", ts(event.dueBy()))
+        .param("at", ts(at))
+        .update();
+    update(event.intakeId(), version, at, "", Map.of());
+  }
+
+  @EventHandler
+  void on(ClinicalReviewDone event, @SequenceNumber long version, @Timestamp Instant at) {
+    writes
+        .sql(
+            """
+            UPDATE intake_review SET done_at = :at, done_by = :by, outcome = :outcome,
+              done_screening_id = :screening
+            WHERE review_id = :id AND done_at IS NULL
+            """)
+        .param("id", event.reviewId())
+        .param("by", event.doneBy())
+        .param("outcome", event.outcome())
+        .param("screening", event.screeningId())
+        .param("at", ts(at))
+        .update();
+    update(event.intakeId(), version, at, "", Map.of());
   }
 
   @EventHandler
@@ -474,7 +514,7 @@ class CaseloadProjection {
     writes
         .sql(
             "TRUNCATE intake_view, intake_consent, intake_screening, intake_note, client_identity,"
-                + " intake_referral, intake_notice")
+                + " intake_referral, intake_notice, intake_review")
         .update();
   }
 }

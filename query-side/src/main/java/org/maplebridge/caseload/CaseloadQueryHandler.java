@@ -20,6 +20,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.caseload.CaseloadItem.LatestScore;
 import org.maplebridge.caseload.CaseloadItem.Notice;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
+import org.maplebridge.caseload.CaseloadItem.Review;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
@@ -74,6 +75,11 @@ class CaseloadQueryHandler {
       "CASE coalesce(v.priority, v.requested_urgency)"
           + " WHEN 'EMERGENCY' THEN 3 WHEN 'URGENT' THEN 2 WHEN 'SOON' THEN 1 ELSE 0 END";
 
+  /** SQL: the earliest deadline of a review task still open on the case {@code v}. */
+  private static final String REVIEW_DUE =
+      "(SELECT min(r.due_at) FROM intake_review r"
+          + " WHERE r.intake_id = v.intake_id AND r.done_at IS NULL)";
+
   /**
    * One page of the cases {@code :viewer} sees ({@code :unitView}: the unit's), in the caseload's
    * order as of {@code :now}, after the case the {@code :after…} values name.
@@ -86,23 +92,27 @@ class CaseloadQueryHandler {
       WITH cases AS MATERIALIZED (
         SELECT v.*, c.name AS client_name,
           EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id) AS screened,
+          %3$s AS review_due,
           %1$s AS assignment_due,
           %2$s AS urgency_rank,
           (v.assigned_counsellor IS NULL AND %1$s < :now)
             OR EXISTS (SELECT 1 FROM intake_referral r WHERE r.intake_id = v.intake_id AND r.overdue)
+            OR %3$s < :now
             AS overdue
         FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
         WHERE NOT v.closed AND v.unit = :unit AND (:unitView OR :viewer = ANY(v.care_team))
       )
       SELECT * FROM cases
       WHERE CAST(:afterId AS uuid) IS NULL
-        OR (crisis_alert IS NULL, NOT overdue, -urgency_rank, opened_at, intake_id)
+        OR (crisis_alert IS NULL AND review_due IS NULL, NOT overdue, -urgency_rank, opened_at,
+            intake_id)
           > (NOT CAST(:afterAtRisk AS boolean), NOT CAST(:afterOverdue AS boolean),
              -CAST(:afterRank AS int), CAST(:afterOpened AS timestamptz), CAST(:afterId AS uuid))
-      ORDER BY crisis_alert IS NULL, NOT overdue, -urgency_rank, opened_at, intake_id
+      ORDER BY crisis_alert IS NULL AND review_due IS NULL, NOT overdue, -urgency_rank, opened_at,
+        intake_id
       LIMIT :rows
       """
-          .formatted(ASSIGNMENT_DUE, URGENCY_RANK);
+          .formatted(ASSIGNMENT_DUE, URGENCY_RANK, REVIEW_DUE);
 
   private final JdbcClient jdbc;
   private final AccessLog accessLog;
@@ -160,6 +170,7 @@ class CaseloadQueryHandler {
     Map<UUID, List<LatestScore>> scores = latestScores(ids);
     Map<UUID, List<ReferralState>> referrals = referrals(ids);
     Map<UUID, List<Notice>> notices = notices(ids);
+    Map<UUID, List<Review>> reviews = reviews(ids, now);
     List<CaseloadItem> items = new ArrayList<>();
     for (CaseloadRow line : page.items()) {
       Row row = line.row();
@@ -174,11 +185,26 @@ class CaseloadQueryHandler {
       if (caseReferrals.stream().anyMatch(ReferralState::overdue)) {
         overdue.add("REFERRAL");
       }
-      // A referral's outcome came back: the referrer acknowledges it to close the loop.
+      List<Review> openReviews =
+          reviews.getOrDefault(row.intakeId(), List.of()).stream()
+              .filter(review -> review.doneAt() == null)
+              .toList();
+      if (openReviews.stream().anyMatch(Review::overdue)) {
+        overdue.add("CLINICAL_REVIEW");
+      }
+      // A review a screening asked for comes first; then a referral's outcome that came back,
+      // which the referrer acknowledges to close the loop.
+      Review firstReview = openReviews.isEmpty() ? null : openReviews.get(0);
       String nextAction =
-          caseReferrals.stream().anyMatch(ReferralState::outcomeWaitsForTheReferrer)
-              ? "ACKNOWLEDGE_REFERRAL_OUTCOME"
-              : row.nextAction();
+          firstReview != null
+              ? firstReview.review()
+              : caseReferrals.stream().anyMatch(ReferralState::outcomeWaitsForTheReferrer)
+                  ? "ACKNOWLEDGE_REFERRAL_OUTCOME"
+                  : row.nextAction();
+      Instant nextActionDue =
+          firstReview != null
+              ? firstReview.dueBy()
+              : row.assignedCounsellor() == null ? line.assignmentDue() : null;
       items.add(
           new CaseloadItem(
               row.intakeId(),
@@ -193,8 +219,9 @@ class CaseloadQueryHandler {
               scores.getOrDefault(row.intakeId(), List.of()),
               caseReferrals,
               nextAction,
-              row.assignedCounsellor() == null ? line.assignmentDue() : null,
+              nextActionDue,
               overdue,
+              openReviews,
               notices.getOrDefault(row.intakeId(), List.of()),
               row.openedAt(),
               row.unit(),
@@ -210,10 +237,12 @@ class CaseloadQueryHandler {
                 """
                 SELECT v.*, c.name AS client_name,
                        EXISTS (SELECT 1 FROM intake_screening s WHERE s.intake_id = v.intake_id)
-                         AS screened
+                         AS screened,
+                       %s AS review_due
                 FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
                 WHERE v.intake_id = :id
-                """)
+                """
+                    .formatted(REVIEW_DUE))
             .param("id", query.intakeId())
             .query(this::row)
             .optional();
@@ -262,6 +291,7 @@ class CaseloadQueryHandler {
                         instant(r, "written_at")))
             .list();
     Client client = client(row.clientId());
+    List<Review> caseReviews = reviews(List.of(id), clock.instant()).getOrDefault(id, List.of());
     return new IntakeDetails(
         id,
         row.clientReference(),
@@ -287,6 +317,7 @@ class CaseloadQueryHandler {
         row.activeConsents(),
         screenings,
         notes,
+        caseReviews,
         row.riskFlag(),
         row.crisisAlert(),
         row.closedAt() == null
@@ -384,6 +415,36 @@ class CaseloadQueryHandler {
     return referrals;
   }
 
+  /** The review tasks of these cases, the earliest deadline first; overdue as of {@code now}. */
+  private Map<UUID, List<Review>> reviews(List<UUID> intakeIds, Instant now) {
+    Map<UUID, List<Review>> reviews = new LinkedHashMap<>();
+    if (intakeIds.isEmpty()) {
+      return reviews;
+    }
+    jdbc.sql(
+            "SELECT * FROM intake_review WHERE intake_id = ANY(:ids)"
+                + " ORDER BY due_at, review_id")
+        .param("ids", intakeIds.toArray(UUID[]::new))
+        .query(
+            (r, n) -> {
+              Instant due = instant(r, "due_at");
+              Instant done = instant(r, "done_at");
+              return reviews
+                  .computeIfAbsent(r.getObject("intake_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Review(
+                          r.getObject("review_id", UUID.class),
+                          r.getString("review"),
+                          due,
+                          done == null && due.isBefore(now),
+                          r.getString("done_by"),
+                          done,
+                          r.getString("outcome")));
+            })
+        .list();
+    return reviews;
+  }
+
   /** The notices of these cases, newest first. */
   private Map<UUID, List<Notice>> notices(List<UUID> intakeIds) {
     Map<UUID, List<Notice>> notices = new LinkedHashMap<>();
@@ -437,6 +498,7 @@ class CaseloadQueryHandler {
         r.getString("closed_by"),
         instant(r, "closed_at"),
         r.getBoolean("screened"),
+        instant(r, "review_due"),
         r.getLong("version"));
   }
 
@@ -480,10 +542,12 @@ class CaseloadQueryHandler {
       String closedBy,
       Instant closedAt,
       boolean screened,
+      Instant reviewDue,
       long version) {
 
+    /** A crisis alert, or a screening's review task still open. */
     boolean riskFlag() {
-      return crisisAlert != null;
+      return crisisAlert != null || reviewDue != null;
     }
 
     String status() {

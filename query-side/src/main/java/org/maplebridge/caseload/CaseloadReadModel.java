@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.maplebridge.read.ReadModel;
 import org.springframework.stereotype.Component;
 
-/** Cases and their clients, consents, screenings, notes and what their care team is told. */
+/**
+ * Cases and their clients, consents, screenings, notes, review tasks and what their care team is
+ * told.
+ */
 @Component
 class CaseloadReadModel implements ReadModel {
 
@@ -23,7 +26,8 @@ class CaseloadReadModel implements ReadModel {
         "intake_screening",
         "intake_note",
         "intake_referral",
-        "intake_notice");
+        "intake_notice",
+        "intake_review");
   }
 
   @Override

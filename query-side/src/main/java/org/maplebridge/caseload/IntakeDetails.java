@@ -41,6 +41,7 @@ public record IntakeDetails(
     List<String> activeConsents,
     List<Screening> screenings,
     @ClinicalData List<Note> notes,
+    List<CaseloadItem.Review> reviews,
     boolean riskFlag,
     String crisisAlert,
     Closure closure,

@@ -38,6 +38,7 @@ import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlanRecorded;
 import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
+import org.maplebridge.events.crisis.WhereaboutsRecorded;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.read.SqlParams;
@@ -88,6 +89,21 @@ class CrisisBoardProjection {
     if (inserted == 1) {
       changed(event.unit());
     }
+  }
+
+  @EventHandler
+  void on(WhereaboutsRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "callback_number = :number, location = :location, area = :area, whereabouts_by = :by,"
+            + " whereabouts_at = :at",
+        SqlParams.of(
+            "number", event.callbackNumber(),
+            "location", event.location(),
+            "area", event.area(),
+            "by", event.recordedBy()));
   }
 
   @EventHandler

@@ -1,9 +1,16 @@
 package org.maplebridge.crisisboard;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.audit.EmergencyGrants;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Role;
+import org.maplebridge.events.crisis.EscalationTier;
+import org.maplebridge.events.oncall.Answering;
+import org.maplebridge.oncall.OnCallPeriods;
 import org.maplebridge.scope.RecordFacts;
 import org.maplebridge.scope.Scope;
 import org.maplebridge.scope.ScopePolicy;
@@ -13,29 +20,88 @@ import org.springframework.stereotype.Component;
 
 /**
  * A viewer's scope on an episode: the scope policy, given the episode's unit as the board projects
- * it.
+ * it and, for a supervisor, whether the episode's consult is with them now.
  */
 @Component
 class CrisisBoardScopes implements CrisisScopes {
   private final JdbcClient jdbc;
   private final EmergencyGrants grants;
+  private final OnCallPeriods onCall;
+  private final Clock clock = Clock.systemUTC();
 
-  CrisisBoardScopes(JdbcClient jdbc, EmergencyGrants grants) {
+  CrisisBoardScopes(JdbcClient jdbc, EmergencyGrants grants, OnCallPeriods onCall) {
     this.jdbc = jdbc;
     this.grants = grants;
+    this.onCall = onCall;
   }
 
   /** Empty when the episode does not exist or is out of the viewer's reach. */
   @Override
   public Optional<Scope> of(UUID crisisId, Actor viewer) {
-    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
+    return jdbc.sql(
+            """
+            SELECT unit, closed, consult_requested, closure_pending, tier, acknowledged,
+              acknowledged_by
+            FROM crisis_view WHERE crisis_id = :id
+            """)
         .param("id", crisisId)
-        .query(String.class)
+        .query(
+            (row, n) ->
+                new Consult(
+                    row.getString("unit"),
+                    row.getBoolean("closed"),
+                    row.getBoolean("consult_requested"),
+                    row.getBoolean("closure_pending"),
+                    row.getString("tier"),
+                    (Boolean) row.getObject("acknowledged"),
+                    row.getString("acknowledged_by")))
         .optional()
         .flatMap(
-            unit ->
+            consult ->
                 ScopePolicy.decide(
-                    viewer, RecordFacts.crisis(unit), grants.active(viewer.username(), crisisId)));
+                    viewer,
+                    RecordFacts.crisis(
+                        consult.unit(),
+                        consult.isWith(viewer, onCall, clock.instant())
+                            ? Set.of(viewer.username())
+                            : Set.of()),
+                    grants.active(viewer.username(), crisisId)));
+  }
+
+  /**
+   * What makes an episode's consult: a consult asked for, a closure waiting for approval, or the
+   * ladder at the on-call supervisor's rung (paged and waiting, or taken by them). It is with the
+   * on-call supervisor now (in a gap in the roster, with the unit's supervisors, who are paged
+   * then), and with whoever took the rung, until the episode closes or climbs past the rung.
+   */
+  record Consult(
+      String unit,
+      boolean closed,
+      boolean consultRequested,
+      boolean closurePending,
+      String tier,
+      Boolean acknowledged,
+      String acknowledgedBy) {
+
+    boolean isWith(Actor viewer, OnCallPeriods onCall, Instant now) {
+      if (closed || !viewer.is(Role.SUPERVISOR)) {
+        return false;
+      }
+      boolean atSupervisorRung = EscalationTier.ON_CALL_SUPERVISOR.name().equals(tier);
+      if (atSupervisorRung && viewer.username().equals(acknowledgedBy)) {
+        return true;
+      }
+      boolean asked =
+          consultRequested
+              || closurePending
+              || (atSupervisorRung && Boolean.FALSE.equals(acknowledged));
+      return asked
+          && Answering.paged(
+              viewer.username(),
+              true,
+              EscalationTier.ON_CALL_SUPERVISOR,
+              tier -> onCall.holder(unit, tier, now));
+    }
   }
 
   /** The episode's unit; empty when the read side knows no such episode. */

@@ -31,6 +31,7 @@ import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.Whereabouts;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.CrisisState;
@@ -80,8 +81,11 @@ class CrisisQueryHandler {
     Actor viewer = query.viewer();
     Instant now = clock.instant();
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
-      return new CrisisBoard(viewer.unit(), now, List.of(), List.of());
+      return new CrisisBoard(viewer.unit(), now, List.of(), List.of(), List.of());
     }
+    Scope scope =
+        ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit())).orElse(Scope.SUPERVISOR);
+    List<Whereabouts> whereabouts = new ArrayList<>();
     List<BoardItem> items =
         jdbc.sql(
                 """
@@ -94,7 +98,11 @@ class CrisisQueryHandler {
                 FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
                 """)
             .param("unit", viewer.unit())
-            .query((row, n) -> boardItem(row, now))
+            .query(
+                (row, n) -> {
+                  whereabouts(row, scope).ifPresent(whereabouts::add);
+                  return boardItem(row, now);
+                })
             .list();
     List<BoardItem> ordered = new ArrayList<>(items);
     ordered.sort(
@@ -102,7 +110,28 @@ class CrisisQueryHandler {
             .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(BoardItem::openedAt));
     return new CrisisBoard(
-        viewer.unit(), now, ordered, onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD));
+        viewer.unit(),
+        now,
+        ordered,
+        onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD),
+        whereabouts);
+  }
+
+  /** The episode's whereabouts, if any were recorded, in the viewer's {@code scope}. */
+  private static Optional<Whereabouts> whereabouts(ResultSet row, Scope scope) throws SQLException {
+    if (row.getObject("whereabouts_at") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Whereabouts(
+            row.getObject("crisis_id", UUID.class),
+            row.getString("callback_number"),
+            row.getString("location"),
+            row.getString("area"),
+            row.getString("whereabouts_by"),
+            instant(row, "whereabouts_at"),
+            row.getString("unit"),
+            scope));
   }
 
   private BoardItem boardItem(ResultSet row, Instant now) throws SQLException {
@@ -173,7 +202,8 @@ class CrisisQueryHandler {
   /**
    * What the viewer may do next: the steps the episode allows now, the supervisor's own steps (the
    * consult, approving a closure) only for the supervisor, acknowledging the escalation only for
-   * who is paged for it ({@code paged}), and writing clinical content only for who sees it. The
+   * who is paged for it ({@code paged}), and writing clinical content only for who sees it, except
+   * a supervisor who sees it for a consult: they advise and approve, the crisis staff write. The
    * episode page offers exactly these.
    */
   static List<String> allowedActions(CrisisState state, Scope scope, Actor viewer, boolean paged) {
@@ -183,14 +213,18 @@ class CrisisQueryHandler {
           step == CrisisStep.ACKNOWLEDGE_ESCALATION
               ? paged
               : step.who() == CrisisStep.Who.CRISIS_STAFF || viewer.is(Role.SUPERVISOR);
-      if (theirs && (!step.clinical() || scope.showsClinical())) {
+      if (theirs && (!step.clinical() || writesClinical(scope))) {
         actions.add(step.name());
       }
     }
-    if (!state.closed() && scope.showsClinical()) {
+    if (!state.closed() && writesClinical(scope)) {
       actions.add(CrisisViews.REQUEST_REFERRAL);
     }
     return actions;
+  }
+
+  private static boolean writesClinical(Scope scope) {
+    return scope.showsClinical() && scope != Scope.CONSULT;
   }
 
   /** Whether the viewer is the one to acknowledge the escalation waiting, by the roster now. */
@@ -294,6 +328,7 @@ class CrisisQueryHandler {
           row.getString("summary"),
           row.getString("opened_by"),
           instant(row, "opened_at"),
+          whereabouts(row, scope).orElse(null),
           row.getString("risk"),
           row.getString("highest_risk"),
           row.getBoolean("consult_requested"),

@@ -16,9 +16,39 @@ import org.maplebridge.scope.Scope;
 public final class CrisisViews {
   private CrisisViews() {}
 
-  /** The open episodes, and where the on-call roster leaves a tier with nobody in the next day. */
+  /**
+   * The open episodes, and where the on-call roster leaves a tier with nobody in the next day; for
+   * the episodes with recorded whereabouts, where to call the person back and send help (shown and
+   * recorded as a look at the episode, like the episode page).
+   */
   public record CrisisBoard(
-      String unit, Instant at, List<BoardItem> items, List<OnCallGaps.Gap> rosterGaps) {}
+      String unit,
+      Instant at,
+      List<BoardItem> items,
+      List<OnCallGaps.Gap> rosterGaps,
+      List<Whereabouts> whereabouts) {}
+
+  /**
+   * Where the person can be called back and found, as last recorded: a number, where they are in
+   * their words, the area (district, street or grid) when known.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Whereabouts(
+      UUID crisisId,
+      @PersonalData String callbackNumber,
+      @PersonalData String location,
+      String area,
+      String recordedBy,
+      Instant recordedAt,
+      @JsonIgnore String unit,
+      @JsonIgnore Scope scope)
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CRISIS", crisisId, unit);
+    }
+  }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BoardItem(
@@ -56,6 +86,7 @@ public final class CrisisViews {
       @ClinicalData String summary,
       String openedBy,
       Instant openedAt,
+      Whereabouts whereabouts,
       String risk,
       String highestRisk,
       boolean consultRequested,

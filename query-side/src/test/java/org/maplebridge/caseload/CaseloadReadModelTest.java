@@ -1,6 +1,7 @@
 package org.maplebridge.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.directory.ServiceType;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
+import org.maplebridge.events.intake.ClinicalReviewDone;
+import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeSource;
@@ -201,6 +205,39 @@ class CaseloadReadModelTest {
         .containsExactly(new CaseloadItem.ReferralState(referral, "COMPLETED", false));
     assertThat(line.overdue()).doesNotContain("REFERRAL");
     assertThat(line.nextAction()).isEqualTo("ACKNOWLEDGE_REFERRAL_OUTCOME");
+  }
+
+  @Test
+  void aReviewPastItsDeadlineIsMarkedOverdueOnTheCaseloadUntilItIsDone() {
+    UUID intake = aliceHandsACaseOverToBob();
+    UUID review = UUID.randomUUID();
+    Instant due = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    projection.on(
+        new ClinicalReviewRequested(
+            intake, review, ClinicalReview.CLINICIAN_REVIEW, UUID.randomUUID(), due),
+        4,
+        AT);
+
+    CaseloadItem line = bobsLine(intake);
+    assertThat(line.nextAction()).isEqualTo("CLINICIAN_REVIEW");
+    assertThat(line.nextActionDue()).isEqualTo(due);
+    assertThat(line.overdue()).contains("CLINICAL_REVIEW");
+    assertThat(line.riskFlag()).isTrue();
+    assertThat(line.reviews()).extracting(CaseloadItem.Review::overdue).containsExactly(true);
+
+    projection.on(
+        new ClinicalReviewDone(intake, review, "Means removed, plan made", null, "bob"), 5, AT);
+
+    CaseloadItem after = bobsLine(intake);
+    assertThat(after.overdue()).doesNotContain("CLINICAL_REVIEW");
+    assertThat(after.reviews()).isEmpty();
+    assertThat(after.nextAction()).isNotEqualTo("CLINICIAN_REVIEW");
+    IntakeDetails bobs = shown(new FindIntake(intake, BOB)).orElseThrow();
+    assertThat(bobs.reviews())
+        .extracting(CaseloadItem.Review::doneBy, CaseloadItem.Review::outcome)
+        .containsExactly(tuple("bob", "Means removed, plan made"));
+    IntakeDetails sams = shown(new FindIntake(intake, SAM)).orElseThrow();
+    assertThat(sams.reviews()).extracting(CaseloadItem.Review::outcome).containsOnlyNulls();
   }
 
   private static CaseloadItem bobsLine(UUID intake) {

@@ -41,6 +41,13 @@ class CrisisActionsTest {
   }
 
   @Test
+  void theSupervisorConsultedSeesTheEpisodeButAdvisesAndApprovesOnly() {
+    assertThat(CrisisQueryHandler.allowedActions(CLOSING, Scope.CONSULT, SAM, false))
+        .contains("RECORD_CONSULT", "APPROVE_CLOSURE")
+        .doesNotContain("RECORD_SAFETY_PLAN", "RECORD_WHEREABOUTS", "REQUEST_REFERRAL");
+  }
+
+  @Test
   void anEscalationIsOfferedForAcknowledgementOnlyToWhoIsPagedForIt() {
     CrisisState waiting =
         CrisisState.OPENED.after(

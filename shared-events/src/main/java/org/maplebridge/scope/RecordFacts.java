@@ -40,7 +40,15 @@ public record RecordFacts(
   }
 
   public static RecordFacts crisis(String unit) {
-    return new RecordFacts(RecordKind.CRISIS, unit, Set.of(), false);
+    return crisis(unit, Set.of());
+  }
+
+  /**
+   * An episode whose consult is with {@code consulted}: the on-call supervisor consulted, paged, or
+   * asked to approve its closure, while that lasts.
+   */
+  public static RecordFacts crisis(String unit, Set<String> consulted) {
+    return new RecordFacts(RecordKind.CRISIS, unit, consulted, false);
   }
 
   public static RecordFacts referral(String unit, Set<String> referrerAndTeam, boolean fromCrisis) {

@@ -15,6 +15,12 @@ public enum Scope {
   REFERRER(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, true),
   /** The unit's supervisor: the case, masked identity, no clinical content, the whole audit. */
   SUPERVISOR(Access.MASKED, Access.HIDDEN, Access.SHOWN, Access.SHOWN, false),
+  /**
+   * The on-call supervisor consulted, paged, or asked to approve a closure on a crisis episode,
+   * while the consult lasts: what they are asked to judge, without breaking the glass. They advise
+   * and approve; the crisis staff write the clinical content.
+   */
+  CONSULT(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.SHOWN, false),
   /** Broken glass: everything, for a while, with a reason, recorded and reviewed. */
   EMERGENCY(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, false),
   /**
@@ -89,6 +95,10 @@ public enum Scope {
 
   /** Why a view in this scope happened, as the access audit records it. */
   public String purpose() {
-    return this == EMERGENCY ? "EMERGENCY_ACCESS" : "ROUTINE";
+    return switch (this) {
+      case EMERGENCY -> "EMERGENCY_ACCESS";
+      case CONSULT -> "CONSULT";
+      default -> "ROUTINE";
+    };
   }
 }

@@ -82,11 +82,14 @@ public final class ScopePolicy {
     if (viewer.is(Role.SYSTEM)) {
       return Optional.of(Scope.PLATFORM);
     }
-    if (viewer.is(Role.SUPERVISOR)) {
-      // Supervision is masked: a supervisor never works a case from the inside.
-      return Optional.of(Scope.SUPERVISOR);
-    }
     boolean onTheTeam = record.team().contains(viewer.username());
+    if (viewer.is(Role.SUPERVISOR)) {
+      // Supervision is masked: a supervisor never works a case from the inside. A crisis consult is
+      // not supervision: the supervisor consulted on an episode judges it, so sees it while it
+      // lasts.
+      return Optional.of(
+          record.kind() == RecordKind.CRISIS && onTheTeam ? Scope.CONSULT : Scope.SUPERVISOR);
+    }
     return switch (record.kind()) {
       case INTAKE ->
           onTheTeam && viewer.is(Role.COUNSELLOR) ? Optional.of(Scope.CARE_TEAM) : Optional.empty();

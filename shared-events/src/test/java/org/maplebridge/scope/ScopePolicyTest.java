@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.maplebridge.events.Actor;
@@ -46,6 +47,9 @@ class ScopePolicyTest {
           CRISIS            | COUNSELLOR    | TEAM       | false | —            |          |          |        |        |
           CRISIS            | SUPERVISOR    | UNIT       | false | SUPERVISOR   | MASKED   | HIDDEN   | SHOWN  | SHOWN  | false
           CRISIS            | SUPERVISOR    | UNIT       | true  | EMERGENCY    | SHOWN    | SHOWN    | SHOWN  | OWN    | false
+          CRISIS            | SUPERVISOR    | TEAM       | false | CONSULT      | SHOWN    | SHOWN    | SHOWN  | SHOWN  | false
+          CRISIS            | SUPERVISOR    | TEAM       | true  | CONSULT      | SHOWN    | SHOWN    | SHOWN  | SHOWN  | false
+          CRISIS            | CRISIS_WORKER | TEAM       | false | CRISIS_STAFF | SHOWN    | SHOWN    | SHOWN  | OWN    | true
           CRISIS            | ADMIN         | UNIT       | false | —            |          |          |        |        |
           CRISIS            | PRIVACY_OFFICER | UNIT     | false | —            |          |          |        |        |
           CRISIS            | PRIVACY_OFFICER | UNIT     | true  | —            |          |          |        |        |
@@ -88,7 +92,7 @@ class ScopePolicyTest {
     RecordFacts facts =
         switch (record) {
           case "INTAKE" -> RecordFacts.intake("north", team);
-          case "CRISIS" -> RecordFacts.crisis("north");
+          case "CRISIS" -> RecordFacts.crisis("north", team);
           case "REFERRAL" -> RecordFacts.referral("north", team, false);
           case "REFERRAL_OF_CRISIS" -> RecordFacts.referral("north", team, true);
           default -> throw new IllegalArgumentException(record);
@@ -107,6 +111,24 @@ class ScopePolicyTest {
     assertThat(given.access(Part.CASE)).as("case").isEqualTo(caseAccess);
     assertThat(given.access(Part.AUDIT)).as("audit").isEqualTo(audit);
     assertThat(given.mayChange(Part.CLINICAL)).as("changes clinical").isEqualTo(changesClinical);
+  }
+
+  @Test
+  void aConsultedSupervisorsLookIsRecordedAsAConsultNotAnEmergencyAccess() {
+    Scope consult =
+        ScopePolicy.decide(
+                new Actor("sam", Role.SUPERVISOR, "north"),
+                RecordFacts.crisis("north", Set.of("sam")),
+                false)
+            .orElseThrow();
+    assertThat(consult.purpose()).isEqualTo("CONSULT");
+    assertThat(consult.shown()).isEqualTo("identity,clinical,case");
+    assertThat(
+            ScopePolicy.decide(
+                new Actor("sam", Role.SUPERVISOR, "north"),
+                RecordFacts.intake("north", Set.of("sam"))))
+        .as("a case's supervision stays masked")
+        .contains(Scope.SUPERVISOR);
   }
 
   /**

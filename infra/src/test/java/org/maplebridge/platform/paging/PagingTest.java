@@ -21,11 +21,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.Api;
 import org.maplebridge.PlatformTest;
+import org.maplebridge.pages.Browser;
+import org.maplebridge.pages.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * page nobody received climbs the ladder at once. A platform of its own: its pages go here.
  */
 class PagingTest extends PlatformTest {
+  @RegisterExtension final Browsers browsers = new Browsers();
   private static final String SECRET = "test-webhook-secret";
   private static final int SMTP_PORT = freePort();
   private static final GreenMail SMTP =
@@ -98,8 +107,10 @@ class PagingTest extends PlatformTest {
                 .status())
         .isEqualTo(201);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("sam@north.example.org") != null);
-    MimeMessage mail = mailTo("sam@north.example.org");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> mailAbout("sam@north.example.org", crisis) != null);
+    MimeMessage mail = mailAbout("sam@north.example.org", crisis);
     String text = GreenMailUtil.getBody(mail) + mail.getSubject();
     assertThat(text)
         .contains("north", "ON_CALL_SUPERVISOR", "/crises/" + crisis)
@@ -145,7 +156,8 @@ class PagingTest extends PlatformTest {
                           carol
                               .get("/api/crises/" + unreached)
                               .json()
-                              .get("escalations")
+                              // Until the board has the new episode, it answers 404.
+                              .path("escalations")
                               .findValuesAsText("tier"))
                       .contains("ON_CALL_CLINICIAN"));
       assertThat(
@@ -163,9 +175,75 @@ class PagingTest extends PlatformTest {
     }
   }
 
-  private static MimeMessage mailTo(String address) throws Exception {
+  /**
+   * The crisis journey's "done when": an escalation pages the on-call supervisor, the page arrives
+   * in his mailbox on the SMTP server, and in a real browser he follows its link, signs in and
+   * acknowledges; the episode shows it acknowledged by him.
+   */
+  @Test
+  void theOnCallSupervisorFollowsThePagesLinkSignsInAndAcknowledgesInTheBrowser() throws Exception {
+    Instant now = Instant.now();
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    "{\"periods\":[{\"tier\":\"ON_CALL_SUPERVISOR\",\"username\":\"sam\",\"from\":\""
+                        + now.minusSeconds(60)
+                        + "\",\"to\":\""
+                        + now.plusSeconds(7200)
+                        + "\"}]}")
+                .status())
+        .isEqualTo(204);
+    Api carol = as("carol");
+    String crisis =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Caller at the river\"}")
+            .id();
+    carol.post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"HIGH\"}");
+    assertThat(
+            carol
+                .post("/api/crises/" + crisis + "/escalations", "{\"reason\":\"Not answering\"}")
+                .status())
+        .isEqualTo(201);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> mailAbout("sam@north.example.org", crisis) != null);
+    String body = GreenMailUtil.getBody(mailAbout("sam@north.example.org", crisis));
+    Matcher link = Pattern.compile("https?://\\S+?(/crises/" + crisis + ")").matcher(body);
+    assertThat(link.find()).as("the page links to the episode: " + body).isTrue();
+    // The link names the configured base URL; this platform listens on a port of its own.
+    String followed = "http://127.0.0.1:" + port + link.group(1);
+
+    WebDriver browser = browsers.open("en");
+    browser.get(followed);
+    Browser.shown(browser, By.id("username")).sendKeys("sam");
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(page -> page.getCurrentUrl().contains("/crises/" + crisis));
+    Browser.submit(browser, Browser.shown(browser, By.cssSelector("#escalations .acknowledge")));
+    Browser.awaitText(browser, By.id("escalations"), "sam");
+    assertThat(browser.findElements(By.cssSelector("#escalations .acknowledge")))
+        .as("nothing left to acknowledge")
+        .isEmpty();
+    assertThat(
+            carol
+                .get("/api/crises/" + crisis)
+                .json()
+                .get("escalations")
+                .get(0)
+                .get("acknowledgedBy")
+                .asText())
+        .isEqualTo("sam");
+  }
+
+  private static MimeMessage mailAbout(String address, String crisis) throws Exception {
     for (MimeMessage message : SMTP.getReceivedMessages()) {
-      if (message.getAllRecipients()[0].toString().equals(address)) {
+      if (message.getAllRecipients()[0].toString().equals(address)
+          && GreenMailUtil.getBody(message).contains(crisis)) {
         return message;
       }
     }

@@ -21,11 +21,12 @@ import org.maplebridge.PlatformTest;
  * Every endpoint of the OpenAPI document, called by every demo user on records of the north unit:
  * the answer each user gets, and what of the person it shows. Seen from the records, alice is the
  * counsellor on the case (own), bob a counsellor of the same unit, carol the crisis worker on the
- * episode (own), sam the unit's supervisor, dave and erin staff of another unit, admin the
- * administrator, pat the privacy officer (the audit of every unit, no person's content), percy a
- * supervisor of the unit whose account waits for the privacy officer's approval (401 everywhere),
- * pia staff of the provider the referral goes to (which reaches her once sent, and no longer once
- * it is in a final state), paul staff of another provider.
+ * episode (own), sam the unit's supervisor (the on-call supervisor paged on the episode, so he sees
+ * it for the consult), dave and erin staff of another unit, admin the administrator, pat the
+ * privacy officer (the audit of every unit, no person's content), percy a supervisor of the unit
+ * whose account waits for the privacy officer's approval (401 everywhere), pia staff of the
+ * provider the referral goes to (which reaches her once sent, and no longer once it is in a final
+ * state), paul staff of another provider.
  *
  * <p>Outcomes: {@code F} 200 showing identity and clinical content; {@code M} 200 with identity
  * masked and no clinical content; {@code C} 200 without identity or clinical content; {@code 200}
@@ -62,8 +63,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/intakes/{id}                                           | IK    | 404 | 404   | m-  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/intakes/{id}/history                                   | IK    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/crisis-board                                           | 403   | 403 | --    | --  | 403  | --   | 403   | 403 | 401   | 403 | 403
-      GET    /api/crises/{id}                                            | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
-      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | --  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}                                            | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
       GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
@@ -91,6 +92,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/intakes/{id}/care-team                                 | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
       DELETE /api/intakes/{id}/care-team/{member}                        | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/intakes/{id}/notes                                     | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/intakes/{id}/clinical-review                           | ok    | 404 | 404   | 403 | 404  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises                                                 | ok    | ok  | ok    | ok  | ok   | ok   | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/risk-assessments                           | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/supervisor-consult                         | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
@@ -100,6 +102,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/crises/{id}/rescue-confirmation                        | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/de-escalation                              | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/safety-plan                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      PUT    /api/crises/{id}/whereabouts                                | 403   | 403 | ok    | 403 | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups                                 | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups/{followUpId}/completion         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/referrals                                              | ok    | 404 | 404   | ok  | 404  | 404  | 403   | 403 | 401   | 403 | 403
@@ -304,6 +307,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/intakes/{id}/assignment" -> "{\"counsellor\":\"alice\"}";
       case "/api/intakes/{id}/care-team" -> "{\"member\":\"alice\"}";
       case "/api/intakes/{id}/notes" -> "{\"text\":\"Matrix write\"}";
+      case "/api/intakes/{id}/clinical-review" -> "{\"outcome\":\"Matrix review\"}";
       case "/api/intakes/{id}/closure" ->
           "{\"reason\":\"GOALS_MET\",\"summary\":\"Matrix closure\"}";
       case "/api/intakes/{id}/reopening", "/api/crises/{id}/reopening" ->
@@ -318,6 +322,7 @@ class AuthorizationMatrixTest extends PlatformTest {
               + "\"confidentialityBreakReason\":\"Risk to life\"}";
       case "/api/crises/{id}/rescue-confirmation" -> "{\"outcome\":\"Reached, safe\"}";
       case "/api/crises/{id}/de-escalation" -> "{\"notes\":\"Calmer\"}";
+      case "/api/crises/{id}/whereabouts" -> "{\"area\":\"Grid 7\"}";
       case "/api/crises/{id}/safety-plan" ->
           "{\"warningSigns\":[\"a\"],\"internalCopingStrategies\":[\"b\"],"
               + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"d\"],"
@@ -416,6 +421,21 @@ class AuthorizationMatrixTest extends PlatformTest {
         .isEqualTo(201);
     Api alice = as("alice");
     Api carol = as("carol");
+    // Sam holds the on-call supervisor's tier: the episode's escalation below pages him, so he sees
+    // the episode for the consult (other tests leave the roster as they need it).
+    Instant rosterFrom = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    "{\"periods\":[{\"tier\":\"ON_CALL_SUPERVISOR\",\"username\":\"sam\","
+                        + "\"from\":\""
+                        + rosterFrom
+                        + "\",\"to\":\""
+                        + rosterFrom.plus(1, ChronoUnit.DAYS)
+                        + "\"}]}")
+                .status())
+        .isEqualTo(204);
     String intake = alice.post("/api/intakes", NEW_CLIENT_INTAKE).id();
     ids.put("intake", intake);
     alice.post(

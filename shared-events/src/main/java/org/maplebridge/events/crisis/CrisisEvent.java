@@ -6,6 +6,7 @@ import org.maplebridge.events.OfRecord;
 /** Everything that happens in a crisis episode. */
 public sealed interface CrisisEvent extends OfRecord
     permits CrisisContactOpened,
+        WhereaboutsRecorded,
         RiskAssessed,
         SupervisorConsultRequested,
         SupervisorConsulted,

@@ -13,6 +13,8 @@ import java.util.function.Predicate;
  */
 public enum CrisisStep {
   ASSESS_RISK(Who.CRISIS_STAFF, false, Condition.OPEN),
+  // The call-back number and location are the person's identity: only who sees it records them.
+  RECORD_WHEREABOUTS(Who.CRISIS_STAFF, true, Condition.OPEN),
   ESCALATE(Who.CRISIS_STAFF, false, Condition.OPEN, Condition.ASSESSED, Condition.BELOW_THE_TOP),
   ACKNOWLEDGE_ESCALATION(Who.CRISIS_STAFF, false, Condition.ESCALATION_WAITING),
   DISPATCH_EMERGENCY_SERVICES(

@@ -10,6 +10,8 @@ public sealed interface IntakeEvent extends OfRecord
         ConsentWithdrawn,
         ScreeningRecorded,
         CrisisAlertRaised,
+        ClinicalReviewRequested,
+        ClinicalReviewDone,
         IntakeTriaged,
         CounsellorAssigned,
         CareTeamMemberAdded,
