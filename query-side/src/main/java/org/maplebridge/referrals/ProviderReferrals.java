@@ -103,6 +103,7 @@ public final class ProviderReferrals {
       Instant nextDeadline,
       Instant providerAccessUntil,
       Instant updatedAt,
+      Instant sharingEndedAt,
       @ClinicalData String outcome,
       @PersonalData String name,
       @PersonalData LocalDate birthDate,
@@ -282,6 +283,7 @@ public final class ProviderReferrals {
           null,
           instant(row, "access_until"),
           instant(row, "updated_at"),
+          instant(row, "sharing_ended_at"),
           // The provider's own feedback; a failure's reason stays with the referrer.
           completed ? row.getString("outcome") : null,
           null,
@@ -357,6 +359,7 @@ public final class ProviderReferrals {
           instant(row, "next_deadline"),
           instant(row, "access_until"),
           instant(row, "updated_at"),
+          instant(row, "sharing_ended_at"),
           null,
           accepted && disclosed.contains(DisclosedField.NAME) ? name : null,
           accepted && disclosed.contains(DisclosedField.BIRTH_DATE) ? birthDate : null,
