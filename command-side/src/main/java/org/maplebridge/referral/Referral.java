@@ -350,11 +350,26 @@ class Referral {
     }
   }
 
+  /**
+   * Booking (or moving) the appointment moves the feedback deadline: the provider reports on the
+   * person once it has seen them, so the feedback is due within the urgency's time of the
+   * appointment, not of acceptance (which only bounds it when no appointment is needed).
+   */
   @CommandHandler
-  void handle(RecordAppointment command, Actor actor, ReferralSources sources) {
+  void handle(
+      RecordAppointment command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
     ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("given an appointment", status, ReferralStep.BOOK_APPOINTMENT));
-    apply(new AppointmentScheduled(referralId, command.at(), actor.username(), answer));
+    Instant feedbackBy = command.at().plus(deadlines.respondWithin(urgency));
+    timer.schedule(
+        feedbackBy,
+        STAGE_DEADLINE,
+        new StageDue(ReferralStage.FEEDBACK, stageStarts + 1, feedbackBy));
+    apply(new AppointmentScheduled(referralId, command.at(), actor.username(), answer, feedbackBy));
   }
 
   @CommandHandler
@@ -569,6 +584,10 @@ class Referral {
   @EventSourcingHandler
   void on(AppointmentScheduled event) {
     status = ReferralStatus.SCHEDULED;
+    if (event.feedbackBy() != null) {
+      // The feedback stage starts again from the appointment: an earlier deadline is void.
+      awaiting(ReferralStage.FEEDBACK);
+    }
   }
 
   @EventSourcingHandler

@@ -60,6 +60,7 @@ import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
+import org.maplebridge.referral.ReferralCommands.RecordAppointment;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
 import org.maplebridge.referral.ReferralCommands.RecordDecline;
 import org.maplebridge.referral.ReferralCommands.RecordFailure;
@@ -404,6 +405,58 @@ class ReferralTest {
             by("alice", new RecordReceipt(REFERRAL, null)))
         .whenTimeElapses(URGENT.minusMinutes(1))
         .expectNoEvents();
+  }
+
+  @Test
+  void theFeedbackDeadlineRunsFromTheAppointmentNotFromAcceptance() {
+    consentToShare = true;
+    Instant appointment = fixture.currentTime().plus(Duration.ofDays(3));
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)))
+        .when(new RecordAppointment(REFERRAL, appointment, null), as("pia"))
+        .expectEvents(
+            new AppointmentScheduled(
+                REFERRAL, appointment, "pia", PORTAL, appointment.plus(URGENT)))
+        .expectScheduledDeadlineWithName(Duration.ofDays(3).plus(URGENT), Referral.STAGE_DEADLINE);
+  }
+
+  @Test
+  void aBookedReferralIsNotOverdueOnTheAcceptanceDeadline() {
+    consentToShare = true;
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)),
+            by(
+                "pia",
+                new RecordAppointment(
+                    REFERRAL, fixture.currentTime().plus(Duration.ofDays(3)), null)))
+        .whenTimeElapses(URGENT.plusHours(1))
+        .expectNoEvents();
+  }
+
+  @Test
+  void movingTheAppointmentMovesTheFeedbackDeadline() {
+    consentToShare = true;
+    Instant first = fixture.currentTime().plus(Duration.ofDays(1));
+    Instant moved = fixture.currentTime().plus(Duration.ofDays(4));
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)),
+            by("pia", new RecordAppointment(REFERRAL, first, null)),
+            by("pia", new RecordAppointment(REFERRAL, moved, null)))
+        // Once, for the moved appointment: the first one's deadline passed without effect.
+        .whenTimeElapses(Duration.ofDays(4).plus(URGENT).plusMinutes(1))
+        .expectEvents(new ReferralOverdue(REFERRAL, ReferralStage.FEEDBACK, moved.plus(URGENT)));
   }
 
   @Test

@@ -211,8 +211,13 @@ class ReferralProjection {
         event.referralId(),
         version,
         at,
-        "status = 'SCHEDULED', appointment_at = :appointment",
-        SqlParams.of("appointment", SqlParams.utc(event.at())));
+        "status = 'SCHEDULED', appointment_at = :appointment,"
+            + " next_deadline = coalesce(CAST(:due AS timestamptz), next_deadline),"
+            + " overdue = CASE WHEN CAST(:due AS timestamptz) IS NULL THEN overdue ELSE FALSE END,"
+            + " overdue_stage = CASE WHEN CAST(:due AS timestamptz) IS NULL THEN overdue_stage"
+            + " ELSE NULL END",
+        SqlParams.of(
+            "appointment", SqlParams.utc(event.at()), "due", SqlParams.utc(event.feedbackBy())));
   }
 
   @EventHandler
