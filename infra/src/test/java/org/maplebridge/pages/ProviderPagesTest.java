@@ -88,4 +88,32 @@ class ProviderPagesTest extends PlatformTest {
     Browser.submit(alice, alice.findElement(By.id("close-loop")));
     Browser.awaitText(alice, By.id("referral-status"), "Loop closed");
   }
+
+  @Test
+  void theAdministratorPicksTheOrganisationOfANewProviderAccountOnTheStaffPage() throws Exception {
+    WebDriver admin = browsers.open("en");
+    Browser.signIn(admin, port, "admin", PASSWORD);
+    admin.get(url("/admin/staff"));
+    admin.findElement(By.cssSelector("#account-form")).findElement(By.xpath("..")).click();
+    Browser.shown(admin, By.id("new-username")).sendKeys("priya");
+    admin.findElement(By.id("new-name")).sendKeys("Priya Lin");
+    new Select(admin.findElement(By.id("new-role"))).selectByValue("PROVIDER");
+    new Select(admin.findElement(By.id("new-unit"))).selectByValue("");
+    new Select(admin.findElement(By.id("new-provider")))
+        .selectByVisibleText("North District Mental Health Centre · Psychiatric assessment clinic");
+    admin.findElement(By.id("new-password")).sendKeys("quiet-harbour-in-june");
+    Browser.submit(admin, admin.findElement(By.id("add-account")));
+    Browser.awaitText(
+        admin, By.cssSelector("tr[data-username='priya']"), "North District Mental Health Centre");
+    assertThat(
+            jdbc.sql("SELECT provider_id FROM staff_account WHERE username = 'priya'")
+                .query(UUID.class)
+                .single()
+                .toString())
+        .isEqualTo(
+            UUID.nameUUIDFromBytes(
+                    "demo-provider:North District Mental Health Centre"
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString());
+  }
 }
