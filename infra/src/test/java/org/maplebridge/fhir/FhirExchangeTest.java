@@ -34,7 +34,7 @@ import org.maplebridge.PlatformTest;
  * accepts, the disclosed fields after), and moves the Task; a move the referral does not allow is a
  * 422 that stores nothing. Every resource served validates against base R4 with HAPI's validator.
  */
-class FhirExchangeTest extends PlatformTest {
+public class FhirExchangeTest extends PlatformTest {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final String FHIR_JSON = "application/fhir+json";
   private static final FhirValidator VALIDATOR = validator();
@@ -51,7 +51,7 @@ class FhirExchangeTest extends PlatformTest {
   }
 
   /** The response is FHIR JSON that base R4 finds no error in. */
-  private static Response valid(Response response) {
+  public static Response valid(Response response) {
     assertThat(response.header("Content-Type")).as(response.toString()).startsWith(FHIR_JSON);
     List<SingleValidationMessage> errors =
         VALIDATOR.validateWithResult(response.body()).getMessages().stream()

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
+import org.maplebridge.fhir.FhirExchangeTest;
 
 /**
  * Consent to share names its recipient (a kind of service, or one provider) and its purpose: a
@@ -166,6 +167,9 @@ class ConsentByRecipientTest extends PlatformTest {
         .isEqualTo(1);
     assertThat(after(alice, withdrawn).get("/api/referrals/" + open).json().has("sharingEndedAt"))
         .isTrue();
+    assertThat(FhirExchangeTest.valid(after(as("pia"), withdrawn).get("/fhir/Task/" + open)).body())
+        .as("the provider's system is told too")
+        .contains("withdrew their consent to share");
 
     Response stopped = alice.post("/api/referrals/" + notSent + "/sending", "");
     assertThat(stopped.status()).as("not sent yet: it no longer may be").isEqualTo(409);

@@ -103,6 +103,14 @@ public final class ReferralFhir {
     if (referral.nextDeadline() != null) {
       task.getRestriction().getPeriod().setEnd(date(referral.nextDeadline()));
     }
+    if (referral.sharingEndedAt() != null) {
+      // The provider's system is told as its staff are: the person's details went, and why.
+      task.addNote()
+          .setTime(date(referral.sharingEndedAt()))
+          .setText(
+              "The person withdrew their consent to share: their details are no longer"
+                  + " available to you");
+    }
     if (referral.outcome() != null) {
       // The outcome the provider reported on completion, as the provider's system gave it.
       Task.TaskOutputComponent output = task.addOutput();
