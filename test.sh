@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: makes sure this machine has what the tests drive (a JDK 17 for the
-# build, Debian's Chromium and its driver for the pages, a CJK font for Chinese screenshots, a
-# Java 21+ runtime for the real Keycloak), installs what Debian provides when it may, says exactly
-# what is missing when it may not, and then runs the whole suite: ./mvnw -B verify [extra args].
+# build, Debian's Chromium and its driver for the pages, CJK fonts for Chinese screenshots and
+# referral letters, a Java 21+ runtime for the real Keycloak), installs what Debian provides when
+# it may, says exactly what is missing when it may not, and then runs the whole suite:
+# ./mvnw -B verify [extra args].
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,9 @@ command -v chromedriver >/dev/null 2>&1 || missing_packages+=(chromium-driver)
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   missing_packages+=(fonts-noto-cjk)
 fi
+# Chinese referral letters need a CJK font with TrueType outlines (Noto CJK's are CFF).
+[ -r /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] ||
+  missing_packages+=(fonts-droid-fallback)
 
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then

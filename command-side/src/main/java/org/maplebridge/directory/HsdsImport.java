@@ -209,6 +209,14 @@ class HsdsImport {
       phone = number.path("number").asText(null);
       break;
     }
+    String address = null;
+    for (JsonNode at : service.path("service_at_locations")) {
+      for (JsonNode postal : at.path("location").path("addresses")) {
+        address = text(postal, "address_1");
+        break;
+      }
+      break;
+    }
     return Optional.of(
         new Entry(
             idOf(hsdsId),
@@ -223,7 +231,7 @@ class HsdsImport {
                 CapacityStatus.AVAILABLE,
                 phone,
                 text(service, "email"),
-                null,
+                address,
                 text(service, "url"))));
   }
 

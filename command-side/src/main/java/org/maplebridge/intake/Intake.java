@@ -5,6 +5,7 @@ import static org.maplebridge.write.BusinessRule.check;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ import org.maplebridge.events.intake.IntakeTriaged;
 import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.intake.SharingTerms;
 import org.maplebridge.events.intake.SuicideRisk;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
@@ -95,6 +97,7 @@ class Intake {
   private String assignedCounsellor;
   private final Set<String> careTeam = new HashSet<>();
   private final Set<ConsentScope> activeConsents = EnumSet.noneOf(ConsentScope.class);
+  private final List<SharingTerms> sharingConsents = new ArrayList<>();
   private Urgency priority;
   private Urgency riskFloor;
 
@@ -165,9 +168,20 @@ class Intake {
   void handle(RecordConsent command, Actor actor) {
     requireCareTeam(actor, "record consent");
     check(new NothingIsAddedToAClosedCase(closed, "consent"));
+    boolean shares = command.scope() == ConsentScope.REFERRAL_SHARING;
+    if (!shares && command.sharing() != null) {
+      throw new InvalidInput("recipient", "Only consent to share names a recipient and purpose");
+    }
     apply(
         new ConsentRecorded(
-            intakeId, command.scope(), command.givenBy(), command.method(), actor.username()));
+            intakeId,
+            command.scope(),
+            command.givenBy(),
+            command.method(),
+            actor.username(),
+            shares
+                ? Optional.ofNullable(command.sharing()).orElse(SharingTerms.ANY_REFERRAL_RECIPIENT)
+                : null));
   }
 
   @CommandHandler
@@ -355,11 +369,7 @@ class Intake {
 
   SourceFacts referralFacts() {
     return new SourceFacts(
-        clientId,
-        unit,
-        Set.copyOf(careTeam),
-        activeConsents.contains(ConsentScope.REFERRAL_SHARING),
-        null);
+        clientId, unit, Set.copyOf(careTeam), List.copyOf(sharingConsents), null);
   }
 
   /** The scope policy decides; for anyone it gives no scope, the case does not exist (404). */
@@ -401,11 +411,18 @@ class Intake {
   @EventSourcingHandler
   void on(ConsentRecorded event) {
     activeConsents.add(event.scope());
+    if (event.sharingTerms() != null) {
+      sharingConsents.add(event.sharingTerms());
+    }
   }
 
   @EventSourcingHandler
   void on(ConsentWithdrawn event) {
     activeConsents.remove(event.scope());
+    if (event.scope() == ConsentScope.REFERRAL_SHARING) {
+      // Withdrawing consent to share withdraws it for every recipient it named.
+      sharingConsents.clear();
+    }
   }
 
   /** Alerts stored before PHQ-9 item 9 asked for a C-SSRS instead still set an urgent floor. */

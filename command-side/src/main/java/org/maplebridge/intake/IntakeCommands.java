@@ -17,6 +17,7 @@ import org.maplebridge.events.intake.ConsentMethod;
 import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeSource;
+import org.maplebridge.events.intake.SharingTerms;
 import org.maplebridge.events.intake.Urgency;
 import org.springframework.security.access.annotation.Secured;
 
@@ -37,11 +38,18 @@ final class IntakeCommands {
       String gridArea) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
+  /** {@code sharing}: to whom and for what, for consent to share; null: any referral recipient. */
   record RecordConsent(
       @TargetAggregateIdentifier UUID intakeId,
       ConsentScope scope,
       ConsentGiver givenBy,
-      ConsentMethod method) {}
+      ConsentMethod method,
+      SharingTerms sharing) {
+
+    RecordConsent(UUID intakeId, ConsentScope scope, ConsentGiver givenBy, ConsentMethod method) {
+      this(intakeId, scope, givenBy, method, null);
+    }
+  }
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record WithdrawConsent(@TargetAggregateIdentifier UUID intakeId, ConsentScope scope) {}

@@ -15,12 +15,15 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.events.directory.ServiceType;
 import org.maplebridge.events.intake.ClosureReason;
 import org.maplebridge.events.intake.ConsentGiver;
 import org.maplebridge.events.intake.ConsentMethod;
 import org.maplebridge.events.intake.ConsentScope;
 import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeSource;
+import org.maplebridge.events.intake.SharingPurpose;
+import org.maplebridge.events.intake.SharingTerms;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.intake.IntakeCommands.AddCareTeamMember;
 import org.maplebridge.intake.IntakeCommands.AddSessionNote;
@@ -111,14 +114,37 @@ class IntakeController {
     return Created.at("/api/intakes/" + intakeId, intakeId);
   }
 
+  /**
+   * Consent to share ({@code REFERRAL_SHARING}) may name its recipient, a kind of service ({@code
+   * recipientKind}) or one provider ({@code recipientProvider}), and its {@code purpose} (default
+   * {@code REFERRAL}); naming none lets any referral recipient have the disclosed fields.
+   */
   record ConsentRequest(
-      @NotNull ConsentScope scope, @NotNull ConsentGiver givenBy, @NotNull ConsentMethod method) {}
+      @NotNull ConsentScope scope,
+      @NotNull ConsentGiver givenBy,
+      @NotNull ConsentMethod method,
+      ServiceType recipientKind,
+      UUID recipientProvider,
+      SharingPurpose purpose) {
+
+    SharingTerms sharing() {
+      if (recipientKind == null && recipientProvider == null && purpose == null) {
+        return null;
+      }
+      return new SharingTerms(
+          recipientKind, recipientProvider, purpose == null ? SharingPurpose.REFERRAL : purpose);
+    }
+  }
 
   @PostMapping("/{id}/consents")
+  @Operation(
+      summary =
+          "Record consent; consent to share names the recipient (kind or provider) and purpose")
   ResponseEntity<Void> recordConsent(
       @PathVariable UUID id, @Valid @RequestBody ConsentRequest request) {
     commands.sendAndWait(
-        new RecordConsent(id, request.scope(), request.givenBy(), request.method()));
+        new RecordConsent(
+            id, request.scope(), request.givenBy(), request.method(), request.sharing()));
     return ResponseEntity.noContent().build();
   }
 

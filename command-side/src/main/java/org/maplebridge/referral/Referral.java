@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.intake.SharingPurpose;
 import org.maplebridge.events.referral.AnswerChannel;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
@@ -26,6 +27,8 @@ import org.maplebridge.events.referral.ConsentOverrideRecorded;
 import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ConsentWaiverRefused;
 import org.maplebridge.events.referral.ConsentWaiverRequested;
+import org.maplebridge.events.referral.ProviderAccessEndReason;
+import org.maplebridge.events.referral.ProviderAccessEnded;
 import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
@@ -49,6 +52,7 @@ import org.maplebridge.events.referral.ReferralStep;
 import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.EndSharingWithoutConsent;
 import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
@@ -109,6 +113,8 @@ class Referral {
   private ConsentWaiver waiver = ConsentWaiver.NONE;
   private String waiverAskedBy;
   private boolean sent;
+  private ConsentBasis basis;
+  private boolean sharingEnded;
   private ReferralStatus status;
   private int misses;
   private ReferralStage pendingStage;
@@ -206,16 +212,29 @@ class Referral {
     SourceFacts source = requireReferrer(actor, sources);
     check(new TheLoopGoesStepByStep("sent", status, ReferralStep.SEND));
     check(new ReferralIsSentOnce(sent));
-    boolean consent = source.consentsToSharingForReferral();
+    ConsentBasis sharedOn = sharingBasis(source, providerId, rescueBasis);
+    Instant due = startStage(ReferralStage.ACKNOWLEDGEMENT, deadlines, timer);
+    apply(new ReferralSent(referralId, providerId, sharedOn, disclosed, due, actor.username()));
+  }
+
+  /**
+   * Why the person's details may go to {@code recipient} now: a rescue, the person's consent to
+   * share with that recipient for a referral, or the override the unit's supervisor authorised;
+   * refused when none holds, saying whether consent names other recipients.
+   */
+  private ConsentBasis sharingBasis(
+      SourceFacts source, UUID recipient, RescueReferralBasis rescueBasis) {
+    boolean consent =
+        source.sharingConsents().stream()
+            .anyMatch(terms -> terms.covers(recipient, serviceType, SharingPurpose.REFERRAL));
     boolean rescue =
         rescueBasis.covers(source.rescuedAt(), urgency, GenericEventMessage.clock.instant());
-    check(new SharingNeedsConsentOrAnOverride(consent, waiver == ConsentWaiver.GRANTED, rescue));
-    ConsentBasis basis =
-        rescue
-            ? ConsentBasis.RESCUE
-            : consent ? ConsentBasis.CLIENT_CONSENT : ConsentBasis.OVERRIDE;
-    Instant due = startStage(ReferralStage.ACKNOWLEDGEMENT, deadlines, timer);
-    apply(new ReferralSent(referralId, providerId, basis, disclosed, due, actor.username()));
+    check(
+        new SharingNeedsConsentOrAnOverride(
+            consent, waiver == ConsentWaiver.GRANTED, rescue, !source.sharingConsents().isEmpty()));
+    return rescue
+        ? ConsentBasis.RESCUE
+        : consent ? ConsentBasis.CLIENT_CONSENT : ConsentBasis.OVERRIDE;
   }
 
   private Instant startStage(
@@ -261,7 +280,8 @@ class Referral {
     apply(
         new ReferralAccepted(
             referralId,
-            now.plus(deadlines.providerAccess()),
+            // Consent withdrawn since sending: accepting opens nothing.
+            sharingEnded ? now : now.plus(deadlines.providerAccess()),
             feedbackBy,
             actor.username(),
             answer));
@@ -272,9 +292,15 @@ class Referral {
     ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new ProviderAnswersComeAfterSending(sent));
     check(new TheLoopGoesStepByStep("declined", status, ReferralStep.RECORD_DECLINE));
+    UUID suggested = command.suggestedProvider();
+    if (suggested != null
+        && (suggested.equals(providerId) || !sources.providerOffers(suggested, serviceType))) {
+      throw new InvalidInput(
+          "suggestedProvider", "Suggest another provider that offers " + serviceType);
+    }
     apply(
         new ReferralDeclined(
-            referralId, command.reason(), command.notes(), actor.username(), answer));
+            referralId, command.reason(), command.notes(), actor.username(), answer, suggested));
   }
 
   @CommandHandler
@@ -283,23 +309,67 @@ class Referral {
       Actor actor,
       ReferralSources sources,
       ReferralDeadlines deadlines,
+      RescueReferralBasis rescueBasis,
       DeadlineManager timer) {
-    requireReferrer(actor, sources);
+    SourceFacts source = requireReferrer(actor, sources);
     check(new TheLoopGoesStepByStep("redirected", status, ReferralStep.REDIRECT));
     if (!sources.providerOffers(command.providerId(), serviceType)) {
       throw new InvalidInput("providerId", "That provider does not offer " + serviceType);
     }
+    // Another recipient: the person's consent (or the override, or the rescue) must cover it now.
+    ConsentBasis sharedOn = sharingBasis(source, command.providerId(), rescueBasis);
     Instant due = startStage(ReferralStage.ACKNOWLEDGEMENT, deadlines, timer);
     apply(
         new ReferralRedirected(
-            referralId, providerId, command.providerId(), due, actor.username()));
+            referralId, providerId, command.providerId(), due, actor.username(), sharedOn));
   }
 
+  /**
+   * The person withdrew consent to share: a referral sent on that consent, still open and no longer
+   * covered, ends its provider's access to the disclosed fields (the provider keeps the referral,
+   * told why). Anything else changes nothing, so the automation may repeat it.
+   */
   @CommandHandler
-  void handle(RecordAppointment command, Actor actor, ReferralSources sources) {
+  void handle(EndSharingWithoutConsent command, Actor actor, ReferralSources sources) {
+    if (!sent
+        || sharingEnded
+        || basis != ConsentBasis.CLIENT_CONSENT
+        || !ReferralStatus.OPEN.contains(status)) {
+      return;
+    }
+    boolean stillCovered =
+        source(sources).sharingConsents().stream()
+            .anyMatch(terms -> terms.covers(providerId, serviceType, SharingPurpose.REFERRAL));
+    if (!stillCovered) {
+      apply(
+          new ProviderAccessEnded(
+              referralId,
+              providerId,
+              ProviderAccessEndReason.CONSENT_WITHDRAWN,
+              command.withdrawnBy()));
+    }
+  }
+
+  /**
+   * Booking (or moving) the appointment moves the feedback deadline: the provider reports on the
+   * person once it has seen them, so the feedback is due within the urgency's time of the
+   * appointment, not of acceptance (which only bounds it when no appointment is needed).
+   */
+  @CommandHandler
+  void handle(
+      RecordAppointment command,
+      Actor actor,
+      ReferralSources sources,
+      ReferralDeadlines deadlines,
+      DeadlineManager timer) {
     ProviderAnswer answer = answer(command.answer(), actor, sources);
     check(new TheLoopGoesStepByStep("given an appointment", status, ReferralStep.BOOK_APPOINTMENT));
-    apply(new AppointmentScheduled(referralId, command.at(), actor.username(), answer));
+    Instant feedbackBy = command.at().plus(deadlines.respondWithin(urgency));
+    timer.schedule(
+        feedbackBy,
+        STAGE_DEADLINE,
+        new StageDue(ReferralStage.FEEDBACK, stageStarts + 1, feedbackBy));
+    apply(new AppointmentScheduled(referralId, command.at(), actor.username(), answer, feedbackBy));
   }
 
   @CommandHandler
@@ -471,6 +541,7 @@ class Referral {
   @EventSourcingHandler
   void on(ReferralSent event) {
     sent = true;
+    basis = event.basis();
     awaiting(ReferralStage.ACKNOWLEDGEMENT);
   }
 
@@ -496,13 +567,27 @@ class Referral {
   void on(ReferralRedirected event) {
     providerId = event.toProvider();
     providerAccessUntil = null;
+    sharingEnded = false;
+    if (event.basis() != null) {
+      basis = event.basis();
+    }
     status = ReferralStatus.REQUESTED;
     awaiting(ReferralStage.ACKNOWLEDGEMENT);
   }
 
   @EventSourcingHandler
+  void on(ProviderAccessEnded event) {
+    sharingEnded = true;
+    providerAccessUntil = null;
+  }
+
+  @EventSourcingHandler
   void on(AppointmentScheduled event) {
     status = ReferralStatus.SCHEDULED;
+    if (event.feedbackBy() != null) {
+      // The feedback stage starts again from the appointment: an earlier deadline is void.
+      awaiting(ReferralStage.FEEDBACK);
+    }
   }
 
   @EventSourcingHandler

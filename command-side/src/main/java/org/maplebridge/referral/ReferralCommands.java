@@ -4,6 +4,7 @@ import static org.maplebridge.write.Authority.COUNSELLOR;
 import static org.maplebridge.write.Authority.CRISIS_WORKER;
 import static org.maplebridge.write.Authority.PROVIDER;
 import static org.maplebridge.write.Authority.SUPERVISOR;
+import static org.maplebridge.write.Authority.SYSTEM;
 
 import java.time.Instant;
 import java.util.Set;
@@ -58,11 +59,13 @@ final class ReferralCommands {
   record RecordAcceptance(@TargetAggregateIdentifier UUID referralId, ProviderAnswer answer) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, PROVIDER})
+  /** {@code suggestedProvider}: where the provider suggests sending it instead; may be null. */
   record RecordDecline(
       @TargetAggregateIdentifier UUID referralId,
       DeclineReason reason,
       String notes,
-      ProviderAnswer answer) {}
+      ProviderAnswer answer,
+      UUID suggestedProvider) {}
 
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR})
   record Redirect(@TargetAggregateIdentifier UUID referralId, UUID providerId) {}
@@ -106,6 +109,10 @@ final class ReferralCommands {
   @Secured({SUPERVISOR})
   record ReviewReferral(
       @TargetAggregateIdentifier UUID referralId, UUID reviewId, ReviewKind kind, String text) {}
+
+  /** The platform, after {@code withdrawnBy} withdrew the consent the referral was sent on. */
+  @Secured({SYSTEM})
+  record EndSharingWithoutConsent(@TargetAggregateIdentifier UUID referralId, String withdrawnBy) {}
 
   /** Deadline payload: the stage, which start of it (so a later start is not flagged), when due. */
   record StageDue(ReferralStage stage, int start, Instant due) {}

@@ -162,18 +162,31 @@ class ReferralController {
   record DeclineRequest(
       @NotNull DeclineReason reason,
       @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String notes,
-      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson) {}
+      @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String contactPerson,
+      UUID suggestedProvider) {}
 
   @PostMapping("/{id}/decline")
+  @Operation(
+      summary =
+          "The provider declined, with a reason, and may suggest another provider of the same"
+              + " service (suggestedProvider) for the referrer to redirect to")
   ResponseEntity<Void> decline(@PathVariable UUID id, @Valid @RequestBody DeclineRequest request) {
     return done(
-        new RecordDecline(id, request.reason(), request.notes(), byPhone(request.contactPerson())));
+        new RecordDecline(
+            id,
+            request.reason(),
+            request.notes(),
+            byPhone(request.contactPerson()),
+            request.suggestedProvider()));
   }
 
   record RedirectRequest(@NotNull UUID providerId) {}
 
   @PostMapping("/{id}/redirect")
-  @Operation(summary = "Send a declined referral on to another provider")
+  @Operation(
+      summary =
+          "Send a declined referral on to another provider (the one the provider suggested, or"
+              + " another): the person's consent must cover the new recipient")
   ResponseEntity<Void> redirect(
       @PathVariable UUID id, @Valid @RequestBody RedirectRequest request) {
     return done(new Redirect(id, request.providerId()));

@@ -1,5 +1,6 @@
 package org.maplebridge.referral;
 
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,6 +62,15 @@ class ReferralLedger implements SentReferrals {
     jdbc.sql("UPDATE referral_ledger SET " + assignment + " WHERE referral_id = :id")
         .param("id", referralId)
         .update();
+  }
+
+  /** The referrals from a case that went out and were not voided. */
+  List<UUID> sentFor(UUID intakeId) {
+    return jdbc.sql(
+            "SELECT referral_id FROM referral_ledger WHERE intake_id = :id AND sent AND NOT voided")
+        .param("id", intakeId)
+        .query(UUID.class)
+        .list();
   }
 
   @Override

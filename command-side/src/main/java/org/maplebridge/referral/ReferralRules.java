@@ -47,7 +47,12 @@ final class ReferralRules {
     }
   }
 
-  record SharingNeedsConsentOrAnOverride(boolean consent, boolean override, boolean rescue)
+  /**
+   * {@code consent}: the person's consent covers this recipient for a referral; {@code
+   * consentNamesOthers}: the person consented to share, but with other recipients or purposes.
+   */
+  record SharingNeedsConsentOrAnOverride(
+      boolean consent, boolean override, boolean rescue, boolean consentNamesOthers)
       implements BusinessRule {
     @Override
     public boolean isBroken() {
@@ -56,8 +61,11 @@ final class ReferralRules {
 
     @Override
     public String explanation() {
-      return "The client has not consented to sharing for referral: record consent, or ask the"
-          + " unit's supervisor for an override";
+      return consentNamesOthers
+          ? "The client's consent to share does not cover this recipient for a referral: record"
+              + " consent naming it, or ask the unit's supervisor for an override"
+          : "The client has not consented to sharing for referral: record consent, or ask the"
+              + " unit's supervisor for an override";
     }
   }
 

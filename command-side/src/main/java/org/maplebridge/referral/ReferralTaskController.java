@@ -173,7 +173,7 @@ class ReferralTaskController {
             ? new RecordAttendance(id, false, VIA_FHIR)
             : new RecordAcceptance(id, VIA_FHIR);
       }
-      case REJECTED -> new RecordDecline(id, declineReason(task), reason, VIA_FHIR);
+      case REJECTED -> new RecordDecline(id, declineReason(task), reason, VIA_FHIR, null);
       case INPROGRESS ->
           "resumed".equals(business)
               ? new Resume(id, VIA_FHIR)

@@ -1,7 +1,10 @@
 package org.maplebridge.referral;
 
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.intake.SharingPurpose;
+import org.maplebridge.events.intake.SharingTerms;
 import org.maplebridge.events.referral.AnswerChannel;
 import org.maplebridge.events.referral.AppointmentAttended;
 import org.maplebridge.events.referral.AppointmentMissed;
@@ -26,6 +31,8 @@ import org.maplebridge.events.referral.ConsentWaiverRefused;
 import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.DeclineReason;
 import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ProviderAccessEndReason;
+import org.maplebridge.events.referral.ProviderAccessEnded;
 import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
@@ -48,11 +55,14 @@ import org.maplebridge.events.referral.ReferralUrgency;
 import org.maplebridge.events.referral.ReviewKind;
 import org.maplebridge.referral.ReferralCommands.CancelReferral;
 import org.maplebridge.referral.ReferralCommands.CloseLoop;
+import org.maplebridge.referral.ReferralCommands.EndSharingWithoutConsent;
 import org.maplebridge.referral.ReferralCommands.GrantConsentWaiver;
 import org.maplebridge.referral.ReferralCommands.MarkEnteredInError;
 import org.maplebridge.referral.ReferralCommands.PutOnHold;
 import org.maplebridge.referral.ReferralCommands.RecordAcceptance;
+import org.maplebridge.referral.ReferralCommands.RecordAppointment;
 import org.maplebridge.referral.ReferralCommands.RecordAttendance;
+import org.maplebridge.referral.ReferralCommands.RecordDecline;
 import org.maplebridge.referral.ReferralCommands.RecordFailure;
 import org.maplebridge.referral.ReferralCommands.RecordReceipt;
 import org.maplebridge.referral.ReferralCommands.Redirect;
@@ -98,6 +108,12 @@ class ReferralTest {
 
   private AggregateTestFixture<Referral> fixture;
   private boolean consentToShare;
+
+  /**
+   * The person's consents to share, when they name their recipients (else {@code consentToShare}).
+   */
+  private List<SharingTerms> sharingConsents;
+
   private Instant rescuedAt;
 
   @BeforeEach
@@ -109,7 +125,9 @@ class ReferralTest {
           @Override
           public Optional<SourceFacts> intake(UUID intakeId) {
             return Optional.of(
-                new SourceFacts(CLIENT, "north", Set.of("alice"), consentToShare, null));
+                sharingConsents != null
+                    ? new SourceFacts(CLIENT, "north", Set.of("alice"), sharingConsents, null)
+                    : new SourceFacts(CLIENT, "north", Set.of("alice"), consentToShare, null));
           }
 
           @Override
@@ -164,6 +182,10 @@ class ReferralTest {
         "Needs a psychiatric assessment",
         FIELDS,
         "alice");
+  }
+
+  private static ReferralReceived received() {
+    return new ReferralReceived(REFERRAL, Instant.now(), "pia", PORTAL);
   }
 
   private static ReferralSent sent() {
@@ -386,6 +408,58 @@ class ReferralTest {
   }
 
   @Test
+  void theFeedbackDeadlineRunsFromTheAppointmentNotFromAcceptance() {
+    consentToShare = true;
+    Instant appointment = fixture.currentTime().plus(Duration.ofDays(3));
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)))
+        .when(new RecordAppointment(REFERRAL, appointment, null), as("pia"))
+        .expectEvents(
+            new AppointmentScheduled(
+                REFERRAL, appointment, "pia", PORTAL, appointment.plus(URGENT)))
+        .expectScheduledDeadlineWithName(Duration.ofDays(3).plus(URGENT), Referral.STAGE_DEADLINE);
+  }
+
+  @Test
+  void aBookedReferralIsNotOverdueOnTheAcceptanceDeadline() {
+    consentToShare = true;
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)),
+            by(
+                "pia",
+                new RecordAppointment(
+                    REFERRAL, fixture.currentTime().plus(Duration.ofDays(3)), null)))
+        .whenTimeElapses(URGENT.plusHours(1))
+        .expectNoEvents();
+  }
+
+  @Test
+  void movingTheAppointmentMovesTheFeedbackDeadline() {
+    consentToShare = true;
+    Instant first = fixture.currentTime().plus(Duration.ofDays(1));
+    Instant moved = fixture.currentTime().plus(Duration.ofDays(4));
+    fixture
+        .givenCommands(
+            by("alice", fromIntake()),
+            by("alice", new SendReferral(REFERRAL)),
+            by("pia", new RecordReceipt(REFERRAL, null)),
+            by("pia", new RecordAcceptance(REFERRAL, null)),
+            by("pia", new RecordAppointment(REFERRAL, first, null)),
+            by("pia", new RecordAppointment(REFERRAL, moved, null)))
+        // Once, for the moved appointment: the first one's deadline passed without effect.
+        .whenTimeElapses(Duration.ofDays(4).plus(URGENT).plusMinutes(1))
+        .expectEvents(new ReferralOverdue(REFERRAL, ReferralStage.FEEDBACK, moved.plus(URGENT)));
+  }
+
+  @Test
   void providerAnswersComeAfterSending() {
     fixture
         .given(requested())
@@ -395,6 +469,7 @@ class ReferralTest {
 
   @Test
   void aDeclinedReferralGoesOnToAnotherProvider() {
+    consentToShare = true;
     fixture
         .given(
             requested(),
@@ -403,7 +478,134 @@ class ReferralTest {
         .when(new Redirect(REFERRAL, SHELTER), as("alice"))
         .expectEvents(
             new ReferralRedirected(
-                REFERRAL, CLINIC, SHELTER, fixture.currentTime().plus(URGENT), "alice"));
+                REFERRAL,
+                CLINIC,
+                SHELTER,
+                fixture.currentTime().plus(URGENT),
+                "alice",
+                ConsentBasis.CLIENT_CONSENT));
+  }
+
+  @Test
+  void theProviderDecliningSuggestsAnotherProviderOfTheService() {
+    fixture
+        .given(requested(), sent(), received())
+        .when(
+            new RecordDecline(REFERRAL, DeclineReason.NO_CAPACITY, "Full", null, SHELTER),
+            as("pia"))
+        .expectEvents(
+            new ReferralDeclined(
+                REFERRAL, DeclineReason.NO_CAPACITY, "Full", "pia", PORTAL, SHELTER));
+  }
+
+  @Test
+  void aProviderDoesNotSuggestItself() {
+    fixture
+        .given(requested(), sent(), received())
+        .when(
+            new RecordDecline(REFERRAL, DeclineReason.NO_CAPACITY, "Full", null, CLINIC), as("pia"))
+        .expectException(InvalidInput.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRedirectToARecipientTheConsentDoesNotNameIsRefused() {
+    sharingConsents = List.of(new SharingTerms(null, CLINIC, SharingPurpose.REFERRAL));
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null, "pia", PORTAL, SHELTER))
+        .when(new Redirect(REFERRAL, SHELTER), as("alice"))
+        .expectException(RuleViolated.class)
+        .expectExceptionMessage(containsString("does not cover this recipient"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRedirectAfterConsentWasWithdrawnIsRefused() {
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ReferralDeclined(REFERRAL, DeclineReason.NO_CAPACITY, null, "pia", PORTAL))
+        .when(new Redirect(REFERRAL, SHELTER), as("alice"))
+        .expectException(RuleViolated.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void consentForAKindOfServiceDoesNotCoverSendingToAnother() {
+    sharingConsents =
+        List.of(
+            new SharingTerms(ServiceType.SHELTER, null, SharingPurpose.REFERRAL),
+            new SharingTerms(null, null, SharingPurpose.CARE_COORDINATION));
+    fixture
+        .given(requested())
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectException(RuleViolated.class)
+        .expectExceptionMessage(containsString("does not cover this recipient"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void consentNamingTheProviderSendsTheReferral() {
+    sharingConsents = List.of(new SharingTerms(null, CLINIC, SharingPurpose.REFERRAL));
+    fixture
+        .given(requested())
+        .when(new SendReferral(REFERRAL), as("alice"))
+        .expectEvents(
+            new ReferralSent(
+                REFERRAL,
+                CLINIC,
+                ConsentBasis.CLIENT_CONSENT,
+                FIELDS,
+                fixture.currentTime().plus(URGENT),
+                "alice"));
+  }
+
+  @Test
+  void withdrawnConsentEndsTheProvidersAccessOnAnOpenReferralAndAcceptanceOpensNothing() {
+    Instant accessUntil = fixture.currentTime().plus(Duration.ofDays(90));
+    fixture
+        .given(
+            requested(),
+            sent(),
+            received(),
+            new ReferralAccepted(REFERRAL, accessUntil, accessUntil, "pia", PORTAL))
+        .when(
+            GenericCommandMessage.asCommandMessage(new EndSharingWithoutConsent(REFERRAL, "alice"))
+                .andMetaData(ActorMetadata.system("north")))
+        .expectEvents(
+            new ProviderAccessEnded(
+                REFERRAL, CLINIC, ProviderAccessEndReason.CONSENT_WITHDRAWN, "alice"));
+    fixture
+        .given(
+            requested(),
+            sent(),
+            new ProviderAccessEnded(
+                REFERRAL, CLINIC, ProviderAccessEndReason.CONSENT_WITHDRAWN, "alice"),
+            received())
+        .when(new RecordAcceptance(REFERRAL, null), as("pia"))
+        .expectEvents(
+            new ReferralAccepted(
+                REFERRAL,
+                fixture.currentTime(),
+                fixture.currentTime().plus(URGENT),
+                "pia",
+                PORTAL));
+  }
+
+  @Test
+  void consentStillCoveringTheProviderKeepsItsAccess() {
+    consentToShare = true;
+    fixture
+        .given(requested(), sent())
+        .when(
+            GenericCommandMessage.asCommandMessage(new EndSharingWithoutConsent(REFERRAL, "alice"))
+                .andMetaData(ActorMetadata.system("north")))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test

@@ -74,4 +74,48 @@ class HsdsImportTest extends PlatformTest {
     assertThat(twoLines.status()).isEqualTo(400);
     assertThat(twoLines.json().get("problems").toString()).contains("single lines");
   }
+
+  @Test
+  void theDirectoryExportsAsHsdsThatImportsBackWithoutAChange() {
+    Api admin = as("admin");
+    Response registered =
+        admin.post(
+            "/api/providers",
+            """
+            {"organisation":"Riverside Family Services","serviceName":"Family counselling",
+             "description":"Counselling for families","serviceTypes":["OUTPATIENT_COUNSELLING",
+             "SOCIAL_WORK"],"eligibility":"Families of the district","languages":["zh-CN","en"],
+             "area":"south","capacity":"LIMITED","phone":"+86 10 6000 3300",
+             "address":"8 River Lane","website":"https://riverside.example"}""");
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    String id = registered.id();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admin.get("/api/providers/" + id).status() == 200);
+
+    Response exported = as("alice").get("/api/directory/hsds");
+    assertThat(exported.status()).isEqualTo(200);
+    JsonNode service = null;
+    for (JsonNode organization : exported.json().get("organizations")) {
+      for (JsonNode candidate : organization.get("services")) {
+        if (candidate.get("id").asText().equals(id)) {
+          assertThat(organization.get("name").asText()).isEqualTo("Riverside Family Services");
+          service = candidate;
+        }
+      }
+    }
+    assertThat(service).as(exported.body()).isNotNull();
+    assertThat(service.get("service_areas").get(0).get("name").asText()).isEqualTo("south");
+    assertThat(service.get("attributes").toString())
+        .contains("\"code\":\"OUTPATIENT_COUNSELLING\"", "\"code\":\"SOCIAL_WORK\"");
+    assertThat(service.get("service_at_locations").toString()).contains("8 River Lane");
+    assertThat(service.get("languages").toString()).contains("zh-CN");
+
+    Response reimported = admin.post("/api/admin/directory/hsds", exported.body());
+    assertThat(reimported.status()).as(reimported.body()).isEqualTo(200);
+    assertThat(ids(reimported.json(), "unchanged")).contains(id);
+    assertThat(ids(reimported.json(), "created")).isEmpty();
+    assertThat(ids(reimported.json(), "updated")).isEmpty();
+    assertThat(reimported.json().get("unmappedTaxonomyTerms")).isEmpty();
+  }
 }

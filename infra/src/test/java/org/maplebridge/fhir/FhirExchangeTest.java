@@ -11,6 +11,8 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +34,7 @@ import org.maplebridge.PlatformTest;
  * accepts, the disclosed fields after), and moves the Task; a move the referral does not allow is a
  * 422 that stores nothing. Every resource served validates against base R4 with HAPI's validator.
  */
-class FhirExchangeTest extends PlatformTest {
+public class FhirExchangeTest extends PlatformTest {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final String FHIR_JSON = "application/fhir+json";
   private static final FhirValidator VALIDATOR = validator();
@@ -49,7 +51,7 @@ class FhirExchangeTest extends PlatformTest {
   }
 
   /** The response is FHIR JSON that base R4 finds no error in. */
-  private static Response valid(Response response) {
+  public static Response valid(Response response) {
     assertThat(response.header("Content-Type")).as(response.toString()).startsWith(FHIR_JSON);
     List<SingleValidationMessage> errors =
         VALIDATOR.validateWithResult(response.body()).getMessages().stream()
@@ -75,6 +77,10 @@ class FhirExchangeTest extends PlatformTest {
   private Response move(Api pia, String id, Task task) {
     return pia.put(
         "/fhir/Task/" + id, FHIR.newJsonParser().encodeResourceToString(task), FHIR_JSON);
+  }
+
+  private static Bundle bundle(Response response) {
+    return FHIR.newJsonParser().parseResource(Bundle.class, response.body());
   }
 
   private static Task task(Response response) {
@@ -173,9 +179,45 @@ class FhirExchangeTest extends PlatformTest {
                         new Task.TaskOutputComponent()
                             .setValue(new StringType("Assessed, follow-up arranged")))));
     assertThat(completed.status()).as(completed.body()).isEqualTo(200);
-    assertThat(valid(after(pia, completed).get("/fhir/Task/" + id)).status())
-        .as("a final state ends the provider's reach")
+    assertThat(valid(after(pia, completed).get("/fhir/ServiceRequest/" + id)).status())
+        .as("a final state ends the provider's reach to the person")
         .isEqualTo(404);
+    Task done = task(valid(after(pia, completed).get("/fhir/Task/" + id)));
+    assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+    assertThat(done.getOutput())
+        .singleElement()
+        .satisfies(
+            output ->
+                assertThat(output.getValue().primitiveValue())
+                    .isEqualTo("Assessed, follow-up arranged"));
+    Instant beforeCompletion = inProgress.getMeta().getLastUpdated().toInstant();
+    assertThat(done.getMeta().getLastUpdated().toInstant()).isAfter(beforeCompletion);
+
+    Bundle changed = bundle(valid(pia.get("/fhir/Task?_lastUpdated=gt" + beforeCompletion)));
+    assertThat(changed.getEntry())
+        .as("a system polling for changes learns how the Task ended")
+        .anySatisfy(entry -> assertThat(entry.getFullUrl()).endsWith("Task/" + id));
+    assertThat(
+            bundle(
+                    valid(
+                        pia.get(
+                            "/fhir/Task?_lastUpdated=lt"
+                                + beforeCompletion
+                                + "&_lastUpdated=ge"
+                                + requested.getMeta().getLastUpdated().toInstant())))
+                .getEntry())
+        .as("changed since it was requested, not since it last moved")
+        .noneSatisfy(entry -> assertThat(entry.getFullUrl()).endsWith("Task/" + id));
+    assertThat(bundle(valid(pia.get("/fhir/Task?_lastUpdated=le" + beforeCompletion))).getEntry())
+        .noneSatisfy(entry -> assertThat(entry.getFullUrl()).endsWith("Task/" + id));
+    assertThat(
+            bundle(valid(pia.get("/fhir/Task?_lastUpdated=" + LocalDate.now(ZoneOffset.UTC))))
+                .getEntry())
+        .as("a day covers the whole day")
+        .anySatisfy(entry -> assertThat(entry.getFullUrl()).endsWith("Task/" + id));
+    Response nonsense = valid(pia.get("/fhir/Task?_lastUpdated=ge-soon"));
+    assertThat(nonsense.status()).isEqualTo(400);
+    assertThat(nonsense.body()).contains("OperationOutcome", "_lastUpdated");
 
     String completion =
         jdbc.sql(

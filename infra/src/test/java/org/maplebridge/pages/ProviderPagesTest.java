@@ -1,8 +1,10 @@
 package org.maplebridge.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,5 +89,75 @@ class ProviderPagesTest extends PlatformTest {
     Browser.awaitText(alice, By.id("referral-outcome"), "Assessed; follow-up arranged");
     Browser.submit(alice, alice.findElement(By.id("close-loop")));
     Browser.awaitText(alice, By.id("referral-status"), "Loop closed");
+  }
+
+  @Test
+  void theProviderSuggestsAnotherProviderWhenDecliningAndTheReferrerRedirectsThere()
+      throws Exception {
+    Api admin = as("admin");
+    String hillside =
+        admin
+            .post(
+                "/api/providers",
+                """
+                {"organisation":"Hillside Assessment Clinic","serviceName":"Assessment clinic",
+                 "serviceTypes":["PSYCHIATRIC_ASSESSMENT"],"area":"north",
+                 "capacity":"AVAILABLE"}""")
+            .id();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admin.get("/api/providers/" + hillside).status() == 200);
+    String id = referralToPia();
+
+    WebDriver pia = browsers.open("zh-CN");
+    Browser.signIn(pia, port, "pia", PASSWORD);
+    pia.get(url("/provider/referrals/" + id));
+    Browser.submit(pia, Browser.shown(pia, By.id("acknowledge")));
+    Browser.awaitText(pia, By.id("referral-status"), "已收到");
+    new Select(pia.findElement(By.id("decline-suggestion"))).selectByValue(hillside);
+    Browser.submit(pia, pia.findElement(By.id("decline")));
+
+    WebDriver alice = browsers.open("en");
+    Browser.signIn(alice, port, "alice", PASSWORD);
+    alice.get(url("/referrals/" + id));
+    Browser.awaitText(alice, By.id("suggested-provider"), "Hillside Assessment Clinic");
+    assertThat(
+            new Select(alice.findElement(By.id("redirect-provider")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .as("the suggestion is preselected")
+        .isEqualTo(hillside);
+    Browser.submit(alice, alice.findElement(By.id("redirect")));
+    Browser.awaitText(alice, By.id("referral-status"), "Requested");
+    assertThat(as("alice").get("/api/referrals/" + id).json().get("providerId").asText())
+        .isEqualTo(hillside);
+  }
+
+  @Test
+  void theAdministratorPicksTheOrganisationOfANewProviderAccountOnTheStaffPage() throws Exception {
+    WebDriver admin = browsers.open("en");
+    Browser.signIn(admin, port, "admin", PASSWORD);
+    admin.get(url("/admin/staff"));
+    admin.findElement(By.cssSelector("#account-form")).findElement(By.xpath("..")).click();
+    Browser.shown(admin, By.id("new-username")).sendKeys("priya");
+    admin.findElement(By.id("new-name")).sendKeys("Priya Lin");
+    new Select(admin.findElement(By.id("new-role"))).selectByValue("PROVIDER");
+    new Select(admin.findElement(By.id("new-unit"))).selectByValue("");
+    new Select(admin.findElement(By.id("new-provider")))
+        .selectByVisibleText("North District Mental Health Centre · Psychiatric assessment clinic");
+    admin.findElement(By.id("new-password")).sendKeys("quiet-harbour-in-june");
+    Browser.submit(admin, admin.findElement(By.id("add-account")));
+    Browser.awaitText(
+        admin, By.cssSelector("tr[data-username='priya']"), "North District Mental Health Centre");
+    assertThat(
+            jdbc.sql("SELECT provider_id FROM staff_account WHERE username = 'priya'")
+                .query(UUID.class)
+                .single()
+                .toString())
+        .isEqualTo(
+            UUID.nameUUIDFromBytes(
+                    "demo-provider:North District Mental Health Centre"
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString());
   }
 }

@@ -297,6 +297,42 @@ class ProviderAccessTest extends PlatformTest {
   }
 
   @Test
+  void aChineseLetterShowsItsChineseWords() {
+    Api alice = as("alice");
+    String intake =
+        alice
+            .post(
+                "/api/intakes", NEW_CLIENT_INTAKE.replace("\"name\":\"Li Wei\"", "\"name\":\"李伟\""))
+            .id();
+    ok(
+        alice.post(
+            "/api/intakes/" + intake + "/consents",
+            "{\"scope\":\"REFERRAL_SHARING\",\"givenBy\":\"CLIENT\",\"method\":\"WRITTEN\"}"));
+    String id =
+        alice
+            .post(
+                "/api/referrals",
+                """
+                {"intakeId":"%s","serviceType":"PSYCHIATRIC_ASSESSMENT","providerId":"%s",
+                 "urgency":"URGENT","reason":"需要精神科评估","disclosedFields":["NAME"]}"""
+                    .formatted(intake, northDistrictCentre()))
+            .id();
+    ok(alice.post("/api/referrals/" + id + "/sending", ""));
+    Response accepted = as("pia").post("/api/referrals/" + id + "/acceptance", "");
+    ok(accepted);
+
+    String letter =
+        text(
+            after(as("pia"), accepted)
+                .with("Accept-Language", "zh-CN")
+                .bytes("/api/referrals/" + id + "/letter"));
+    assertThat(letter)
+        .as("labels, values and the person's name in Chinese characters, not in English")
+        .contains("转介信", "精神科评估", "紧急", "需要精神科评估", "李伟")
+        .doesNotContain("Referral letter");
+  }
+
+  @Test
   void providerStaffAnswerInTheirOwnPagesInBothLanguages() {
     Api alice = as("alice");
     String id = sentToTheNorthDistrictCentre(alice);

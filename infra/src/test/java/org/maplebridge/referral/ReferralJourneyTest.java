@@ -3,6 +3,7 @@ package org.maplebridge.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -115,9 +116,20 @@ class ReferralJourneyTest extends PlatformTest {
     assertThat(alice.post("/api/referrals/" + id + "/acceptance", "").status())
         .as("second acceptance")
         .isEqualTo(409);
-    ok(
+    Response booked =
         alice.post(
-            "/api/referrals/" + id + "/appointment", "{\"at\":\"2026-12-03T09:30:00+08:00\"}"));
+            "/api/referrals/" + id + "/appointment", "{\"at\":\"2026-12-03T09:30:00+08:00\"}");
+    ok(booked);
+    assertThat(
+            Instant.parse(
+                alice
+                    .with("X-Consistency-Token", booked.header("X-Consistency-Token"))
+                    .get("/api/referrals/" + id)
+                    .json()
+                    .get("nextDeadline")
+                    .asText()))
+        .as("feedback is due within the urgency's time of the appointment, not of acceptance")
+        .isEqualTo(Instant.parse("2026-12-04T01:30:00Z"));
     ok(alice.post("/api/referrals/" + id + "/attendance", "{\"attended\":true}"));
     ok(
         alice.post(

@@ -25,6 +25,7 @@ import org.maplebridge.events.crisis.RiskAssessed;
 import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
+import org.maplebridge.events.referral.AppointmentScheduled;
 import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ProviderAnswer;
 import org.maplebridge.events.referral.ReferralAccepted;
@@ -243,6 +244,9 @@ class DashboardProjection {
       nextStage(assignments, values, at, null, received.decideBy());
     } else if (event instanceof ReferralAccepted accepted) {
       nextStage(assignments, values, at, "accepted_at", accepted.feedbackBy());
+    } else if (event instanceof AppointmentScheduled scheduled && scheduled.feedbackBy() != null) {
+      // The feedback deadline follows the appointment.
+      nextStage(assignments, values, at, null, scheduled.feedbackBy());
     } else if (event instanceof ReferralOverdue) {
       assign(assignments, values, "overdue", true);
     } else if (status.filter(FINAL::contains).isPresent()) {

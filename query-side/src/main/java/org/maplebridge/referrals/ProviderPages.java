@@ -4,6 +4,9 @@ import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.providers.ProviderDirectory.FindProviders;
+import org.maplebridge.providers.ProviderDirectory.Providers;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Paging;
 import org.maplebridge.read.Queries;
@@ -52,13 +55,25 @@ class ProviderPages {
   @GetMapping("/provider/referrals/{id}")
   String referral(@PathVariable UUID id, Actor viewer, Model model) {
     requireProvider(viewer);
-    model.addAttribute(
-        "referral",
+    ProviderReferral referral =
         Queries.one(
             queries,
             new FindProviderReferral(id, viewer),
             ProviderReferral.class,
-            "Referral " + id));
+            "Referral " + id);
+    model.addAttribute("referral", referral);
+    // Who else offers the service, for a decline that suggests where to send it instead.
+    model.addAttribute(
+        "alternatives",
+        queries
+            .query(
+                new FindProviders(ServiceType.valueOf(referral.serviceType()), null),
+                Providers.class)
+            .join()
+            .items()
+            .stream()
+            .filter(provider -> !provider.id().equals(referral.providerId()))
+            .toList());
     return "referrals/provider-referral";
   }
 

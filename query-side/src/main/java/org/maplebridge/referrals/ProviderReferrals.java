@@ -58,6 +58,20 @@ public final class ProviderReferrals {
   public record FindProviderReferral(UUID referralId, Actor viewer) {}
 
   /**
+   * The FHIR Tasks of the referrals sent to the viewer's provider, changed from {@code updatedFrom}
+   * (inclusive) until {@code updatedBefore} (exclusive), either bound open (null); the most
+   * recently changed first, at most {@link org.maplebridge.read.Paging#MAX_LIMIT}. A referral that
+   * reached a final state stays in it as a Task alone (its status, and the outcome once completed),
+   * so that the provider's system, polling by the time of the last change, learns how each of its
+   * Tasks ended, a cancellation by the referrer too; the person and the reason are no longer in it,
+   * as the provider's reach ended.
+   */
+  public record FindProviderTasks(Actor viewer, Instant updatedFrom, Instant updatedBefore) {}
+
+  /** One referral's Task, as {@link FindProviderTasks} shows it. */
+  public record FindProviderTask(UUID referralId, Actor viewer) {}
+
+  /**
    * A referral as its letter shows it: what reaches the provider (the viewer, or the provider the
    * referrer prints it for). Provider staff get what their stage shows; the referrer the disclosed
    * fields, as sent.
@@ -88,6 +102,9 @@ public final class ProviderReferrals {
       int misses,
       Instant nextDeadline,
       Instant providerAccessUntil,
+      Instant updatedAt,
+      Instant sharingEndedAt,
+      @ClinicalData String outcome,
       @PersonalData String name,
       @PersonalData LocalDate birthDate,
       @PersonalData String phone,
@@ -181,6 +198,107 @@ public final class ProviderReferrals {
     }
 
     @QueryHandler
+    public List<ProviderReferral> handle(FindProviderTasks query) {
+      Actor viewer = query.viewer();
+      if (viewer.provider() == null) {
+        return List.of();
+      }
+      return jdbc
+          .sql(
+              SELECT
+                  + """
+                  WHERE r.provider_id = :provider AND r.sent
+                    AND (CAST(:from AS timestamptz) IS NULL
+                      OR r.updated_at >= CAST(:from AS timestamptz))
+                    AND (CAST(:before AS timestamptz) IS NULL
+                      OR r.updated_at < CAST(:before AS timestamptz))
+                  ORDER BY r.updated_at DESC, r.referral_id DESC
+                  LIMIT :rows
+                  """)
+          .param("provider", viewer.provider())
+          .param("from", query.updatedFrom() == null ? null : SqlParams.utc(query.updatedFrom()))
+          .param(
+              "before", query.updatedBefore() == null ? null : SqlParams.utc(query.updatedBefore()))
+          .param("rows", org.maplebridge.read.Paging.MAX_LIMIT)
+          .query((row, n) -> task(row, viewer))
+          .list()
+          .stream()
+          .flatMap(Optional::stream)
+          .toList();
+    }
+
+    @QueryHandler
+    public Optional<ProviderReferral> handle(FindProviderTask query) {
+      Actor viewer = query.viewer();
+      Optional<ProviderReferral> task =
+          jdbc.sql(SELECT + " WHERE r.referral_id = :id")
+              .param("id", query.referralId())
+              .query((row, n) -> task(row, viewer))
+              .optional()
+              .flatMap(one -> one);
+      return task.isPresent()
+          ? task
+          : one(query.referralId(), viewer, PROVIDERS, query.getClass().getSimpleName());
+    }
+
+    /**
+     * The referral as its provider sees it while it reaches them; after a final state (and only for
+     * the provider it was last sent to) its Task alone.
+     */
+    private Optional<ProviderReferral> task(ResultSet row, Actor viewer) throws SQLException {
+      Optional<ProviderReferral> seen = seen(row, viewer, PROVIDERS);
+      if (seen.isPresent()) {
+        return seen;
+      }
+      boolean ended =
+          !ReferralStatus.OPEN.contains(ReferralStatus.valueOf(row.getString("status")));
+      boolean ours =
+          viewer.provider() != null
+              && viewer.provider().equals(row.getObject("provider_id", UUID.class))
+              && row.getBoolean("sent");
+      return ended && ours ? Optional.of(endedTask(row)) : Optional.empty();
+    }
+
+    /** A referral in a final state as its Task: where it ended, nothing of the person. */
+    private ProviderReferral endedTask(ResultSet row) throws SQLException {
+      ReferralStatus status = ReferralStatus.valueOf(row.getString("status"));
+      boolean completed =
+          status == ReferralStatus.COMPLETED || status == ReferralStatus.LOOP_CLOSED;
+      return new ProviderReferral(
+          row.getObject("referral_id", UUID.class),
+          status.name(),
+          row.getString("urgency"),
+          row.getString("service_type"),
+          row.getObject("provider_id", UUID.class),
+          null,
+          row.getString("consent_basis"),
+          null,
+          null,
+          List.of(),
+          instant(row, "sent_at"),
+          instant(row, "received_at"),
+          instant(row, "accepted_at"),
+          instant(row, "appointment_at"),
+          row.getInt("misses"),
+          null,
+          instant(row, "access_until"),
+          instant(row, "updated_at"),
+          instant(row, "sharing_ended_at"),
+          // The provider's own feedback; a failure's reason stays with the referrer.
+          completed ? row.getString("outcome") : null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          row.getLong("version"),
+          row.getString("unit"),
+          Scope.PROVIDER_PREVIEW);
+    }
+
+    @QueryHandler
     public Optional<ProviderReferral> handle(FindReferralLetter query) {
       return one(query.referralId(), query.viewer(), LETTERS, query.getClass().getSimpleName());
     }
@@ -240,6 +358,9 @@ public final class ProviderReferrals {
           row.getInt("misses"),
           instant(row, "next_deadline"),
           instant(row, "access_until"),
+          instant(row, "updated_at"),
+          instant(row, "sharing_ended_at"),
+          null,
           accepted && disclosed.contains(DisclosedField.NAME) ? name : null,
           accepted && disclosed.contains(DisclosedField.BIRTH_DATE) ? birthDate : null,
           accepted && disclosed.contains(DisclosedField.PHONE) ? row.getString("phone") : null,

@@ -13,21 +13,22 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.referral.ReferralStatus;
-import org.maplebridge.read.Paging;
 import org.maplebridge.referrals.ProviderReferrals.FindProviderReferral;
-import org.maplebridge.referrals.ProviderReferrals.FindProviderReferrals;
+import org.maplebridge.referrals.ProviderReferrals.FindProviderTask;
+import org.maplebridge.referrals.ProviderReferrals.FindProviderTasks;
 import org.maplebridge.referrals.ProviderReferrals.ProviderReferral;
-import org.maplebridge.referrals.ProviderReferrals.ProviderReferralPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,6 +75,8 @@ public final class ReferralFhir {
     ReferralStatus status = ReferralStatus.valueOf(referral.status());
     Task task = new Task();
     task.setId(referral.id().toString());
+    task.getMeta().setVersionId(Long.toString(referral.version()));
+    task.getMeta().setLastUpdated(date(referral.updatedAt()));
     task.setStatus(taskStatus(status));
     if (status == ReferralStatus.SCHEDULED) {
       task.getBusinessStatus().setText(APPOINTMENT_SCHEDULED);
@@ -99,6 +102,20 @@ public final class ReferralFhir {
     }
     if (referral.nextDeadline() != null) {
       task.getRestriction().getPeriod().setEnd(date(referral.nextDeadline()));
+    }
+    if (referral.sharingEndedAt() != null) {
+      // The provider's system is told as its staff are: the person's details went, and why.
+      task.addNote()
+          .setTime(date(referral.sharingEndedAt()))
+          .setText(
+              "The person withdrew their consent to share: their details are no longer"
+                  + " available to you");
+    }
+    if (referral.outcome() != null) {
+      // The outcome the provider reported on completion, as the provider's system gave it.
+      Task.TaskOutputComponent output = task.addOutput();
+      output.getType().setText("outcome");
+      output.setValue(new StringType(referral.outcome()));
     }
     return task;
   }
@@ -182,6 +199,12 @@ public final class ReferralFhir {
         .setType(Enumerations.SearchParamType.REFERENCE)
         .setDocumentation("The provider's Organization: the caller's own");
     task.addSearchParam().setName("status").setType(Enumerations.SearchParamType.TOKEN);
+    task.addSearchParam()
+        .setName("_lastUpdated")
+        .setType(Enumerations.SearchParamType.DATE)
+        .setDocumentation(
+            "When the Task last changed; prefixes eq (the default), ge, gt, le, lt, repeatable."
+                + " Tasks that reached a final state are found too, without the person");
     CapabilityStatement.CapabilityStatementRestResourceComponent request = rest.addResource();
     request.setType("ServiceRequest");
     request.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
@@ -205,6 +228,58 @@ public final class ReferralFhir {
     return answer(
         HttpStatus.NOT_FOUND,
         outcome(OperationOutcome.IssueSeverity.ERROR, OperationOutcome.IssueType.NOTFOUND, what));
+  }
+
+  /**
+   * The span {@code _lastUpdated} asks for, as FHIR search reads a date: each value covers its own
+   * precision (a day, a second...); {@code eq} (the default) the values within it, {@code ge} from
+   * its start, {@code gt} from its end, {@code le} until its end, {@code lt} until its start.
+   * Several values must all hold (an intersection); empty when they exclude each other.
+   */
+  record UpdatedWithin(Instant from, Instant before) {
+
+    static Optional<UpdatedWithin> of(List<String> values) {
+      Instant from = null;
+      Instant before = null;
+      for (String value : values) {
+        String prefix = value.length() > 2 ? value.substring(0, 2) : "";
+        boolean prefixed = List.of("eq", "ge", "gt", "le", "lt").contains(prefix);
+        DateTimeType date;
+        try {
+          date = new DateTimeType(prefixed ? value.substring(2) : value);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException("not a FHIR date or dateTime: " + value);
+        }
+        if (date.getValue() == null) {
+          throw new IllegalArgumentException("not a FHIR date or dateTime: " + value);
+        }
+        Instant start = date.getValue().toInstant();
+        DateTimeType next = date.copy();
+        next.add(date.getPrecision().getCalendarConstant(), 1);
+        Instant end = next.getValue().toInstant();
+        switch (prefixed ? prefix : "eq") {
+          case "ge" -> from = later(from, start);
+          case "gt" -> from = later(from, end);
+          case "le" -> before = earlier(before, end);
+          case "lt" -> before = earlier(before, start);
+          default -> {
+            from = later(from, start);
+            before = earlier(before, end);
+          }
+        }
+      }
+      return from != null && before != null && !from.isBefore(before)
+          ? Optional.empty()
+          : Optional.of(new UpdatedWithin(from, before));
+    }
+
+    private static Instant later(Instant bound, Instant other) {
+      return bound == null || other.isAfter(bound) ? other : bound;
+    }
+
+    private static Instant earlier(Instant bound, Instant other) {
+      return bound == null || other.isBefore(bound) ? other : bound;
+    }
   }
 
   private static Date date(Instant instant) {
@@ -238,13 +313,26 @@ public final class ReferralFhir {
     ResponseEntity<String> tasks(
         @RequestParam(required = false) String owner,
         @RequestParam(required = false) String status,
+        @RequestParam(name = "_lastUpdated", required = false) List<String> lastUpdated,
         Actor viewer) {
       Optional<ResponseEntity<String>> refused = refused(viewer);
       if (refused.isPresent()) {
         return refused.get();
       }
-      Bundle bundle = new Bundle();
-      bundle.setType(Bundle.BundleType.SEARCHSET);
+      Optional<UpdatedWithin> within;
+      try {
+        within = UpdatedWithin.of(lastUpdated == null ? List.of() : lastUpdated);
+      } catch (IllegalArgumentException e) {
+        return answer(
+            HttpStatus.BAD_REQUEST,
+            outcome(
+                OperationOutcome.IssueSeverity.ERROR,
+                OperationOutcome.IssueType.INVALID,
+                "_lastUpdated: " + e.getMessage()));
+      }
+      if (within.isEmpty()) {
+        return answer(HttpStatus.OK, searchset(List.of()));
+      }
       boolean ownerIsTheCaller =
           owner == null
               || owner.equals("Organization/" + viewer.provider())
@@ -253,43 +341,52 @@ public final class ReferralFhir {
           ownerIsTheCaller
               ? queries
                   .query(
-                      new FindProviderReferrals(
-                          viewer,
-                          Paging.request(
-                              Paging.MAX_LIMIT,
-                              null,
-                              FindProviderReferrals.After.LIST,
-                              FindProviderReferrals.After::of)),
-                      ProviderReferralPage.class)
+                      new FindProviderTasks(viewer, within.get().from(), within.get().before()),
+                      ResponseTypes.multipleInstancesOf(ProviderReferral.class))
                   .join()
-                  .items()
               : List.of();
+      return answer(
+          HttpStatus.OK,
+          searchset(
+              referrals.stream()
+                  .map(ReferralFhir::task)
+                  .filter(task -> status == null || task.getStatus().toCode().equals(status))
+                  .toList()));
+    }
+
+    private static Bundle searchset(List<Task> tasks) {
+      Bundle bundle = new Bundle();
+      bundle.setType(Bundle.BundleType.SEARCHSET);
       String base =
           ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir/").toUriString();
-      for (ProviderReferral referral : referrals) {
-        Task task = ReferralFhir.task(referral);
-        if (status == null || task.getStatus().toCode().equals(status)) {
-          bundle
-              .addEntry()
-              .setFullUrl(base + "Task/" + referral.id())
-              .setResource(task)
-              .getSearch()
-              .setMode(Bundle.SearchEntryMode.MATCH);
-        }
+      for (Task task : tasks) {
+        bundle
+            .addEntry()
+            .setFullUrl(base + "Task/" + task.getIdElement().getIdPart())
+            .setResource(task)
+            .getSearch()
+            .setMode(Bundle.SearchEntryMode.MATCH);
       }
       bundle.setTotal(bundle.getEntry().size());
-      return answer(HttpStatus.OK, bundle);
+      return bundle;
     }
 
     @GetMapping(
         value = "/fhir/Task/{id}",
         produces = {FHIR_JSON, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Provider staff: the Task of a referral sent to their organisation")
+    @Operation(
+        summary =
+            "Provider staff: the Task of a referral sent to their organisation (in a final"
+                + " state too: its status and outcome)")
     ResponseEntity<String> task(@PathVariable UUID id, Actor viewer) {
       return refused(viewer)
           .orElseGet(
               () ->
-                  find(id, viewer)
+                  queries
+                      .query(
+                          new FindProviderTask(id, viewer),
+                          ResponseTypes.optionalInstanceOf(ProviderReferral.class))
+                      .join()
                       .map(referral -> answer(HttpStatus.OK, ReferralFhir.task(referral)))
                       .orElseGet(() -> notFound("Task/" + id)));
     }

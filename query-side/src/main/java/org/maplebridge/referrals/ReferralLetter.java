@@ -30,12 +30,18 @@ import org.springframework.web.util.HtmlUtils;
  * A referral's letter, as PDF, for providers who work on paper: the referral's summary and only the
  * fields it disclosed to the provider (at the provider's stage, for provider staff), in the
  * reader's language. Read through the same query as the provider's view, so fetching it is a
- * recorded look. Chinese needs a TrueType CJK font ({@code maplebridge.letter.cjk-font}); without
+ * recorded look. Chinese needs a CJK font with TrueType outlines ({@code
+ * maplebridge.letter.cjk-font}, by default Debian's {@code fonts-droid-fallback}; the renderer
+ * subsets only TrueType outlines, so the OpenType/CFF Noto CJK collections cannot serve); without
  * one, letters are written in English, since the PDF could not show the characters.
  */
 @RestController
 @Tag(name = "Referral tracker", description = "Referrals by status, overdue, provider, urgency")
 class ReferralLetter {
+  /** Debian's fonts-droid-fallback: one TrueType file covering CJK and Latin. */
+  static final String DEFAULT_CJK_FONT =
+      "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+
   private final QueryGateway queries;
   private final MessageSource messages;
   private final String cjkFont;
@@ -43,7 +49,7 @@ class ReferralLetter {
   ReferralLetter(
       QueryGateway queries,
       MessageSource messages,
-      @Value("${maplebridge.letter.cjk-font:}") String cjkFont) {
+      @Value("${maplebridge.letter.cjk-font:" + DEFAULT_CJK_FONT + "}") String cjkFont) {
     this.queries = queries;
     this.messages = messages;
     this.cjkFont = cjkFont;
@@ -59,7 +65,7 @@ class ReferralLetter {
                 ResponseTypes.optionalInstanceOf(ProviderReferral.class))
             .join()
             .orElseThrow(() -> new NotFound("Referral " + id));
-    boolean cjk = !cjkFont.isBlank() && new File(cjkFont).canRead();
+    boolean cjk = cjkFontReadable();
     Locale written = "zh".equals(locale.getLanguage()) && !cjk ? Locale.ENGLISH : locale;
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     try {
@@ -116,11 +122,15 @@ class ReferralLetter {
         .formatted(
             locale.toLanguageTag(),
             escape(text("letter.title", locale)),
-            cjkFont.isBlank() ? "" : "cjk,",
+            cjkFontReadable() ? "cjk," : "",
             escape(text("letter.title", locale)),
             escape(LocalDate.now(ZoneOffset.UTC).toString()),
             rows,
             escape(text("letter.confidential", locale)));
+  }
+
+  private boolean cjkFontReadable() {
+    return !cjkFont.isBlank() && new File(cjkFont).canRead();
   }
 
   private static void row(StringBuilder rows, String label, String value) {

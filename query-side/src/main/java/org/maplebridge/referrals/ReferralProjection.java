@@ -23,6 +23,7 @@ import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ConsentWaiverRefused;
 import org.maplebridge.events.referral.ConsentWaiverRequested;
 import org.maplebridge.events.referral.DisclosedField;
+import org.maplebridge.events.referral.ProviderAccessEnded;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralCancelled;
 import org.maplebridge.events.referral.ReferralCompleted;
@@ -166,7 +167,25 @@ class ReferralProjection {
 
   @EventHandler
   void on(ReferralDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
-    finish(event.referralId(), version, at, "DECLINED", null);
+    set(
+        event.referralId(),
+        version,
+        at,
+        "status = 'DECLINED', finished_at = :at, next_deadline = NULL, overdue = FALSE,"
+            + " overdue_stage = NULL, suggested_provider_id = :suggested,"
+            + " access_until = CASE WHEN access_until > :at THEN :at ELSE access_until END",
+        SqlParams.of("suggested", event.suggestedProvider()));
+  }
+
+  @EventHandler
+  void on(ProviderAccessEnded event, @SequenceNumber long version, @Timestamp Instant at) {
+    set(
+        event.referralId(),
+        version,
+        at,
+        "sharing_ended_at = :at,"
+            + " access_until = CASE WHEN access_until > :at THEN :at ELSE access_until END",
+        Map.of());
   }
 
   @EventHandler
@@ -176,8 +195,16 @@ class ReferralProjection {
         version,
         at,
         "status = 'REQUESTED', provider_id = :provider, sent_at = :at, received_at = NULL,"
-            + " finished_at = NULL, next_deadline = :due, overdue = FALSE, overdue_stage = NULL",
-        SqlParams.of("provider", event.toProvider(), "due", SqlParams.utc(event.acknowledgeBy())));
+            + " finished_at = NULL, next_deadline = :due, overdue = FALSE, overdue_stage = NULL,"
+            + " accepted_at = NULL, access_until = NULL, suggested_provider_id = NULL,"
+            + " sharing_ended_at = NULL, consent_basis = coalesce(:basis, consent_basis)",
+        SqlParams.of(
+            "provider",
+            event.toProvider(),
+            "due",
+            SqlParams.utc(event.acknowledgeBy()),
+            "basis",
+            event.basis() == null ? null : event.basis().name()));
   }
 
   @EventHandler
@@ -186,8 +213,13 @@ class ReferralProjection {
         event.referralId(),
         version,
         at,
-        "status = 'SCHEDULED', appointment_at = :appointment",
-        SqlParams.of("appointment", SqlParams.utc(event.at())));
+        "status = 'SCHEDULED', appointment_at = :appointment,"
+            + " next_deadline = coalesce(CAST(:due AS timestamptz), next_deadline),"
+            + " overdue = CASE WHEN CAST(:due AS timestamptz) IS NULL THEN overdue ELSE FALSE END,"
+            + " overdue_stage = CASE WHEN CAST(:due AS timestamptz) IS NULL THEN overdue_stage"
+            + " ELSE NULL END",
+        SqlParams.of(
+            "appointment", SqlParams.utc(event.at()), "due", SqlParams.utc(event.feedbackBy())));
   }
 
   @EventHandler

@@ -122,6 +122,8 @@ public final class ReferralTracker {
       boolean providerAccess,
       Instant providerAccessUntil,
       int reviews,
+      UUID suggestedProvider,
+      Instant sharingEndedAt,
       List<String> allowedActions,
       @JsonIgnore long version,
       @JsonIgnore String unit,
@@ -303,6 +305,8 @@ public final class ReferralTracker {
           accessUntil != null && accessUntil.isAfter(clock.instant()),
           accessUntil,
           row.getInt("reviews"),
+          row.getObject("suggested_provider_id", UUID.class),
+          instant(row, "sharing_ended_at"),
           allowedActions(
               ReferralStatus.valueOf(row.getString("status")),
               row.getObject("sent_at") != null,

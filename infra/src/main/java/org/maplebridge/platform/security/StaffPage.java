@@ -1,6 +1,7 @@
 package org.maplebridge.platform.security;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,11 @@ class StaffPage {
       boolean enabled,
       boolean approved,
       boolean fromProvider,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      String providerName) {}
+
+  /** A provider of the directory that provider staff answer for. */
+  record ProviderChoice(UUID id, String organisation, String serviceName) {}
 
   record Change(OffsetDateTime changedAt, String changedBy, String subject, String change) {}
 
@@ -55,9 +60,11 @@ class StaffPage {
         "accounts",
         jdbc.sql(
                 """
-                SELECT username, display_name, role, unit, enabled, approved,
-                       password_hash IS NULL AS from_provider, created_at
-                FROM staff_account ORDER BY approved, unit NULLS FIRST, username
+                SELECT s.username, s.display_name, s.role, s.unit, s.enabled, s.approved,
+                       s.password_hash IS NULL AS from_provider, s.created_at,
+                       p.organisation AS provider_name
+                FROM staff_account s LEFT JOIN provider_view p ON p.provider_id = s.provider_id
+                ORDER BY s.approved, s.unit NULLS FIRST, s.username
                 """)
             .query(Account.class)
             .list());
@@ -69,6 +76,15 @@ class StaffPage {
             .query(Change.class)
             .list());
     model.addAttribute("roles", Role.values());
+    // The directory's providers, for a PROVIDER account's organisation (as the account check
+    // reads).
+    model.addAttribute(
+        "providers",
+        jdbc.sql(
+                "SELECT provider_id AS id, organisation, service_name FROM provider_view"
+                    + " ORDER BY organisation, service_name")
+            .query(ProviderChoice.class)
+            .list());
     return "staff";
   }
 }

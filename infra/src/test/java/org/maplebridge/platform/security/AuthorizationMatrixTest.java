@@ -81,6 +81,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/dashboard                                              | 403   | 403 | 403   | 200 | 403  | 403  | 403   | 403 | 401   | 403 | 403
       GET    /api/providers                                              | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
       GET    /api/providers/{id}                                         | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
+      GET    /api/directory/hsds                                         | 200   | 200 | 200   | 200 | 200  | 200  | 200   | 200 | 401   | 200 | 200
       POST   /api/intakes                                                | ok    | ok  | 403   | ok  | ok   | 403  | 403   | 403 | 401   | 403 | 403
       POST   /api/intakes#returning-client-by-reference-only             | ok    | 400 | 403   | 403 | 400  | 403  | 403   | 403 | 401   | 403 | 403
       POST   /api/intakes#returning-client-with-birth-date               | ok    | ok  | 403   | 403 | 400  | 403  | 403   | 403 | 401   | 403 | 403

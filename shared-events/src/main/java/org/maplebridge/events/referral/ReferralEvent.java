@@ -25,7 +25,8 @@ public sealed interface ReferralEvent extends OfRecord
         ReferralCancelled,
         ReferralEnteredInError,
         ReferralOverdue,
-        ReferralReviewed {
+        ReferralReviewed,
+        ProviderAccessEnded {
 
   UUID referralId();
 
