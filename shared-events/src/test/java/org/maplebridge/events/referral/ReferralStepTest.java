@@ -85,6 +85,7 @@ class ReferralStepTest {
             ConsentWaiverRequested.class,
             ConsentWaiverRefused.class,
             ReferralSent.class,
+            ProviderAccessEnded.class,
             ReferralOverdue.class,
             ReferralReviewed.class);
     for (Class<?> type : ReferralEvent.class.getPermittedSubclasses()) {
