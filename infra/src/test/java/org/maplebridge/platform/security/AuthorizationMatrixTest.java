@@ -376,10 +376,18 @@ class AuthorizationMatrixTest extends PlatformTest {
           "[{\"id\":\"m\",\"name\":\"Matrix Trust\",\"services\":[{\"id\":\"matrix-hsds\","
               + "\"name\":\"Assessment\",\"service_areas\":[{\"name\":\"north\"}],"
               + "\"attributes\":[{\"taxonomy_term\":{\"code\":\"social-work\"}}]}]}]";
-      case "/api/providers", "/api/providers/{id}" ->
+      case "/api/providers" ->
           "{\"organisation\":\"Matrix Clinic\",\"serviceName\":\"Assessment\","
               + "\"serviceTypes\":[\"PSYCHIATRIC_ASSESSMENT\"],\"area\":\"north\","
               + "\"capacity\":\"AVAILABLE\"}";
+      // Pia's provider as the demo directory has it: tests sharing this platform refer to it.
+      case "/api/providers/{id}" ->
+          "{\"organisation\":\"North District Mental Health Centre\","
+              + "\"serviceName\":\"Psychiatric assessment clinic\",\"serviceTypes\":"
+              + "[\"PSYCHIATRIC_ASSESSMENT\",\"OUTPATIENT_COUNSELLING\"],\"area\":\"north\","
+              + "\"eligibility\":\"Adults and adolescents from 14, by referral\","
+              + "\"languages\":[\"zh-CN\",\"en\"],\"capacity\":\"AVAILABLE\","
+              + "\"phone\":\"+86 10 6000 1001\"}";
       default -> "";
     };
   }
