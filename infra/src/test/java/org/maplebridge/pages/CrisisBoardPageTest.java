@@ -81,8 +81,8 @@ class CrisisBoardPageTest extends PlatformTest {
           (List<String>)
               page.executeScript(
                   "const r = document.querySelector(`tr[data-crisis='${arguments[0]}']`);"
-                      + " return r ? ['tier', 'risk-level', 'left'].map("
-                      + " c => r.querySelector('td.' + c).textContent) : null;",
+                      + " return r ? ['.tier', '.risk-name', '.left .countdown'].map("
+                      + " c => r.querySelector(c).textContent) : null;",
                   crisis);
       if (row != null && !row.get(0).isBlank()) {
         // Escalated: assessed imminent, with its deadline counting down (or passed).

@@ -37,7 +37,15 @@ class CrisisBoardPage {
     "crisisStatus.AWAITING_CLOSURE_APPROVAL",
     "board.acknowledged",
     "board.waiting",
-    "board.overdue"
+    "board.overdue",
+    "board.unassessed",
+    "board.due.ESCALATION",
+    "board.due.RESCUE",
+    "board.due.FOLLOW_UP",
+    "board.hoursMinutes",
+    "board.ago",
+    "board.announceNew",
+    "board.announceEscalated"
   };
 
   private final QueryGateway queries;
@@ -50,6 +58,21 @@ class CrisisBoardPage {
 
   @GetMapping("/crisis-board")
   String board(Actor viewer, Model model, Locale locale) {
+    read(viewer, model, locale);
+    return "crisisboard/crisis-board";
+  }
+
+  /**
+   * The board's rows alone, as the page shows them: the live page asks for them on each change, so
+   * the order, the grouping and every label come from the server in one place.
+   */
+  @GetMapping("/crisis-board/rows")
+  String rows(Actor viewer, Model model, Locale locale) {
+    read(viewer, model, locale);
+    return "crisisboard/crisis-board :: rows";
+  }
+
+  private void read(Actor viewer, Model model, Locale locale) {
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       throw new Forbidden("The crisis board is for the unit's crisis workers and supervisor");
     }
@@ -60,6 +83,5 @@ class CrisisBoardPage {
       labels.put(key, messages.getMessage(key, null, key, locale));
     }
     model.addAttribute("labels", labels);
-    return "crisisboard/crisis-board";
   }
 }

@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
@@ -82,7 +83,9 @@ class CrisisQueryHandler {
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       return new CrisisBoard(viewer.unit(), now, List.of(), List.of());
     }
-    List<BoardItem> items =
+    // The unit's crisis staff see who and what on each row; the supervisor sees it masked.
+    Scope scope = ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit())).orElseThrow();
+    List<Row> rows =
         jdbc.sql(
                 """
                 SELECT v.*,
@@ -90,22 +93,84 @@ class CrisisQueryHandler {
                     WHERE f.crisis_id = v.crisis_id AND f.status IN ('PENDING', 'OVERDUE'))
                     AS follow_up_due,
                   EXISTS (SELECT 1 FROM crisis_follow_up f
-                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue
+                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue,
+                  (SELECT r.reference FROM crisis_client_reference r
+                    WHERE r.client_id = v.client_id ORDER BY r.reference LIMIT 1)
+                    AS client_reference
                 FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
                 """)
             .param("unit", viewer.unit())
-            .query((row, n) -> boardItem(row, now))
+            .query(
+                (row, n) ->
+                    new Row(row.getObject("client_id", UUID.class), boardItem(row, now, scope)))
             .list();
-    List<BoardItem> ordered = new ArrayList<>(items);
-    ordered.sort(
-        Comparator.comparingInt((BoardItem item) -> -riskRank(item.risk()))
-            .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(BoardItem::openedAt));
+    List<Row> ordered = new ArrayList<>(rows);
+    ordered.sort(Comparator.comparing(Row::item, BOARD_ORDER));
+    // One client raised twice (a call and an intake's alert, say) is one row: the most urgent.
+    Map<UUID, UUID> firstOfClient = new HashMap<>();
+    Map<UUID, Integer> episodesOfClient = new HashMap<>();
+    for (Row row : ordered) {
+      if (row.clientId() != null) {
+        firstOfClient.putIfAbsent(row.clientId(), row.item().crisisId());
+        episodesOfClient.merge(row.clientId(), 1, Integer::sum);
+      }
+    }
+    List<BoardItem> items =
+        ordered.stream()
+            .map(
+                row -> {
+                  if (row.clientId() == null) {
+                    return row.item();
+                  }
+                  UUID first = firstOfClient.get(row.clientId());
+                  return row.item()
+                      .ofClient(
+                          episodesOfClient.get(row.clientId()),
+                          first.equals(row.item().crisisId()) ? null : first);
+                })
+            .toList();
     return new CrisisBoard(
-        viewer.unit(), now, ordered, onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD));
+        viewer.unit(), now, items, onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD));
   }
 
-  private BoardItem boardItem(ResultSet row, Instant now) throws SQLException {
+  /** A board row with the client it is about, which the row itself does not show. */
+  private record Row(UUID clientId, BoardItem item) {}
+
+  /**
+   * Imminent and high risk first, then contacts nobody has assessed yet (unknown is not safe), then
+   * moderate and low; within each, the nearest deadline first.
+   */
+  static final Comparator<BoardItem> BOARD_ORDER =
+      Comparator.comparingInt((BoardItem item) -> urgency(item.risk()))
+          .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(BoardItem::openedAt);
+
+  private static int urgency(String risk) {
+    if (risk == null) {
+      return 2;
+    }
+    return switch (risk) {
+      case "IMMINENT" -> 0;
+      case "HIGH" -> 1;
+      case "MODERATE" -> 3;
+      default -> 4;
+    };
+  }
+
+  /** At most this many characters of the summary on a board row; the episode has the rest. */
+  private static final int SHORT_SUMMARY = 60;
+
+  private static String shortSummary(String summary) {
+    if (summary == null || summary.isBlank()) {
+      return null;
+    }
+    String line = summary.strip().replaceAll("\\s+", " ");
+    return line.codePointCount(0, line.length()) <= SHORT_SUMMARY
+        ? line
+        : line.substring(0, line.offsetByCodePoints(0, SHORT_SUMMARY)) + "…";
+  }
+
+  private BoardItem boardItem(ResultSet row, Instant now, Scope scope) throws SQLException {
     Boolean acknowledged = (Boolean) row.getObject("acknowledged");
     Instant deadline = instant(row, "escalation_deadline");
     Instant rescueBy = instant(row, "rescue_confirm_by");
@@ -113,15 +178,23 @@ class CrisisQueryHandler {
     String rescue = row.getString("rescue");
     Instant escalationDue = Boolean.FALSE.equals(acknowledged) ? deadline : null;
     Instant rescueDue = "CONFIRMED".equals(rescue) ? null : rescueBy;
-    Instant next =
-        Stream.of(escalationDue, rescueDue, followUpDue)
-            .filter(java.util.Objects::nonNull)
-            .min(Comparator.naturalOrder())
+    Map<String, Instant> due = new LinkedHashMap<>();
+    due.put("ESCALATION", escalationDue);
+    due.put("RESCUE", rescueDue);
+    due.put("FOLLOW_UP", followUpDue);
+    Map.Entry<String, Instant> next =
+        due.entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .min(Map.Entry.comparingByValue())
             .orElse(null);
     return new BoardItem(
         row.getObject("crisis_id", UUID.class),
         status(row),
         row.getString("channel"),
+        row.getString("caller"),
+        row.getString("client_reference"),
+        shortSummary(row.getString("summary")),
+        row.getString("opened_by"),
         row.getString("risk"),
         row.getString("tier"),
         row.getObject("escalation_id", UUID.class),
@@ -138,8 +211,15 @@ class CrisisQueryHandler {
         row.getBoolean("lost_to_follow_up"),
         row.getBoolean("consult_requested"),
         row.getBoolean("closure_pending"),
-        next,
-        instant(row, "opened_at"));
+        next == null ? null : next.getValue(),
+        next == null ? null : next.getKey(),
+        row.getString("last_missed_tier"),
+        instant(row, "last_missed_at"),
+        1,
+        null,
+        instant(row, "opened_at"),
+        row.getString("unit"),
+        scope);
   }
 
   private static String status(ResultSet row) throws SQLException {
