@@ -12,6 +12,17 @@
 //                                  so that the API names each missing one)
 // data-then may contain {created}: the id the write created.
 (function () {
+  // The viewer's time zone: the server writes the times of the next pages in it (PageTime).
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; SameSite=Lax';
+  } catch (noIntl) { /* the server's zone, then */ }
+
+  // A form that undoes or ends something asks first (data-confirm: the question).
+  function confirmed(form) {
+    return !form.dataset.confirm || window.confirm(form.dataset.confirm);
+  }
+
   // The header carries the page's language's words for a refusal.
   const messages = (document.querySelector('header.top') || document.body).dataset;
 
@@ -83,6 +94,7 @@
     const form = event.target;
     if (!form.classList.contains('command')) return;
     event.preventDefault();
+    if (!confirmed(form)) return;
     const button = form.querySelector('button[type=submit], button:not([type])');
     if (button) button.disabled = true;
     form.dataset.key = form.dataset.key || crypto.randomUUID();
