@@ -133,6 +133,50 @@
 
   document.addEventListener('submit', submit);
 
+  // The header's badge: what waits for the signed-in person's acknowledgement, asked again while
+  // the page is open (and at once when the live board changed), also in the tab's title, with a
+  // short tone when the count grows if the person switched the sound on (kept in this browser).
+  const badge = document.getElementById('waiting-badge');
+  if (badge) {
+    const title = document.title;
+    const sound = document.getElementById('waiting-sound');
+    let last = Number(badge.dataset.count || 0);
+    if (sound) {
+      sound.checked = localStorage.getItem('maplebridge.sound') === 'on';
+      sound.addEventListener('change', () =>
+        localStorage.setItem('maplebridge.sound', sound.checked ? 'on' : 'off'));
+    }
+    const tone = () => {
+      try {
+        const audio = new AudioContext();
+        const beep = audio.createOscillator();
+        beep.frequency.value = 880;
+        beep.connect(audio.destination);
+        beep.start();
+        beep.stop(audio.currentTime + 0.3);
+      } catch (noAudio) { /* the badge and the title still say it */ }
+    };
+    const show = (waiting) => {
+      const count = waiting.count;
+      badge.dataset.count = count;
+      badge.querySelector('.badge-count').textContent = count;
+      badge.classList.toggle('none', count === 0);
+      badge.href = count === 1 ? '/crises/' + waiting.crises[0] : '/crisis-board';
+      document.title = count > 0 ? '(' + count + ') ' + title : title;
+      if (count > last && sound && sound.checked) tone();
+      last = count;
+    };
+    document.title = last > 0 ? '(' + last + ') ' + title : title;
+    const ask = async () => {
+      try {
+        const answer = await fetch('/crisis-board/waiting', { credentials: 'same-origin' });
+        if (answer.ok) show(await answer.json());
+      } catch (offline) { /* asked again soon */ }
+    };
+    setInterval(ask, 15000);
+    document.addEventListener('maplebridge:board', ask);
+  }
+
   // <select data-offers-for="other-field-id">: only the options whose data-offers list the other
   // field's value (providers that offer the chosen service).
   document.querySelectorAll('select[data-offers-for]').forEach((choice) => {

@@ -160,6 +160,42 @@ class CrisisBoardRowsPageTest extends PlatformTest {
         .isPositive();
   }
 
+  /** The board changes under a worker's keyboard: the focus stays, the change is announced. */
+  @Test
+  void aRedrawAnnouncesNewAndEscalatedEpisodesAndLeavesTheFocusWhereItWas() throws Exception {
+    Api carol = as("carol");
+    String first =
+        carol
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"f\"}")
+            .id();
+    WebDriver browser = browsers.open("en");
+    Browser.signIn(browser, port, "carol", PASSWORD);
+    JavascriptExecutor page = (JavascriptExecutor) browser;
+    await().atMost(Duration.ofSeconds(10)).until(() -> text(page, first, "td.who a") != null);
+    page.executeScript(
+        "document.querySelector(`tr[data-crisis='${arguments[0]}'] td.who a`).focus()", first);
+
+    String next =
+        carol
+            .post("/api/crises", "{\"channel\":\"CHAT\",\"caller\":\"POLICE\",\"summary\":\"n\"}")
+            .id();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                browser.findElement(By.id("board-status")).getText().contains("New contact: Chat"));
+    carol.post("/api/crises/" + next + "/risk-assessments", "{\"level\":\"IMMINENT\"}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> browser.findElement(By.id("board-status")).getText().contains("Escalated"));
+    assertThat(
+            page.executeScript(
+                "const row = document.activeElement.closest('tr');"
+                    + " return row ? row.dataset.crisis : document.activeElement.tagName;"))
+        .as("the redraws left the keyboard focus on the same row's link")
+        .isEqualTo(first);
+  }
+
   /** Read in one go: the live page may redraw its rows between two calls of the driver. */
   private static String text(JavascriptExecutor page, String crisis, String cell) {
     return (String)

@@ -62,8 +62,16 @@ class EpisodePageTest extends PlatformTest {
     ((ChromeDriver) browser)
         .executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", VIEWER.getId()));
     Browser.signIn(browser, port, "sam", PASSWORD);
-    browser.get("http://127.0.0.1:" + port + "/crises/" + crisis);
     JavascriptExecutor page = (JavascriptExecutor) browser;
+    // Wherever the on-call supervisor is, the header counts what waits for them, and the tab too.
+    int waiting =
+        Integer.parseInt(
+            Browser.shown(browser, By.cssSelector("#waiting-badge .badge-count")).getText());
+    assertThat(waiting).isPositive();
+    assertThat(browser.getTitle()).startsWith("(" + waiting + ") ");
+    assertThat(waitingFor(page)).contains(crisis);
+
+    browser.get("http://127.0.0.1:" + port + "/crises/" + crisis);
     String dueNow = Browser.shown(browser, By.id("due-now")).getText();
     assertThat(dueNow).contains("Acknowledge").containsPattern("\\d+:\\d{2}").contains(deadline);
     assertThat(
@@ -81,6 +89,17 @@ class EpisodePageTest extends PlatformTest {
     Browser.submit(browser, browser.findElement(By.cssSelector("#due-now button.acknowledge")));
     awaitText(browser, By.id("escalations"), "sam");
     assertThat(browser.findElements(By.id("due-now"))).isEmpty();
+    assertThat(waitingFor(page))
+        .as("acknowledged: no longer waiting for sam")
+        .doesNotContain(crisis);
+  }
+
+  /** The episodes the header's badge counts for the signed-in person, as the page asks them. */
+  private static String waitingFor(JavascriptExecutor page) {
+    return (String)
+        page.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " fetch('/crisis-board/waiting').then(r => r.text()).then(done);");
   }
 
   @Test

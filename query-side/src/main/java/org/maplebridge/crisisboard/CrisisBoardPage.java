@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.crisisboard.CrisisQueries.FindWaitingForMe;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.scope.ScopePolicy;
@@ -12,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The live crisis board page: the unit's open episodes by risk and nearest deadline. The page
@@ -70,6 +72,13 @@ class CrisisBoardPage {
   String rows(Actor viewer, Model model, Locale locale) {
     read(viewer, model, locale);
     return "crisisboard/crisis-board :: rows";
+  }
+
+  /** The header badge's count, asked again by every page while it is open (forms.js). */
+  @GetMapping("/crisis-board/waiting")
+  @ResponseBody
+  CrisisViews.WaitingForMe waiting(Actor viewer) {
+    return queries.query(new FindWaitingForMe(viewer), CrisisViews.WaitingForMe.class).join();
   }
 
   private void read(Actor viewer, Model model, Locale locale) {

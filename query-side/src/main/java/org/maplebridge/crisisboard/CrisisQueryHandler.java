@@ -23,6 +23,7 @@ import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
+import org.maplebridge.crisisboard.CrisisQueries.FindWaitingForMe;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
@@ -32,6 +33,7 @@ import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.WaitingForMe;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.CrisisState;
@@ -286,6 +288,41 @@ class CrisisQueryHandler {
                     EscalationTier.valueOf(e.tier()),
                     e.raisedBy(),
                     tier -> onCall.holder(unit, tier, now)));
+  }
+
+  @QueryHandler
+  public WaitingForMe handle(FindWaitingForMe query) {
+    Actor viewer = query.viewer();
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
+      return new WaitingForMe(0, List.of());
+    }
+    Instant now = clock.instant();
+    List<UUID> crises =
+        jdbc
+            .sql(
+                """
+                SELECT e.crisis_id, e.tier, e.raised_by FROM crisis_escalation e
+                JOIN crisis_view v ON v.crisis_id = e.crisis_id
+                WHERE v.unit = :unit AND NOT v.closed AND e.acknowledged_by IS NULL AND NOT e.missed
+                ORDER BY e.deadline
+                """)
+            .param("unit", viewer.unit())
+            .query(
+                (row, n) ->
+                    Answering.mayAcknowledge(
+                            viewer.username(),
+                            viewer.is(Role.SUPERVISOR),
+                            EscalationTier.valueOf(row.getString("tier")),
+                            row.getString("raised_by"),
+                            tier -> onCall.holder(viewer.unit(), tier, now))
+                        ? row.getObject("crisis_id", UUID.class)
+                        : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return new WaitingForMe(crises.size(), crises);
   }
 
   @QueryHandler

@@ -111,6 +111,9 @@ public final class CrisisViews {
     }
   }
 
+  /** What waits for the viewer's own acknowledgement: the episodes, no one's identity. */
+  public record WaitingForMe(int count, List<UUID> crises) {}
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CrisisDetails(
       UUID id,

@@ -69,6 +69,7 @@
     announce(before, rowsOf(fresh));
     body.replaceChildren(...fresh.children);
     tick();
+    document.dispatchEvent(new Event('maplebridge:board'));
     if (focusedRow) {
       const again = body.querySelector(`tr[data-crisis='${focusedRow.dataset.crisis}'] a`);
       if (again) again.focus({ preventScroll: true });
