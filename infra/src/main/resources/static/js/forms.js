@@ -61,7 +61,35 @@
 
   function clear(form) {
     form.querySelectorAll('.field-error').forEach((note) => note.remove());
-    form.querySelectorAll('[aria-invalid=true]').forEach((field) => field.removeAttribute('aria-invalid'));
+    form.querySelectorAll("[aria-invalid=true]").forEach((field) => {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
+  }
+
+  // Before anything is sent: every required field empty (a list's unanswered item too) and every
+  // value outside its field's range is marked beside the field, in words, and the first one gets
+  // the focus. The browser's own bubbles are off (they vanish, and say nothing to a screen reader
+  // after they do); the server checks the same again.
+  function unfinished(form) {
+    const errors = [];
+    for (const field of form.elements) {
+      if (!field.name || field.disabled || !field.willValidate) continue;
+      if (field.validity.valueMissing) errors.push([field, messages.required]);
+      else if (field.validity.rangeUnderflow || field.validity.rangeOverflow
+        || field.validity.badInput) errors.push([field, messages.outOfRange]);
+    }
+    return errors;
+  }
+
+  function mark(field, text) {
+    field.setAttribute('aria-invalid', 'true');
+    const note = document.createElement('span');
+    note.className = 'field-error error';
+    note.id = (field.id || field.name) + '-error';
+    note.textContent = text;
+    field.setAttribute('aria-describedby', note.id);
+    field.after(note);
   }
 
   function show(form, problem, status) {
@@ -80,11 +108,7 @@
       const field = form.querySelector(
         '[name="' + plain + '"], [name="' + plain + '[]"], [name^="' + plain + '."]');
       if (!field) continue;
-      field.setAttribute('aria-invalid', 'true');
-      const note = document.createElement('span');
-      note.className = 'field-error error';
-      note.textContent = errors[name];
-      field.after(note);
+      mark(field, errors[name]);
     }
     const first = form.querySelector('[aria-invalid=true]') || box;
     first.focus && first.focus();
@@ -94,6 +118,13 @@
     const form = event.target;
     if (!form.classList.contains('command')) return;
     event.preventDefault();
+    clear(form);
+    const missing = unfinished(form);
+    if (missing.length) {
+      missing.forEach(([field, text]) => mark(field, text));
+      missing[0][0].focus();
+      return;
+    }
     if (!confirmed(form)) return;
     const button = form.querySelector('button[type=submit], button:not([type])');
     if (button) button.disabled = true;
@@ -132,6 +163,7 @@
   }
 
   document.addEventListener('submit', submit);
+  document.querySelectorAll('form.command').forEach((form) => { form.noValidate = true; });
 
   // The header's badge: what waits for the signed-in person's acknowledgement, asked again while
   // the page is open (and at once when the live board changed), also in the tab's title, with a
