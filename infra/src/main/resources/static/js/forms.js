@@ -92,7 +92,7 @@
     field.after(note);
   }
 
-  function show(form, problem, status) {
+  function problemBox(form) {
     let box = form.querySelector('.problem');
     if (!box) {
       box = document.createElement('p');
@@ -100,6 +100,11 @@
       box.setAttribute('role', 'alert');
       form.prepend(box);
     }
+    return box;
+  }
+
+  function show(form, problem, status) {
+    const box = problemBox(form);
     const headline = messages['problem' + status] || messages.problem || '';
     box.textContent = headline + (problem.detail ? ' ' + problem.detail : '');
     const errors = problem.errors || {};
@@ -121,6 +126,7 @@
     clear(form);
     const missing = unfinished(form);
     if (missing.length) {
+      problemBox(form).textContent = messages.problem400 || messages.problem || '';
       missing.forEach(([field, text]) => mark(field, text));
       missing[0][0].focus();
       return;

@@ -56,7 +56,7 @@ class CrisisBoardPageTest extends PlatformTest {
         .findElement(By.id("summary"))
         .sendKeys("Mother calls: son stopped eating, says goodbye");
     Browser.submit(browser, browser.findElement(By.id("open-crisis")));
-    awaitText(browser, By.id("crisis-status"), "已识别");
+    awaitText(browser, By.id("crisis-status"), "待评估");
     new Select(shown(By.id("assess-level"))).selectByValue("MODERATE");
     browser.findElement(By.id("assess-notes")).sendKeys("Talked for 20 minutes, agreed to stay");
     Browser.submit(browser, browser.findElement(By.id("assess")));
