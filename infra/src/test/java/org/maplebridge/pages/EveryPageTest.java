@@ -3,6 +3,9 @@ package org.maplebridge.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -163,6 +167,63 @@ class EveryPageTest extends PlatformTest {
           new Dimension(390, 844));
     }
     assertThat(found).as("pages wider than a 390 px phone").isEmpty();
+  }
+
+  /** axe-core's WCAG 2.2 AA rules on every page: nothing serious or critical. */
+  @Test
+  void everyPagePassesTheAccessibilityRules() throws Exception {
+    List<String> found = new ArrayList<>();
+    walk(
+        "zh-CN",
+        (browser, page) -> {
+          Results results =
+              new AxeBuilder()
+                  .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                  .analyze(browser);
+          for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+              found.add(
+                  page
+                      + ": "
+                      + rule.getId()
+                      + " "
+                      + rule.getNodes().stream()
+                          .map(node -> String.valueOf(node.getTarget()))
+                          .limit(3)
+                          .toList());
+            }
+          }
+        });
+    assertThat(found).as("serious or critical accessibility violations").isEmpty();
+  }
+
+  /** The first Tab reaches a skip link; its focus ring stands out at least 3:1 on white. */
+  @Test
+  void theFirstTabOffersToSkipToTheContentWithAVisibleRing() throws Exception {
+    WebDriver browser = browsers.open("en");
+    Browser.signIn(browser, port, "alice", PASSWORD);
+    browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    assertThat(js.executeScript("return document.activeElement.textContent"))
+        .isEqualTo("Skip to the content");
+    assertThat(js.executeScript("return document.activeElement.getAttribute('href')"))
+        .isEqualTo("#main");
+    String ring =
+        (String) js.executeScript("return getComputedStyle(document.activeElement).outlineColor");
+    assertThat(contrastWithWhite(ring)).as(ring).isGreaterThanOrEqualTo(3.0);
+  }
+
+  /** WCAG's contrast ratio of an {@code rgb(r, g, b)} colour against white. */
+  private static double contrastWithWhite(String rgb) {
+    String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");
+    double luminance = 0;
+    double[] weights = {0.2126, 0.7152, 0.0722};
+    for (int i = 0; i < 3; i++) {
+      double c = Integer.parseInt(parts[i]) / 255.0;
+      c = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+      luminance += weights[i] * c;
+    }
+    return 1.05 / (luminance + 0.05);
   }
 
   private interface Check {
