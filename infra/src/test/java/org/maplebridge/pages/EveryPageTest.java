@@ -83,7 +83,13 @@ class EveryPageTest extends PlatformTest {
         .until(() -> carol.get("/api/crises/" + crisis).json().has("risk"));
     pages.put(
         "alice",
-        List.of("/caseload", "/intakes/new", "/intakes/" + intake, "/referrals", "/me/password"));
+        List.of(
+            "/caseload",
+            "/intakes/new",
+            "/intakes/" + intake,
+            "/referrals",
+            "/providers",
+            "/me/password"));
     pages.put(
         "carol",
         List.of(
@@ -126,6 +132,22 @@ class EveryPageTest extends PlatformTest {
           }
         });
     assertThat(found).as("untranslated on the Chinese pages").isEmpty();
+  }
+
+  /** Every role finds the service directory in its navigation, to look in, not to type names. */
+  @Test
+  void everyRoleHasTheServiceDirectoryInItsNavigation() throws Exception {
+    for (String user : pages.keySet()) {
+      WebDriver browser = browsers.open("en");
+      Browser.signIn(browser, port, user, PASSWORD);
+      browser.findElement(By.linkText("Service directory")).click();
+      assertThat(Browser.shown(browser, By.tagName("h1")).getText())
+          .as(user)
+          .isEqualTo("Service directory");
+      assertThat(browser.findElements(By.cssSelector("#providers tr[data-provider]")))
+          .as(user)
+          .isNotEmpty();
+    }
   }
 
   /** A masked Chinese name follows the local convention: the family name and 某. */

@@ -67,6 +67,19 @@ public class PageFormat {
   private static final Pattern ALERT_SUMMARY =
       Pattern.compile("Crisis alert from an intake screening: ([A-Z_]+)");
 
+  /** The staff log's entries, as the accounts write them. */
+  private static final Pattern ACCOUNT_ADDED =
+      Pattern.compile(
+          "account added: ([A-Z_]+)(?: in (\\S+))?(?: for provider \\S+)?"
+              + "(, waiting for the privacy officer's approval)?");
+
+  private static final Map<String, String> STAFF_LOG =
+      Map.of(
+          "account enabled", "staffLog.enabled",
+          "account disabled", "staffLog.disabled",
+          "account approved", "staffLog.approved",
+          "password changed by its owner", "staffLog.ownPassword");
+
   private static final Pattern RAISED_TRIAGE =
       Pattern.compile("Raised to ([A-Z_]+) by the screening \\(([A-Z_]+)\\)");
 
@@ -144,6 +157,21 @@ public class PageFormat {
     Matcher alert = ALERT_SUMMARY.matcher(text);
     if (alert.matches()) {
       return message("machine.alertSummary", text, value("alertReason", alert.group(1)));
+    }
+    if (STAFF_LOG.containsKey(text)) {
+      return message(STAFF_LOG.get(text), text);
+    }
+    Matcher added = ACCOUNT_ADDED.matcher(text);
+    if (added.matches()) {
+      return message(
+              "staffLog.added",
+              text,
+              value("role", added.group(1)),
+              added.group(2) == null ? "" : added.group(2))
+          + (added.group(3) == null ? "" : message("staffLog.waiting", ""));
+    }
+    if (text.startsWith("unit added: ")) {
+      return message("staffLog.unitAdded", text, text.substring("unit added: ".length()));
     }
     Matcher raised = RAISED_TRIAGE.matcher(text);
     if (raised.matches()) {
