@@ -12,6 +12,17 @@
 //                                  so that the API names each missing one)
 // data-then may contain {created}: the id the write created.
 (function () {
+  // The viewer's time zone: the server writes the times of the next pages in it (PageTime).
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; SameSite=Lax';
+  } catch (noIntl) { /* the server's zone, then */ }
+
+  // A form that undoes or ends something asks first (data-confirm: the question).
+  function confirmed(form) {
+    return !form.dataset.confirm || window.confirm(form.dataset.confirm);
+  }
+
   // The header carries the page's language's words for a refusal.
   const messages = (document.querySelector('header.top') || document.body).dataset;
 
@@ -50,10 +61,38 @@
 
   function clear(form) {
     form.querySelectorAll('.field-error').forEach((note) => note.remove());
-    form.querySelectorAll('[aria-invalid=true]').forEach((field) => field.removeAttribute('aria-invalid'));
+    form.querySelectorAll("[aria-invalid=true]").forEach((field) => {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
   }
 
-  function show(form, problem, status) {
+  // Before anything is sent: every required field empty (a list's unanswered item too) and every
+  // value outside its field's range is marked beside the field, in words, and the first one gets
+  // the focus. The browser's own bubbles are off (they vanish, and say nothing to a screen reader
+  // after they do); the server checks the same again.
+  function unfinished(form) {
+    const errors = [];
+    for (const field of form.elements) {
+      if (!field.name || field.disabled || !field.willValidate) continue;
+      if (field.validity.valueMissing) errors.push([field, messages.required]);
+      else if (field.validity.rangeUnderflow || field.validity.rangeOverflow
+        || field.validity.badInput) errors.push([field, messages.outOfRange]);
+    }
+    return errors;
+  }
+
+  function mark(field, text) {
+    field.setAttribute('aria-invalid', 'true');
+    const note = document.createElement('span');
+    note.className = 'field-error error';
+    note.id = (field.id || field.name) + '-error';
+    note.textContent = text;
+    field.setAttribute('aria-describedby', note.id);
+    field.after(note);
+  }
+
+  function problemBox(form) {
     let box = form.querySelector('.problem');
     if (!box) {
       box = document.createElement('p');
@@ -61,6 +100,11 @@
       box.setAttribute('role', 'alert');
       form.prepend(box);
     }
+    return box;
+  }
+
+  function show(form, problem, status) {
+    const box = problemBox(form);
     const headline = messages['problem' + status] || messages.problem || '';
     box.textContent = headline + (problem.detail ? ' ' + problem.detail : '');
     const errors = problem.errors || {};
@@ -69,11 +113,7 @@
       const field = form.querySelector(
         '[name="' + plain + '"], [name="' + plain + '[]"], [name^="' + plain + '."]');
       if (!field) continue;
-      field.setAttribute('aria-invalid', 'true');
-      const note = document.createElement('span');
-      note.className = 'field-error error';
-      note.textContent = errors[name];
-      field.after(note);
+      mark(field, errors[name]);
     }
     const first = form.querySelector('[aria-invalid=true]') || box;
     first.focus && first.focus();
@@ -83,6 +123,15 @@
     const form = event.target;
     if (!form.classList.contains('command')) return;
     event.preventDefault();
+    clear(form);
+    const missing = unfinished(form);
+    if (missing.length) {
+      problemBox(form).textContent = messages.problem400 || messages.problem || '';
+      missing.forEach(([field, text]) => mark(field, text));
+      missing[0][0].focus();
+      return;
+    }
+    if (!confirmed(form)) return;
     const button = form.querySelector('button[type=submit], button:not([type])');
     if (button) button.disabled = true;
     form.dataset.key = form.dataset.key || crypto.randomUUID();
@@ -120,6 +169,51 @@
   }
 
   document.addEventListener('submit', submit);
+  document.querySelectorAll('form.command').forEach((form) => { form.noValidate = true; });
+
+  // The header's badge: what waits for the signed-in person's acknowledgement, asked again while
+  // the page is open (and at once when the live board changed), also in the tab's title, with a
+  // short tone when the count grows if the person switched the sound on (kept in this browser).
+  const badge = document.getElementById('waiting-badge');
+  if (badge) {
+    const title = document.title;
+    const sound = document.getElementById('waiting-sound');
+    let last = Number(badge.dataset.count || 0);
+    if (sound) {
+      sound.checked = localStorage.getItem('maplebridge.sound') === 'on';
+      sound.addEventListener('change', () =>
+        localStorage.setItem('maplebridge.sound', sound.checked ? 'on' : 'off'));
+    }
+    const tone = () => {
+      try {
+        const audio = new AudioContext();
+        const beep = audio.createOscillator();
+        beep.frequency.value = 880;
+        beep.connect(audio.destination);
+        beep.start();
+        beep.stop(audio.currentTime + 0.3);
+      } catch (noAudio) { /* the badge and the title still say it */ }
+    };
+    const show = (waiting) => {
+      const count = waiting.count;
+      badge.dataset.count = count;
+      badge.querySelector('.badge-count').textContent = count;
+      badge.classList.toggle('none', count === 0);
+      badge.href = count === 1 ? '/crises/' + waiting.crises[0] : '/crisis-board';
+      document.title = count > 0 ? '(' + count + ') ' + title : title;
+      if (count > last && sound && sound.checked) tone();
+      last = count;
+    };
+    document.title = last > 0 ? '(' + last + ') ' + title : title;
+    const ask = async () => {
+      try {
+        const answer = await fetch('/crisis-board/waiting', { credentials: 'same-origin' });
+        if (answer.ok) show(await answer.json());
+      } catch (offline) { /* asked again soon */ }
+    };
+    setInterval(ask, 15000);
+    document.addEventListener('maplebridge:board', ask);
+  }
 
   // <select data-offers-for="other-field-id">: only the options whose data-offers list the other
   // field's value (providers that offer the chosen service).

@@ -62,7 +62,7 @@ class IntakeController {
 
   record ClientDetails(
       @NotBlank @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE) String name,
-      @NotNull @Past LocalDate birthDate,
+      @NotNull @Past @BornSince1900 LocalDate birthDate,
       @NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{3,30}") String phone,
       @Size(max = 40) @Pattern(regexp = Text.SINGLE_LINE) String nationalId,
       @Size(max = 400) @Pattern(regexp = Text.SINGLE_LINE) String address) {}
@@ -71,7 +71,7 @@ class IntakeController {
       @Valid ClientDetails client,
       UUID clientId,
       @Pattern(regexp = "C-\\d{4}-\\d{6}") String clientReference,
-      @Past LocalDate birthDate,
+      @Past @BornSince1900 LocalDate birthDate,
       @NotNull IntakeSource source,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String concern,
       @NotNull Urgency urgency,

@@ -56,7 +56,7 @@ class CrisisBoardPageTest extends PlatformTest {
         .findElement(By.id("summary"))
         .sendKeys("Mother calls: son stopped eating, says goodbye");
     Browser.submit(browser, browser.findElement(By.id("open-crisis")));
-    awaitText(browser, By.id("crisis-status"), "已识别");
+    awaitText(browser, By.id("crisis-status"), "待评估");
     new Select(shown(By.id("assess-level"))).selectByValue("MODERATE");
     browser.findElement(By.id("assess-notes")).sendKeys("Talked for 20 minutes, agreed to stay");
     Browser.submit(browser, browser.findElement(By.id("assess")));
@@ -81,8 +81,8 @@ class CrisisBoardPageTest extends PlatformTest {
           (List<String>)
               page.executeScript(
                   "const r = document.querySelector(`tr[data-crisis='${arguments[0]}']`);"
-                      + " return r ? ['tier', 'risk-level', 'left'].map("
-                      + " c => r.querySelector('td.' + c).textContent) : null;",
+                      + " return r ? ['.tier', '.risk-name', '.left .countdown'].map("
+                      + " c => r.querySelector(c).textContent) : null;",
                   crisis);
       if (row != null && !row.get(0).isBlank()) {
         // Escalated: assessed imminent, with its deadline counting down (or passed).

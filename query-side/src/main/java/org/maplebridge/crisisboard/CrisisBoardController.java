@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -125,7 +126,17 @@ class CrisisBoardController {
     subscription
         .updates()
         .subscribe(
-            changed -> send(emitter, queries.query(query, CrisisBoard.class).join(), subscription),
+            // Asked anew off the projection's thread: the update arrives after the projection's
+            // unit of work committed, and reading the board records the rows' looks, which
+            // publishes events of its own.
+            changed ->
+                CompletableFuture.supplyAsync(() -> queries.query(query, CrisisBoard.class).join())
+                    .thenAccept(board -> send(emitter, board, subscription))
+                    .exceptionally(
+                        failure -> {
+                          emitter.completeWithError(failure);
+                          return null;
+                        }),
             emitter::completeWithError);
     return emitter;
   }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
+import org.maplebridge.crisisboard.CrisisQueries.FindWaitingForMe;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.scope.ScopePolicy;
@@ -12,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The live crisis board page: the unit's open episodes by risk and nearest deadline. The page
@@ -37,7 +39,15 @@ class CrisisBoardPage {
     "crisisStatus.AWAITING_CLOSURE_APPROVAL",
     "board.acknowledged",
     "board.waiting",
-    "board.overdue"
+    "board.overdue",
+    "board.unassessed",
+    "board.due.ESCALATION",
+    "board.due.RESCUE",
+    "board.due.FOLLOW_UP",
+    "board.hoursMinutes",
+    "board.ago",
+    "board.announceNew",
+    "board.announceEscalated"
   };
 
   private final QueryGateway queries;
@@ -50,6 +60,28 @@ class CrisisBoardPage {
 
   @GetMapping("/crisis-board")
   String board(Actor viewer, Model model, Locale locale) {
+    read(viewer, model, locale);
+    return "crisisboard/crisis-board";
+  }
+
+  /**
+   * The board's rows alone, as the page shows them: the live page asks for them on each change, so
+   * the order, the grouping and every label come from the server in one place.
+   */
+  @GetMapping("/crisis-board/rows")
+  String rows(Actor viewer, Model model, Locale locale) {
+    read(viewer, model, locale);
+    return "crisisboard/crisis-board :: rows";
+  }
+
+  /** The header badge's count, asked again by every page while it is open (forms.js). */
+  @GetMapping("/crisis-board/waiting")
+  @ResponseBody
+  CrisisViews.WaitingForMe waiting(Actor viewer) {
+    return queries.query(new FindWaitingForMe(viewer), CrisisViews.WaitingForMe.class).join();
+  }
+
+  private void read(Actor viewer, Model model, Locale locale) {
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       throw new Forbidden("The crisis board is for the unit's crisis workers and supervisor");
     }
@@ -60,6 +92,5 @@ class CrisisBoardPage {
       labels.put(key, messages.getMessage(key, null, key, locale));
     }
     model.addAttribute("labels", labels);
-    return "crisisboard/crisis-board";
   }
 }

@@ -196,7 +196,18 @@ class CrisisBoardProjection {
     jdbc.sql("UPDATE crisis_escalation SET missed = TRUE WHERE escalation_id = :id")
         .param("id", event.escalationId())
         .update();
-    set(event.crisisId(), version, at, "missed_deadlines = missed_deadlines + 1", Map.of());
+    // Kept on the row so the board still shows the miss after the next tier took over.
+    set(
+        event.crisisId(),
+        version,
+        at,
+        "missed_deadlines = missed_deadlines + 1, last_missed_tier = :missedTier,"
+            + " last_missed_at = :missedAt",
+        SqlParams.of(
+            "missedTier",
+            event.tier().name(),
+            "missedAt",
+            SqlParams.utc(event.deadline() == null ? at : event.deadline())));
   }
 
   @EventHandler

@@ -15,6 +15,9 @@ public final class CrisisQueries {
 
   public record FindCrisis(UUID crisisId, Actor viewer) {}
 
+  /** The open escalations the viewer is the one to acknowledge now, by the on-call roster. */
+  public record FindWaitingForMe(Actor viewer) {}
+
   /** A client's active risk and current safety plan, for crisis staff of the unit. */
   public record FindRiskAlert(UUID clientId, Actor viewer) {}
 

@@ -12,16 +12,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
+import org.maplebridge.crisisboard.CrisisQueries.FindWaitingForMe;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
@@ -31,6 +33,7 @@ import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.WaitingForMe;
 import org.maplebridge.crisisboard.CrisisViews.Whereabouts;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -83,10 +86,11 @@ class CrisisQueryHandler {
     if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
       return new CrisisBoard(viewer.unit(), now, List.of(), List.of(), List.of());
     }
+    // The unit's crisis staff see who and what on each row; the supervisor sees it masked.
     Scope scope =
         ScopePolicy.decide(viewer, RecordFacts.crisis(viewer.unit())).orElse(Scope.SUPERVISOR);
     List<Whereabouts> whereabouts = new ArrayList<>();
-    List<BoardItem> items =
+    List<Row> rows =
         jdbc.sql(
                 """
                 SELECT v.*,
@@ -94,25 +98,49 @@ class CrisisQueryHandler {
                     WHERE f.crisis_id = v.crisis_id AND f.status IN ('PENDING', 'OVERDUE'))
                     AS follow_up_due,
                   EXISTS (SELECT 1 FROM crisis_follow_up f
-                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue
+                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue,
+                  (SELECT r.reference FROM crisis_client_reference r
+                    WHERE r.client_id = v.client_id ORDER BY r.reference LIMIT 1)
+                    AS client_reference
                 FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
                 """)
             .param("unit", viewer.unit())
             .query(
                 (row, n) -> {
                   whereabouts(row, scope).ifPresent(whereabouts::add);
-                  return boardItem(row, now);
+                  return new Row(
+                      row.getObject("client_id", UUID.class), boardItem(row, now, scope));
                 })
             .list();
-    List<BoardItem> ordered = new ArrayList<>(items);
-    ordered.sort(
-        Comparator.comparingInt((BoardItem item) -> -riskRank(item.risk()))
-            .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(BoardItem::openedAt));
+    List<Row> ordered = new ArrayList<>(rows);
+    ordered.sort(Comparator.comparing(Row::item, BOARD_ORDER));
+    // One client raised twice (a call and an intake's alert, say) is one row: the most urgent.
+    Map<UUID, UUID> firstOfClient = new HashMap<>();
+    Map<UUID, Integer> episodesOfClient = new HashMap<>();
+    for (Row row : ordered) {
+      if (row.clientId() != null) {
+        firstOfClient.putIfAbsent(row.clientId(), row.item().crisisId());
+        episodesOfClient.merge(row.clientId(), 1, Integer::sum);
+      }
+    }
+    List<BoardItem> items =
+        ordered.stream()
+            .map(
+                row -> {
+                  if (row.clientId() == null) {
+                    return row.item();
+                  }
+                  UUID first = firstOfClient.get(row.clientId());
+                  return row.item()
+                      .ofClient(
+                          episodesOfClient.get(row.clientId()),
+                          first.equals(row.item().crisisId()) ? null : first);
+                })
+            .toList();
     return new CrisisBoard(
         viewer.unit(),
         now,
-        ordered,
+        items,
         onCall.gapsAhead(viewer.unit(), now, ROSTER_GAPS_AHEAD),
         whereabouts);
   }
@@ -134,7 +162,44 @@ class CrisisQueryHandler {
             scope));
   }
 
-  private BoardItem boardItem(ResultSet row, Instant now) throws SQLException {
+  /** A board row with the client it is about, which the row itself does not show. */
+  private record Row(UUID clientId, BoardItem item) {}
+
+  /**
+   * Imminent and high risk first, then contacts nobody has assessed yet (unknown is not safe), then
+   * moderate and low; within each, the nearest deadline first.
+   */
+  static final Comparator<BoardItem> BOARD_ORDER =
+      Comparator.comparingInt((BoardItem item) -> urgency(item.risk()))
+          .thenComparing(BoardItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(BoardItem::openedAt);
+
+  private static int urgency(String risk) {
+    if (risk == null) {
+      return 2;
+    }
+    return switch (risk) {
+      case "IMMINENT" -> 0;
+      case "HIGH" -> 1;
+      case "MODERATE" -> 3;
+      default -> 4;
+    };
+  }
+
+  /** At most this many characters of the summary on a board row; the episode has the rest. */
+  private static final int SHORT_SUMMARY = 60;
+
+  private static String shortSummary(String summary) {
+    if (summary == null || summary.isBlank()) {
+      return null;
+    }
+    String line = summary.strip().replaceAll("\\s+", " ");
+    return line.codePointCount(0, line.length()) <= SHORT_SUMMARY
+        ? line
+        : line.substring(0, line.offsetByCodePoints(0, SHORT_SUMMARY)) + "…";
+  }
+
+  private BoardItem boardItem(ResultSet row, Instant now, Scope scope) throws SQLException {
     Boolean acknowledged = (Boolean) row.getObject("acknowledged");
     Instant deadline = instant(row, "escalation_deadline");
     Instant rescueBy = instant(row, "rescue_confirm_by");
@@ -142,15 +207,23 @@ class CrisisQueryHandler {
     String rescue = row.getString("rescue");
     Instant escalationDue = Boolean.FALSE.equals(acknowledged) ? deadline : null;
     Instant rescueDue = "CONFIRMED".equals(rescue) ? null : rescueBy;
-    Instant next =
-        Stream.of(escalationDue, rescueDue, followUpDue)
-            .filter(java.util.Objects::nonNull)
-            .min(Comparator.naturalOrder())
+    Map<String, Instant> due = new LinkedHashMap<>();
+    due.put("ESCALATION", escalationDue);
+    due.put("RESCUE", rescueDue);
+    due.put("FOLLOW_UP", followUpDue);
+    Map.Entry<String, Instant> next =
+        due.entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .min(Map.Entry.comparingByValue())
             .orElse(null);
     return new BoardItem(
         row.getObject("crisis_id", UUID.class),
         status(row),
         row.getString("channel"),
+        row.getString("caller"),
+        row.getString("client_reference"),
+        shortSummary(row.getString("summary")),
+        row.getString("opened_by"),
         row.getString("risk"),
         row.getString("tier"),
         row.getObject("escalation_id", UUID.class),
@@ -167,8 +240,15 @@ class CrisisQueryHandler {
         row.getBoolean("lost_to_follow_up"),
         row.getBoolean("consult_requested"),
         row.getBoolean("closure_pending"),
-        next,
-        instant(row, "opened_at"));
+        next == null ? null : next.getValue(),
+        next == null ? null : next.getKey(),
+        row.getString("last_missed_tier"),
+        instant(row, "last_missed_at"),
+        1,
+        null,
+        instant(row, "opened_at"),
+        row.getString("unit"),
+        scope);
   }
 
   private static String status(ResultSet row) throws SQLException {
@@ -240,6 +320,41 @@ class CrisisQueryHandler {
                     EscalationTier.valueOf(e.tier()),
                     e.raisedBy(),
                     tier -> onCall.holder(unit, tier, now)));
+  }
+
+  @QueryHandler
+  public WaitingForMe handle(FindWaitingForMe query) {
+    Actor viewer = query.viewer();
+    if (!ScopePolicy.watchesTheCrisisBoard(viewer)) {
+      return new WaitingForMe(0, List.of());
+    }
+    Instant now = clock.instant();
+    List<UUID> crises =
+        jdbc
+            .sql(
+                """
+                SELECT e.crisis_id, e.tier, e.raised_by FROM crisis_escalation e
+                JOIN crisis_view v ON v.crisis_id = e.crisis_id
+                WHERE v.unit = :unit AND NOT v.closed AND e.acknowledged_by IS NULL AND NOT e.missed
+                ORDER BY e.deadline
+                """)
+            .param("unit", viewer.unit())
+            .query(
+                (row, n) ->
+                    Answering.mayAcknowledge(
+                            viewer.username(),
+                            viewer.is(Role.SUPERVISOR),
+                            EscalationTier.valueOf(row.getString("tier")),
+                            row.getString("raised_by"),
+                            tier -> onCall.holder(viewer.unit(), tier, now))
+                        ? row.getObject("crisis_id", UUID.class)
+                        : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .toList();
+    return new WaitingForMe(crises.size(), crises);
   }
 
   @QueryHandler

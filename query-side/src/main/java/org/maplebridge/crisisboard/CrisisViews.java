@@ -50,11 +50,24 @@ public final class CrisisViews {
     }
   }
 
+  /**
+   * One row of the board: who and what (channel, caller, the client's reference and a short summary
+   * where the viewer's scope shows them, who took the call), the deadline next due and which one it
+   * is, the last deadline missed (kept after the ladder climbed). The API lists every open episode;
+   * of one client's several, the board page shows one row (the most urgent, with {@code contacts}
+   * counting them) and the others name it in {@code sameClientAs}. A row shows the client's
+   * reference and the summary only as far as the viewer's scope does, and each row shown is a
+   * recorded look.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BoardItem(
       UUID crisisId,
       String status,
       String channel,
+      String caller,
+      @PersonalData String clientReference,
+      @ClinicalData String summary,
+      String openedBy,
       String risk,
       String tier,
       UUID escalationId,
@@ -72,7 +85,64 @@ public final class CrisisViews {
       boolean consultRequested,
       boolean closurePending,
       Instant nextDeadline,
-      Instant openedAt) {}
+      String nextDeadlineKind,
+      String lastMissedTier,
+      Instant lastMissedAt,
+      int contacts,
+      UUID sameClientAs,
+      Instant openedAt,
+      @JsonIgnore String unit,
+      @JsonIgnore Scope scope)
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CRISIS", crisisId, unit);
+    }
+
+    /**
+     * The row as the board shows it among the client's open episodes: the first (most urgent) of
+     * them counts them all; each other one names it, and the board page shows it within that row.
+     */
+    BoardItem ofClient(int episodes, UUID first) {
+      return new BoardItem(
+          crisisId,
+          status,
+          channel,
+          caller,
+          clientReference,
+          summary,
+          openedBy,
+          risk,
+          tier,
+          escalationId,
+          acknowledged,
+          acknowledgedBy,
+          deadline,
+          secondsLeft,
+          missedDeadlines,
+          rescue,
+          rescueConfirmBy,
+          followUpDue,
+          followUpOverdue,
+          failedFollowUps,
+          lostToFollowUp,
+          consultRequested,
+          closurePending,
+          nextDeadline,
+          nextDeadlineKind,
+          lastMissedTier,
+          lastMissedAt,
+          first == null ? episodes : 1,
+          first,
+          openedAt,
+          unit,
+          scope);
+    }
+  }
+
+  /** What waits for the viewer's own acknowledgement: the episodes, no one's identity. */
+  public record WaitingForMe(int count, List<UUID> crises) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CrisisDetails(

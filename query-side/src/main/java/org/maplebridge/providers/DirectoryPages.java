@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The administrator keeps the service directory: the list, a new provider, an edited entry. */
+/**
+ * The administrator keeps the service directory: the list, a new provider, an edited entry; every
+ * staff member looks in it.
+ */
 @Controller
 class DirectoryPages {
   private final QueryGateway queries;
@@ -30,10 +33,21 @@ class DirectoryPages {
   String directory(
       @RequestParam(required = false) ServiceType serviceType, Actor viewer, Model model) {
     requireAdmin(viewer);
+    return list(serviceType, true, model);
+  }
+
+  /** The directory to look in, for every staff member (as the API lets all staff search it). */
+  @GetMapping("/providers")
+  String lookUp(@RequestParam(required = false) ServiceType serviceType, Model model) {
+    return list(serviceType, false, model);
+  }
+
+  private String list(ServiceType serviceType, boolean admin, Model model) {
     model.addAttribute(
         "providers",
         queries.query(new FindProviders(serviceType, null), Providers.class).join().items());
     model.addAttribute("serviceType", serviceType);
+    model.addAttribute("admin", admin);
     return "providers/providers";
   }
 

@@ -91,10 +91,17 @@ public final class Masking {
     }
   }
 
-  /** "Li Wei" as "L.W.". */
+  /**
+   * "Li Wei" as "L.W."; a name in Chinese characters by the local convention, the family name and 某
+   * ("杨丽" as "杨某"), which initials would not mask at all.
+   */
   public static String initials(String name) {
     if (name == null || name.isBlank()) {
       return null;
+    }
+    String trimmed = name.trim();
+    if (Character.UnicodeScript.of(trimmed.codePointAt(0)) == Character.UnicodeScript.HAN) {
+      return new StringBuilder().appendCodePoint(trimmed.codePointAt(0)).append('某').toString();
     }
     StringBuilder initials = new StringBuilder();
     for (String part : name.trim().split("\\s+")) {
