@@ -35,6 +35,7 @@ public class PageFormat {
           Map.entry("populationGroups", "populationGroup"),
           Map.entry("result", "rescueResult"),
           Map.entry("flags", "flag"),
+          Map.entry("review", "next"),
           Map.entry("risk", "suicideRisk"));
 
   /**
