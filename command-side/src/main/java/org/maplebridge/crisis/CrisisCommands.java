@@ -59,6 +59,16 @@ public final class CrisisCommands {
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record RecordWhereabouts(@TargetAggregateIdentifier UUID crisisId, Whereabouts whereabouts) {}
 
+  /** A call, chat or visit with the person, taken by whoever records it. */
+  @Secured({CRISIS_WORKER, SUPERVISOR})
+  record RecordContact(
+      @TargetAggregateIdentifier UUID crisisId,
+      UUID contactId,
+      ContactChannel channel,
+      Instant startedAt,
+      int minutes,
+      String note) {}
+
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record AssessRisk(
       @TargetAggregateIdentifier UUID crisisId,

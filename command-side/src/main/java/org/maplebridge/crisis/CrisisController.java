@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.maplebridge.crisis.CrisisCommands.Deescalate;
 import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
 import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
@@ -116,6 +119,31 @@ class CrisisController {
                 blankAsNull(request.location()),
                 blankAsNull(request.area()))));
     return ResponseEntity.noContent().build();
+  }
+
+  record ContactRequest(
+      @NotNull ContactChannel channel,
+      @NotNull @PastOrPresent OffsetDateTime startedAt,
+      @NotNull @PositiveOrZero @Max(24 * 60) Integer minutes,
+      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String note) {}
+
+  @PostMapping("/{id}/contacts")
+  @Operation(
+      summary =
+          "Record another contact with the person (a call, chat, walk-in or outreach visit),"
+              + " taken by the caller of this request")
+  ResponseEntity<Created> contact(
+      @PathVariable UUID id, @Valid @RequestBody ContactRequest request) {
+    UUID contactId = UUID.randomUUID();
+    commands.sendAndWait(
+        new RecordContact(
+            id,
+            contactId,
+            request.channel(),
+            request.startedAt().toInstant(),
+            request.minutes(),
+            blankAsNull(request.note())));
+    return Created.at("/api/crises/" + id, contactId);
   }
 
   record AssessmentRequest(

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.FollowUpDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.crisis.CrisisCommands.PageUndelivered;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
@@ -46,6 +48,8 @@ import org.maplebridge.crisis.CrisisRules.OnlyThePersonPagedOrAHigherTierAcknowl
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
+import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.ContactRecorded;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisDeescalated;
@@ -183,6 +187,33 @@ class CrisisEpisode {
             whereabouts.location(),
             whereabouts.area(),
             actor.username()));
+  }
+
+  /** The ways a person is talked with; reports and alerts about them open episodes instead. */
+  private static final Set<ContactChannel> CONTACT_CHANNELS =
+      EnumSet.of(
+          ContactChannel.HOTLINE,
+          ContactChannel.CHAT,
+          ContactChannel.WALK_IN,
+          ContactChannel.OUTREACH);
+
+  @CommandHandler
+  void handle(RecordContact command, Actor actor) {
+    requireCrisisStaff(actor);
+    check(step(CrisisStep.RECORD_CONTACT));
+    if (!CONTACT_CHANNELS.contains(command.channel())) {
+      throw new InvalidInput(
+          "channel", "A contact is a call, a chat, a walk-in or an outreach visit");
+    }
+    apply(
+        new ContactRecorded(
+            crisisId,
+            command.contactId(),
+            command.channel(),
+            command.startedAt(),
+            command.minutes(),
+            actor.username(),
+            command.note()));
   }
 
   @CommandHandler

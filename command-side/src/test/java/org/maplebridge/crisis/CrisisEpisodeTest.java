@@ -31,6 +31,7 @@ import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
 import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisDeadlines.EscalationAck;
@@ -40,6 +41,7 @@ import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.ContactRecorded;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.CrisisContactOpened;
@@ -402,6 +404,65 @@ class CrisisEpisodeTest {
               new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol", null))
           .when(new RecordWhereabouts(CRISIS, onTheBridge), as("carol"))
           .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+  }
+
+  @Nested
+  class Contacts {
+    private final Instant evening = Instant.parse("2026-12-01T19:30:00Z");
+
+    @Test
+    void eachCallChatOrVisitIsRecordedWithWhoTookIt() {
+      UUID contact = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, contact, ContactChannel.CHAT, evening, 25, "Feels calmer, sister came"),
+              as("cora"))
+          .expectEvents(
+              new ContactRecorded(
+                  CRISIS,
+                  contact,
+                  ContactChannel.CHAT,
+                  evening,
+                  25,
+                  "cora",
+                  "Feels calmer, sister came"));
+    }
+
+    @Test
+    void aReportIsNoContact() {
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.POLICE_REPORT, evening, 5, null),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void aClosedEpisodeTakesNoContactAndAnotherUnitFindsNoEpisode() {
+      fixture
+          .given(
+              opened(),
+              new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol", null))
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.HOTLINE, evening, 5, null),
+              as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.HOTLINE, evening, 5, null),
+              as("erin"))
+          .expectException(RecordNotFound.class)
           .expectNoEvents();
     }
   }

@@ -24,6 +24,7 @@ import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
+import org.maplebridge.crisisboard.CrisisViews.Contact;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
 import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
 import org.maplebridge.crisisboard.CrisisViews.EmergencyAccess;
@@ -94,8 +95,12 @@ class CrisisQueryHandler {
                     WHERE f.crisis_id = v.crisis_id AND f.status IN ('PENDING', 'OVERDUE'))
                     AS follow_up_due,
                   EXISTS (SELECT 1 FROM crisis_follow_up f
-                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue
-                FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
+                    WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue,
+                  c.channel AS last_contact_channel, c.started_at AS last_contact_at
+                FROM crisis_view v
+                LEFT JOIN LATERAL (SELECT k.channel, k.started_at FROM crisis_contact k
+                    WHERE k.crisis_id = v.crisis_id ORDER BY k.started_at DESC LIMIT 1) c ON TRUE
+                WHERE v.unit = :unit AND NOT v.closed
                 """)
             .param("unit", viewer.unit())
             .query(
@@ -168,7 +173,9 @@ class CrisisQueryHandler {
         row.getBoolean("consult_requested"),
         row.getBoolean("closure_pending"),
         next,
-        instant(row, "opened_at"));
+        instant(row, "opened_at"),
+        row.getString("last_contact_channel"),
+        instant(row, "last_contact_at"));
   }
 
   private static String status(ResultSet row) throws SQLException {
@@ -298,6 +305,19 @@ class CrisisQueryHandler {
                           r.getString("done_by"),
                           instant(r, "done_at")))
               .list();
+      List<Contact> contacts =
+          jdbc.sql("SELECT * FROM crisis_contact WHERE crisis_id = :id ORDER BY started_at DESC")
+              .param("id", id)
+              .query(
+                  (r, n) ->
+                      new Contact(
+                          r.getObject("contact_id", UUID.class),
+                          r.getString("channel"),
+                          instant(r, "started_at"),
+                          r.getInt("minutes"),
+                          r.getString("taken_by"),
+                          r.getString("note")))
+              .list();
       List<EmergencyAccess> emergencyAccesses =
           jdbc.sql(
                   "SELECT * FROM crisis_emergency_access WHERE crisis_id = :id"
@@ -349,6 +369,7 @@ class CrisisQueryHandler {
           row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
           plan(row.getString("safety_plan")),
           followUps,
+          contacts,
           emergencyAccesses,
           row.getInt("failed_follow_ups"),
           row.getBoolean("lost_to_follow_up"),

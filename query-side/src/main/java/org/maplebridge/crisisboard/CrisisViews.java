@@ -72,7 +72,9 @@ public final class CrisisViews {
       boolean consultRequested,
       boolean closurePending,
       Instant nextDeadline,
-      Instant openedAt) {}
+      Instant openedAt,
+      String lastContactChannel,
+      Instant lastContactAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CrisisDetails(
@@ -97,6 +99,7 @@ public final class CrisisViews {
       Integer safetyPlanVersion,
       @ClinicalData Map<String, Object> safetyPlan,
       List<FollowUp> followUps,
+      List<Contact> contacts,
       List<EmergencyAccess> emergencyAccesses,
       int failedFollowUps,
       boolean lostToFollowUp,
@@ -153,6 +156,16 @@ public final class CrisisViews {
       @ClinicalData String level,
       String doneBy,
       Instant doneAt) {}
+
+  /** A contact after the one that opened the episode, latest first. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Contact(
+      UUID id,
+      String channel,
+      Instant startedAt,
+      int minutes,
+      String takenBy,
+      @ClinicalData String note) {}
 
   /** Someone broke the glass on the episode: its crisis staff are told who, when and why. */
   public record EmergencyAccess(String by, String byRole, String reason, Instant at) {}
