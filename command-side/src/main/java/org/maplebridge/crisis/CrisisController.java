@@ -36,6 +36,7 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.MeansAgreement;
 import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
@@ -262,7 +263,18 @@ class CrisisController {
       @NotNull List<@NotBlank @Size(max = 500) String> peopleToAskForHelp,
       @NotNull List<@NotBlank @Size(max = 500) String> professionalsAndAgencies,
       @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe,
-      List<@NotBlank @Size(max = 500) String> reasonsForLiving) {}
+      List<@NotBlank @Size(max = 500) String> reasonsForLiving,
+      List<@NotNull @Valid MeansRequest> meansAgreed) {}
+
+  /** A means (step 6) and what was agreed for it; the episode refuses either one left blank. */
+  record MeansRequest(
+      @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE) String means,
+      @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE) String agreed) {
+
+    MeansAgreement agreement() {
+      return new MeansAgreement(blankAsNull(means), blankAsNull(agreed));
+    }
+  }
 
   @PostMapping("/{id}/safety-plan")
   @Operation(summary = "Record a new version of the six-step Stanley-Brown safety plan")
@@ -278,7 +290,10 @@ class CrisisController {
                 request.peopleToAskForHelp(),
                 request.professionalsAndAgencies(),
                 request.makingTheEnvironmentSafe(),
-                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving())));
+                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving(),
+                request.meansAgreed() == null
+                    ? List.of()
+                    : request.meansAgreed().stream().map(MeansRequest::agreement).toList())));
     return ResponseEntity.noContent().build();
   }
 

@@ -497,6 +497,12 @@ class CrisisEpisode {
     if (isEmpty(command.plan())) {
       throw new InvalidInput("plan", "A safety plan with every step empty plans nothing");
     }
+    if (command.plan().meansAgreed() != null
+        && command.plan().meansAgreed().stream()
+            .anyMatch(means -> isBlank(means.means()) || isBlank(means.agreed()))) {
+      throw new InvalidInput(
+          "meansAgreed", "Name each means and what was agreed to keep it out of reach");
+    }
     apply(
         new SafetyPlanRecorded(crisisId, safetyPlanVersion + 1, command.plan(), actor.username()));
   }
@@ -509,8 +515,13 @@ class CrisisEpisode {
             plan.peopleToAskForHelp(),
             plan.professionalsAndAgencies(),
             plan.makingTheEnvironmentSafe(),
-            plan.reasonsForLiving())
+            plan.reasonsForLiving(),
+            plan.meansAgreed())
         .allMatch(step -> step == null || step.isEmpty());
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   @CommandHandler

@@ -56,6 +56,7 @@ import org.maplebridge.events.crisis.FollowUpCompleted;
 import org.maplebridge.events.crisis.FollowUpOverdue;
 import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
+import org.maplebridge.events.crisis.MeansAgreement;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueNotReached;
 import org.maplebridge.events.crisis.RescueResult;
@@ -809,7 +810,8 @@ class CrisisEpisodeTest {
               new CrisisCommands.RecordSafetyPlan(
                   CRISIS,
                   new SafetyPlan(
-                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                      List.of())),
               as("carol"))
           .expectException(InvalidInput.class)
           .expectNoEvents();
@@ -819,11 +821,55 @@ class CrisisEpisodeTest {
     void aSafetyPlanKeepsThePersonsReasonsForLiving() {
       SafetyPlan plan =
           new SafetyPlan(
-              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("Her son"));
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of("Her son"),
+              null);
       fixture
           .given(opened(), assessed(RiskLevel.HIGH, null))
           .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
           .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
+    }
+
+    /** Clinical gap 10: step 6 names each means and what was agreed to keep it out of reach. */
+    @Test
+    void stepSixListsEachMeansWithWhatWasAgreed() {
+      SafetyPlan plan = planWithMeans(new MeansAgreement("Sleeping pills", "Sister keeps them"));
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
+          .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
+    }
+
+    @Test
+    void aMeansWithNothingAgreedIsRefused() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.RecordSafetyPlan(
+                  CRISIS,
+                  planWithMeans(
+                      new MeansAgreement("Sleeping pills", "Sister keeps them"),
+                      new MeansAgreement("Balcony key", " "))),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    private SafetyPlan planWithMeans(MeansAgreement... means) {
+      return new SafetyPlan(
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(means));
     }
 
     /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */

@@ -284,6 +284,19 @@ class CrisisBoardProjection {
   @EventHandler
   void on(SafetyPlanRecorded event, @SequenceNumber long version, @Timestamp Instant at)
       throws JsonProcessingException {
+    jdbc.sql(
+            """
+            INSERT INTO crisis_safety_plan_version (crisis_id, version, plan, recorded_by,
+              recorded_at)
+            VALUES (:crisis, :planVersion, :plan, :by, :at)
+            ON CONFLICT (crisis_id, version) DO NOTHING
+            """)
+        .param("crisis", event.crisisId())
+        .param("planVersion", event.version())
+        .param("plan", json.writeValueAsString(event.plan()))
+        .param("by", event.recordedBy())
+        .param("at", SqlParams.utc(at))
+        .update();
     set(
         event.crisisId(),
         version,
@@ -492,6 +505,11 @@ class CrisisBoardProjection {
         .param("erased", Erased.TEXT)
         .update();
     jdbc.sql(
+            "UPDATE crisis_safety_plan_version SET plan = NULL"
+                + " WHERE crisis_id = ANY(CAST(:records AS uuid[]))")
+        .param("records", records)
+        .update();
+    jdbc.sql(
             "UPDATE crisis_contact SET %s WHERE crisis_id = ANY(CAST(:records AS uuid[]))"
                 .formatted(erase("note")))
         .param("records", records)
@@ -507,7 +525,7 @@ class CrisisBoardProjection {
   void reset() {
     jdbc.sql(
             "TRUNCATE crisis_view, crisis_escalation, crisis_follow_up, crisis_client_reference,"
-                + " crisis_emergency_access, crisis_contact")
+                + " crisis_emergency_access, crisis_contact, crisis_safety_plan_version")
         .update();
   }
 }

@@ -15,6 +15,9 @@ public final class CrisisQueries {
 
   public record FindCrisis(UUID crisisId, Actor viewer) {}
 
+  /** Every version of an episode's safety plan, oldest first. */
+  public record FindSafetyPlanVersions(UUID crisisId, Actor viewer) {}
+
   /** A client's active risk and current safety plan, for crisis staff of the unit. */
   public record FindRiskAlert(UUID clientId, Actor viewer) {}
 

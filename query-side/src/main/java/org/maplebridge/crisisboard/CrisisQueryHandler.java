@@ -22,6 +22,7 @@ import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
+import org.maplebridge.crisisboard.CrisisQueries.FindSafetyPlanVersions;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
 import org.maplebridge.crisisboard.CrisisViews.Contact;
@@ -32,6 +33,8 @@ import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.SafetyPlanVersion;
+import org.maplebridge.crisisboard.CrisisViews.SafetyPlanVersions;
 import org.maplebridge.crisisboard.CrisisViews.Whereabouts;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
@@ -269,6 +272,44 @@ class CrisisQueryHandler {
             })
         .optional()
         .flatMap(details -> details);
+  }
+
+  @QueryHandler
+  public Optional<SafetyPlanVersions> handle(FindSafetyPlanVersions query) {
+    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
+        .param("id", query.crisisId())
+        .query(String.class)
+        .optional()
+        .flatMap(
+            unit -> {
+              Optional<Scope> scope = scopes.of(query.crisisId(), query.viewer());
+              if (scope.isEmpty()) {
+                accessLog.refused(
+                    query.viewer(),
+                    query.getClass().getSimpleName(),
+                    "CRISIS",
+                    query.crisisId(),
+                    unit);
+              }
+              return scope.map(
+                  s ->
+                      new SafetyPlanVersions(
+                          query.crisisId(),
+                          jdbc.sql(
+                                  "SELECT * FROM crisis_safety_plan_version WHERE crisis_id = :id"
+                                      + " ORDER BY version")
+                              .param("id", query.crisisId())
+                              .query(
+                                  (r, n) ->
+                                      new SafetyPlanVersion(
+                                          r.getInt("version"),
+                                          plan(r.getString("plan")),
+                                          r.getString("recorded_by"),
+                                          instant(r, "recorded_at")))
+                              .list(),
+                          unit,
+                          s));
+            });
   }
 
   private CrisisDetails details(ResultSet row, Scope scope, Actor viewer) {

@@ -157,6 +157,24 @@ public final class CrisisViews {
       String doneBy,
       Instant doneAt) {}
 
+  /** The versions of an episode's safety plan, oldest first, as the viewer's scope shows them. */
+  public record SafetyPlanVersions(
+      UUID crisisId,
+      List<SafetyPlanVersion> versions,
+      @JsonIgnore String unit,
+      @JsonIgnore Scope scope)
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CRISIS", crisisId, unit);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SafetyPlanVersion(
+      int version, @ClinicalData Map<String, Object> plan, String recordedBy, Instant recordedAt) {}
+
   /** A contact after the one that opened the episode, latest first. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Contact(
