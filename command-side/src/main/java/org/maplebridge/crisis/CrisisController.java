@@ -68,6 +68,7 @@ class CrisisController {
       @NotNull ContactChannel channel,
       @NotNull Caller caller,
       UUID clientId,
+      @Pattern(regexp = "C-\\d{4}-\\d{6}") String clientReference,
       UUID intakeId,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String summary,
       @Size(max = 40) @Pattern(regexp = PHONE) String callbackNumber,
@@ -87,7 +88,9 @@ class CrisisController {
   }
 
   @PostMapping
-  @Operation(summary = "Open a crisis contact; the person may stay anonymous (no clientId)")
+  @Operation(
+      summary =
+          "Open a crisis contact; a returning person by clientId or clientReference, or anonymous")
   ResponseEntity<Created> open(@Valid @RequestBody OpenRequest request) {
     UUID id = UUID.randomUUID();
     commands.sendAndWait(
@@ -98,7 +101,8 @@ class CrisisController {
             request.clientId(),
             request.summary(),
             request.intakeId(),
-            request.whereabouts()));
+            request.whereabouts(),
+            request.clientReference()));
     return Created.at("/api/crises/" + id, id);
   }
 

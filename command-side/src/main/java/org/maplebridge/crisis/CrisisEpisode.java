@@ -141,13 +141,14 @@ class CrisisEpisode {
     if (actor.unit() == null) {
       throw new NotAllowed("Crisis contacts are opened for a unit");
     }
-    requireLinksWithin(actor.unit(), command, links);
+    UUID client = clientNamed(actor.unit(), command, links);
+    requireLinksWithin(actor.unit(), command.intakeId(), client, links);
     apply(
         new CrisisContactOpened(
             command.crisisId(),
             command.channel(),
             command.caller(),
-            command.clientId(),
+            client,
             command.summary(),
             actor.unit(),
             command.intakeId(),
@@ -614,20 +615,37 @@ class CrisisEpisode {
    * An episode names only an intake and a client of its own unit, and the intake's own client: a
    * link elsewhere would open another unit's person to this unit's crisis staff.
    */
+  /** The returning person the contact names, by id or by the reference they gave; or nobody. */
+  private static UUID clientNamed(String unit, OpenCrisisContact command, LinkedRecords links) {
+    if (command.clientReference() == null) {
+      return command.clientId();
+    }
+    UUID found =
+        links
+            .clientOfUnit(command.clientReference(), unit)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "clientReference", "No client of your unit with this reference"));
+    if (command.clientId() != null && !command.clientId().equals(found)) {
+      throw new InvalidInput("clientReference", "The reference names another client");
+    }
+    return found;
+  }
+
   private static void requireLinksWithin(
-      String unit, OpenCrisisContact command, LinkedRecords links) {
-    if (command.intakeId() != null) {
+      String unit, UUID intakeId, UUID clientId, LinkedRecords links) {
+    if (intakeId != null) {
       SourceFacts intake =
           links
-              .intake(command.intakeId())
+              .intake(intakeId)
               .filter(facts -> unit.equals(facts.unit()))
               .orElseThrow(() -> new InvalidInput("intakeId", "No such intake in your unit"));
-      if (command.clientId() != null && !command.clientId().equals(intake.clientId())) {
+      if (clientId != null && !clientId.equals(intake.clientId())) {
         throw new InvalidInput("clientId", "The intake is about another client");
       }
     }
-    if (command.clientId() != null
-        && !links.unitOfClient(command.clientId()).map(unit::equals).orElse(false)) {
+    if (clientId != null && !links.unitOfClient(clientId).map(unit::equals).orElse(false)) {
       throw new InvalidInput("clientId", "No such client in your unit");
     }
   }

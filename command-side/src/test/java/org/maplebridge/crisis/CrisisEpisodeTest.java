@@ -125,6 +125,13 @@ class CrisisEpisodeTest {
                 .map(SourceFacts::unit)
                 .findFirst();
           }
+
+          @Override
+          public Optional<UUID> clientOfUnit(String reference, String unit) {
+            return "C-2026-000001".equals(reference) && "north".equals(unit)
+                ? Optional.of(NORTH_CLIENT)
+                : Optional.empty();
+          }
         });
   }
 
@@ -246,6 +253,48 @@ class CrisisEpisodeTest {
                   CRISIS, ContactChannel.HOTLINE, Caller.SELF, NORTH_CLIENT, "x", NORTH_INTAKE),
               as("carol"))
           .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReturningPersonIsNamedByTheReferenceTheyGiveWithinTheUnit() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  null,
+                  "Calling again",
+                  null,
+                  null,
+                  "C-2026-000001"),
+              as("carol"))
+          .expectEvents(
+              new CrisisContactOpened(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  NORTH_CLIENT,
+                  "Calling again",
+                  "north",
+                  null,
+                  "carol"));
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  null,
+                  "Calling again",
+                  null,
+                  null,
+                  "C-2026-000001"),
+              as("erin"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
     }
 
     @Test
