@@ -25,7 +25,8 @@ public final class CrisisCommands {
 
   /**
    * A crisis reaches the unit; {@code whereabouts}, when the caller gave them, are recorded with
-   * the contact.
+   * the contact. A returning person is named by {@code clientId} or by the {@code clientReference}
+   * they give, a client of the unit either way.
    */
   @Secured({COUNSELLOR, CRISIS_WORKER, SUPERVISOR, SYSTEM})
   public record OpenCrisisContact(
@@ -35,7 +36,19 @@ public final class CrisisCommands {
       UUID clientId,
       String summary,
       UUID intakeId,
-      Whereabouts whereabouts) {
+      Whereabouts whereabouts,
+      String clientReference) {
+
+    public OpenCrisisContact(
+        UUID crisisId,
+        ContactChannel channel,
+        Caller caller,
+        UUID clientId,
+        String summary,
+        UUID intakeId,
+        Whereabouts whereabouts) {
+      this(crisisId, channel, caller, clientId, summary, intakeId, whereabouts, null);
+    }
 
     public OpenCrisisContact(
         UUID crisisId,
@@ -44,7 +57,7 @@ public final class CrisisCommands {
         UUID clientId,
         String summary,
         UUID intakeId) {
-      this(crisisId, channel, caller, clientId, summary, intakeId, null);
+      this(crisisId, channel, caller, clientId, summary, intakeId, null, null);
     }
   }
 
@@ -58,6 +71,16 @@ public final class CrisisCommands {
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record RecordWhereabouts(@TargetAggregateIdentifier UUID crisisId, Whereabouts whereabouts) {}
+
+  /** A call, chat or visit with the person, taken by whoever records it. */
+  @Secured({CRISIS_WORKER, SUPERVISOR})
+  record RecordContact(
+      @TargetAggregateIdentifier UUID crisisId,
+      UUID contactId,
+      ContactChannel channel,
+      Instant startedAt,
+      int minutes,
+      String note) {}
 
   @Secured({CRISIS_WORKER, SUPERVISOR})
   record AssessRisk(

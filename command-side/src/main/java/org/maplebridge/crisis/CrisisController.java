@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.maplebridge.crisis.CrisisCommands.Deescalate;
 import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
 import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
@@ -33,6 +36,7 @@ import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.EmergencyAgency;
+import org.maplebridge.events.crisis.MeansAgreement;
 import org.maplebridge.events.crisis.RescueResult;
 import org.maplebridge.events.crisis.RiskLevel;
 import org.maplebridge.events.crisis.SafetyPlan;
@@ -64,6 +68,7 @@ class CrisisController {
       @NotNull ContactChannel channel,
       @NotNull Caller caller,
       UUID clientId,
+      @Pattern(regexp = "C-\\d{4}-\\d{6}") String clientReference,
       UUID intakeId,
       @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE) String summary,
       @Size(max = 40) @Pattern(regexp = PHONE) String callbackNumber,
@@ -83,7 +88,9 @@ class CrisisController {
   }
 
   @PostMapping
-  @Operation(summary = "Open a crisis contact; the person may stay anonymous (no clientId)")
+  @Operation(
+      summary =
+          "Open a crisis contact; a returning person by clientId or clientReference, or anonymous")
   ResponseEntity<Created> open(@Valid @RequestBody OpenRequest request) {
     UUID id = UUID.randomUUID();
     commands.sendAndWait(
@@ -94,7 +101,8 @@ class CrisisController {
             request.clientId(),
             request.summary(),
             request.intakeId(),
-            request.whereabouts()));
+            request.whereabouts(),
+            request.clientReference()));
     return Created.at("/api/crises/" + id, id);
   }
 
@@ -116,6 +124,31 @@ class CrisisController {
                 blankAsNull(request.location()),
                 blankAsNull(request.area()))));
     return ResponseEntity.noContent().build();
+  }
+
+  record ContactRequest(
+      @NotNull ContactChannel channel,
+      @NotNull @PastOrPresent OffsetDateTime startedAt,
+      @NotNull @PositiveOrZero @Max(24 * 60) Integer minutes,
+      @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE) String note) {}
+
+  @PostMapping("/{id}/contacts")
+  @Operation(
+      summary =
+          "Record another contact with the person (a call, chat, walk-in or outreach visit),"
+              + " taken by the caller of this request")
+  ResponseEntity<Created> contact(
+      @PathVariable UUID id, @Valid @RequestBody ContactRequest request) {
+    UUID contactId = UUID.randomUUID();
+    commands.sendAndWait(
+        new RecordContact(
+            id,
+            contactId,
+            request.channel(),
+            request.startedAt().toInstant(),
+            request.minutes(),
+            blankAsNull(request.note())));
+    return Created.at("/api/crises/" + id, contactId);
   }
 
   record AssessmentRequest(
@@ -234,7 +267,18 @@ class CrisisController {
       @NotNull List<@NotBlank @Size(max = 500) String> peopleToAskForHelp,
       @NotNull List<@NotBlank @Size(max = 500) String> professionalsAndAgencies,
       @NotNull List<@NotBlank @Size(max = 500) String> makingTheEnvironmentSafe,
-      List<@NotBlank @Size(max = 500) String> reasonsForLiving) {}
+      List<@NotBlank @Size(max = 500) String> reasonsForLiving,
+      List<@NotNull @Valid MeansRequest> meansAgreed) {}
+
+  /** A means (step 6) and what was agreed for it; the episode refuses either one left blank. */
+  record MeansRequest(
+      @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE) String means,
+      @Size(max = 500) @Pattern(regexp = Text.SINGLE_LINE) String agreed) {
+
+    MeansAgreement agreement() {
+      return new MeansAgreement(blankAsNull(means), blankAsNull(agreed));
+    }
+  }
 
   @PostMapping("/{id}/safety-plan")
   @Operation(summary = "Record a new version of the six-step Stanley-Brown safety plan")
@@ -250,7 +294,10 @@ class CrisisController {
                 request.peopleToAskForHelp(),
                 request.professionalsAndAgencies(),
                 request.makingTheEnvironmentSafe(),
-                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving())));
+                request.reasonsForLiving() == null ? List.of() : request.reasonsForLiving(),
+                request.meansAgreed() == null
+                    ? List.of()
+                    : request.meansAgreed().stream().map(MeansRequest::agreement).toList())));
     return ResponseEntity.noContent().build();
   }
 

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.maplebridge.write.BusinessRule.check;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.FollowUpDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
 import org.maplebridge.crisis.CrisisCommands.PageUndelivered;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordSafetyPlan;
 import org.maplebridge.crisis.CrisisCommands.RecordSupervisorConsult;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
@@ -46,6 +48,8 @@ import org.maplebridge.crisis.CrisisRules.OnlyThePersonPagedOrAHigherTierAcknowl
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
+import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.ContactRecorded;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisDeescalated;
@@ -137,13 +141,14 @@ class CrisisEpisode {
     if (actor.unit() == null) {
       throw new NotAllowed("Crisis contacts are opened for a unit");
     }
-    requireLinksWithin(actor.unit(), command, links);
+    UUID client = clientNamed(actor.unit(), command, links);
+    requireLinksWithin(actor.unit(), command.intakeId(), client, links);
     apply(
         new CrisisContactOpened(
             command.crisisId(),
             command.channel(),
             command.caller(),
-            command.clientId(),
+            client,
             command.summary(),
             actor.unit(),
             command.intakeId(),
@@ -183,6 +188,33 @@ class CrisisEpisode {
             whereabouts.location(),
             whereabouts.area(),
             actor.username()));
+  }
+
+  /** The ways a person is talked with; reports and alerts about them open episodes instead. */
+  private static final Set<ContactChannel> CONTACT_CHANNELS =
+      EnumSet.of(
+          ContactChannel.HOTLINE,
+          ContactChannel.CHAT,
+          ContactChannel.WALK_IN,
+          ContactChannel.OUTREACH);
+
+  @CommandHandler
+  void handle(RecordContact command, Actor actor) {
+    requireCrisisStaff(actor);
+    check(step(CrisisStep.RECORD_CONTACT));
+    if (!CONTACT_CHANNELS.contains(command.channel())) {
+      throw new InvalidInput(
+          "channel", "A contact is a call, a chat, a walk-in or an outreach visit");
+    }
+    apply(
+        new ContactRecorded(
+            crisisId,
+            command.contactId(),
+            command.channel(),
+            command.startedAt(),
+            command.minutes(),
+            actor.username(),
+            command.note()));
   }
 
   @CommandHandler
@@ -466,6 +498,12 @@ class CrisisEpisode {
     if (isEmpty(command.plan())) {
       throw new InvalidInput("plan", "A safety plan with every step empty plans nothing");
     }
+    if (command.plan().meansAgreed() != null
+        && command.plan().meansAgreed().stream()
+            .anyMatch(means -> isBlank(means.means()) || isBlank(means.agreed()))) {
+      throw new InvalidInput(
+          "meansAgreed", "Name each means and what was agreed to keep it out of reach");
+    }
     apply(
         new SafetyPlanRecorded(crisisId, safetyPlanVersion + 1, command.plan(), actor.username()));
   }
@@ -478,8 +516,13 @@ class CrisisEpisode {
             plan.peopleToAskForHelp(),
             plan.professionalsAndAgencies(),
             plan.makingTheEnvironmentSafe(),
-            plan.reasonsForLiving())
+            plan.reasonsForLiving(),
+            plan.meansAgreed())
         .allMatch(step -> step == null || step.isEmpty());
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   @CommandHandler
@@ -572,20 +615,37 @@ class CrisisEpisode {
    * An episode names only an intake and a client of its own unit, and the intake's own client: a
    * link elsewhere would open another unit's person to this unit's crisis staff.
    */
+  /** The returning person the contact names, by id or by the reference they gave; or nobody. */
+  private static UUID clientNamed(String unit, OpenCrisisContact command, LinkedRecords links) {
+    if (command.clientReference() == null) {
+      return command.clientId();
+    }
+    UUID found =
+        links
+            .clientOfUnit(command.clientReference(), unit)
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        "clientReference", "No client of your unit with this reference"));
+    if (command.clientId() != null && !command.clientId().equals(found)) {
+      throw new InvalidInput("clientReference", "The reference names another client");
+    }
+    return found;
+  }
+
   private static void requireLinksWithin(
-      String unit, OpenCrisisContact command, LinkedRecords links) {
-    if (command.intakeId() != null) {
+      String unit, UUID intakeId, UUID clientId, LinkedRecords links) {
+    if (intakeId != null) {
       SourceFacts intake =
           links
-              .intake(command.intakeId())
+              .intake(intakeId)
               .filter(facts -> unit.equals(facts.unit()))
               .orElseThrow(() -> new InvalidInput("intakeId", "No such intake in your unit"));
-      if (command.clientId() != null && !command.clientId().equals(intake.clientId())) {
+      if (clientId != null && !clientId.equals(intake.clientId())) {
         throw new InvalidInput("clientId", "The intake is about another client");
       }
     }
-    if (command.clientId() != null
-        && !links.unitOfClient(command.clientId()).map(unit::equals).orElse(false)) {
+    if (clientId != null && !links.unitOfClient(clientId).map(unit::equals).orElse(false)) {
       throw new InvalidInput("clientId", "No such client in your unit");
     }
   }

@@ -24,4 +24,9 @@ class IntakeLinkedRecords implements LinkedRecords {
   public Optional<String> unitOfClient(UUID clientId) {
     return intakes.unitOfClient(clientId);
   }
+
+  @Override
+  public Optional<UUID> clientOfUnit(String reference, String unit) {
+    return intakes.clientOfUnit(reference, unit);
+  }
 }

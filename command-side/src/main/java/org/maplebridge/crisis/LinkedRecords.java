@@ -10,4 +10,7 @@ interface LinkedRecords {
   Optional<SourceFacts> intake(UUID intakeId);
 
   Optional<String> unitOfClient(UUID clientId);
+
+  /** The client of {@code unit} with this reference; empty for a client of another unit. */
+  Optional<UUID> clientOfUnit(String reference, String unit);
 }

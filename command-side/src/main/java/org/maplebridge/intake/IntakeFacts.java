@@ -24,6 +24,14 @@ public class IntakeFacts {
     return clients.find(clientId).map(ClientRegistry.RegisteredClient::unit);
   }
 
+  /** The client of {@code unit} with this reference; a client of another unit is not found. */
+  public Optional<UUID> clientOfUnit(String reference, String unit) {
+    return clients
+        .findByReference(reference)
+        .filter(client -> unit.equals(client.unit()))
+        .map(ClientRegistry.RegisteredClient::clientId);
+  }
+
   /** Must run while a command is handled. Empty when there is no such intake. */
   public Optional<SourceFacts> of(UUID intakeId) {
     try {

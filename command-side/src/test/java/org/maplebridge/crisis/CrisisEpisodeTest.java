@@ -31,6 +31,7 @@ import org.maplebridge.crisis.CrisisCommands.DispatchEmergencyServices;
 import org.maplebridge.crisis.CrisisCommands.Escalate;
 import org.maplebridge.crisis.CrisisCommands.EscalationDue;
 import org.maplebridge.crisis.CrisisCommands.OpenCrisisContact;
+import org.maplebridge.crisis.CrisisCommands.RecordContact;
 import org.maplebridge.crisis.CrisisCommands.RecordWhereabouts;
 import org.maplebridge.crisis.CrisisCommands.ScheduleFollowUp;
 import org.maplebridge.crisis.CrisisDeadlines.EscalationAck;
@@ -40,6 +41,7 @@ import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
 import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.ContactRecorded;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisClosureReason;
 import org.maplebridge.events.crisis.CrisisContactOpened;
@@ -54,6 +56,7 @@ import org.maplebridge.events.crisis.FollowUpCompleted;
 import org.maplebridge.events.crisis.FollowUpOverdue;
 import org.maplebridge.events.crisis.FollowUpScheduled;
 import org.maplebridge.events.crisis.LostToFollowUp;
+import org.maplebridge.events.crisis.MeansAgreement;
 import org.maplebridge.events.crisis.RescueConfirmationOverdue;
 import org.maplebridge.events.crisis.RescueNotReached;
 import org.maplebridge.events.crisis.RescueResult;
@@ -121,6 +124,13 @@ class CrisisEpisodeTest {
                 .filter(facts -> facts.clientId().equals(clientId))
                 .map(SourceFacts::unit)
                 .findFirst();
+          }
+
+          @Override
+          public Optional<UUID> clientOfUnit(String reference, String unit) {
+            return "C-2026-000001".equals(reference) && "north".equals(unit)
+                ? Optional.of(NORTH_CLIENT)
+                : Optional.empty();
           }
         });
   }
@@ -243,6 +253,48 @@ class CrisisEpisodeTest {
                   CRISIS, ContactChannel.HOTLINE, Caller.SELF, NORTH_CLIENT, "x", NORTH_INTAKE),
               as("carol"))
           .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReturningPersonIsNamedByTheReferenceTheyGiveWithinTheUnit() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  null,
+                  "Calling again",
+                  null,
+                  null,
+                  "C-2026-000001"),
+              as("carol"))
+          .expectEvents(
+              new CrisisContactOpened(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  NORTH_CLIENT,
+                  "Calling again",
+                  "north",
+                  null,
+                  "carol"));
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenCrisisContact(
+                  CRISIS,
+                  ContactChannel.HOTLINE,
+                  Caller.SELF,
+                  null,
+                  "Calling again",
+                  null,
+                  null,
+                  "C-2026-000001"),
+              as("erin"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
     }
 
     @Test
@@ -402,6 +454,65 @@ class CrisisEpisodeTest {
               new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol", null))
           .when(new RecordWhereabouts(CRISIS, onTheBridge), as("carol"))
           .expectException(RuleViolated.class)
+          .expectNoEvents();
+    }
+  }
+
+  @Nested
+  class Contacts {
+    private final Instant evening = Instant.parse("2026-12-01T19:30:00Z");
+
+    @Test
+    void eachCallChatOrVisitIsRecordedWithWhoTookIt() {
+      UUID contact = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, contact, ContactChannel.CHAT, evening, 25, "Feels calmer, sister came"),
+              as("cora"))
+          .expectEvents(
+              new ContactRecorded(
+                  CRISIS,
+                  contact,
+                  ContactChannel.CHAT,
+                  evening,
+                  25,
+                  "cora",
+                  "Feels calmer, sister came"));
+    }
+
+    @Test
+    void aReportIsNoContact() {
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.POLICE_REPORT, evening, 5, null),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    @Test
+    void aClosedEpisodeTakesNoContactAndAnotherUnitFindsNoEpisode() {
+      fixture
+          .given(
+              opened(),
+              new CrisisClosed(CRISIS, CrisisClosureReason.STABILISED, "Safe", "carol", null))
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.HOTLINE, evening, 5, null),
+              as("carol"))
+          .expectException(RuleViolated.class)
+          .expectNoEvents();
+      fixture
+          .given(opened())
+          .when(
+              new RecordContact(
+                  CRISIS, UUID.randomUUID(), ContactChannel.HOTLINE, evening, 5, null),
+              as("erin"))
+          .expectException(RecordNotFound.class)
           .expectNoEvents();
     }
   }
@@ -748,7 +859,8 @@ class CrisisEpisodeTest {
               new CrisisCommands.RecordSafetyPlan(
                   CRISIS,
                   new SafetyPlan(
-                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of())),
+                      List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                      List.of())),
               as("carol"))
           .expectException(InvalidInput.class)
           .expectNoEvents();
@@ -758,11 +870,55 @@ class CrisisEpisodeTest {
     void aSafetyPlanKeepsThePersonsReasonsForLiving() {
       SafetyPlan plan =
           new SafetyPlan(
-              List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("Her son"));
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of("Her son"),
+              null);
       fixture
           .given(opened(), assessed(RiskLevel.HIGH, null))
           .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
           .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
+    }
+
+    /** Clinical gap 10: step 6 names each means and what was agreed to keep it out of reach. */
+    @Test
+    void stepSixListsEachMeansWithWhatWasAgreed() {
+      SafetyPlan plan = planWithMeans(new MeansAgreement("Sleeping pills", "Sister keeps them"));
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(new CrisisCommands.RecordSafetyPlan(CRISIS, plan), as("carol"))
+          .expectEvents(new SafetyPlanRecorded(CRISIS, 1, plan, "carol"));
+    }
+
+    @Test
+    void aMeansWithNothingAgreedIsRefused() {
+      fixture
+          .given(opened(), assessed(RiskLevel.HIGH, null))
+          .when(
+              new CrisisCommands.RecordSafetyPlan(
+                  CRISIS,
+                  planWithMeans(
+                      new MeansAgreement("Sleeping pills", "Sister keeps them"),
+                      new MeansAgreement("Balcony key", " "))),
+              as("carol"))
+          .expectException(InvalidInput.class)
+          .expectNoEvents();
+    }
+
+    private SafetyPlan planWithMeans(MeansAgreement... means) {
+      return new SafetyPlan(
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(means));
     }
 
     /** Clinical gap 6: fail, reach, fail, fail is two failures in a row, not three. */

@@ -18,9 +18,11 @@ import org.maplebridge.crisisboard.CrisisQueries.BoardChanged;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
+import org.maplebridge.crisisboard.CrisisQueries.FindSafetyPlanVersions;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
 import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.SafetyPlanVersions;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Forbidden;
@@ -171,6 +173,17 @@ class CrisisBoardController {
             .join()
             .orElseThrow(() -> new NotFound("Crisis episode " + id));
     return ResponseEntity.ok().eTag("\"" + details.version() + "\"").body(details);
+  }
+
+  @GetMapping("/api/crises/{id}/safety-plan/versions")
+  @Operation(summary = "Every version of the episode's safety plan, oldest first")
+  SafetyPlanVersions safetyPlanVersions(@PathVariable UUID id, Actor viewer) {
+    return queries
+        .query(
+            new FindSafetyPlanVersions(id, viewer),
+            ResponseTypes.optionalInstanceOf(SafetyPlanVersions.class))
+        .join()
+        .orElseThrow(() -> new NotFound("Crisis episode " + id));
   }
 
   @GetMapping("/api/clients/{id}/risk-alert")

@@ -16,6 +16,7 @@ import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.events.Erased;
 import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.crisis.ClosureApprovalRequested;
+import org.maplebridge.events.crisis.ContactRecorded;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisDeescalated;
@@ -104,6 +105,26 @@ class CrisisBoardProjection {
             "location", event.location(),
             "area", event.area(),
             "by", event.recordedBy()));
+  }
+
+  @EventHandler
+  void on(ContactRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO crisis_contact (contact_id, crisis_id, channel, started_at, minutes,
+              taken_by, note)
+            VALUES (:id, :crisis, :channel, :started, :minutes, :by, :note)
+            ON CONFLICT (contact_id) DO NOTHING
+            """)
+        .param("id", event.contactId())
+        .param("crisis", event.crisisId())
+        .param("channel", event.channel().name())
+        .param("started", SqlParams.utc(event.startedAt()))
+        .param("minutes", event.minutes())
+        .param("by", event.takenBy())
+        .param("note", event.note())
+        .update();
+    set(event.crisisId(), version, at, "", Map.of());
   }
 
   @EventHandler
@@ -274,6 +295,19 @@ class CrisisBoardProjection {
   @EventHandler
   void on(SafetyPlanRecorded event, @SequenceNumber long version, @Timestamp Instant at)
       throws JsonProcessingException {
+    jdbc.sql(
+            """
+            INSERT INTO crisis_safety_plan_version (crisis_id, version, plan, recorded_by,
+              recorded_at)
+            VALUES (:crisis, :planVersion, :plan, :by, :at)
+            ON CONFLICT (crisis_id, version) DO NOTHING
+            """)
+        .param("crisis", event.crisisId())
+        .param("planVersion", event.version())
+        .param("plan", json.writeValueAsString(event.plan()))
+        .param("by", event.recordedBy())
+        .param("at", SqlParams.utc(at))
+        .update();
     set(
         event.crisisId(),
         version,
@@ -481,6 +515,17 @@ class CrisisBoardProjection {
         .param("records", records)
         .param("erased", Erased.TEXT)
         .update();
+    jdbc.sql(
+            "UPDATE crisis_safety_plan_version SET plan = NULL"
+                + " WHERE crisis_id = ANY(CAST(:records AS uuid[]))")
+        .param("records", records)
+        .update();
+    jdbc.sql(
+            "UPDATE crisis_contact SET %s WHERE crisis_id = ANY(CAST(:records AS uuid[]))"
+                .formatted(erase("note")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
   }
 
   private static String erase(String column) {
@@ -491,7 +536,7 @@ class CrisisBoardProjection {
   void reset() {
     jdbc.sql(
             "TRUNCATE crisis_view, crisis_escalation, crisis_follow_up, crisis_client_reference,"
-                + " crisis_emergency_access")
+                + " crisis_emergency_access, crisis_contact, crisis_safety_plan_version")
         .update();
   }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.maplebridge.read.ReadModel;
 import org.springframework.stereotype.Component;
 
-/** Crisis episodes with their escalations and follow-ups. */
+/** Crisis episodes with their escalations, follow-ups, contacts and safety plan versions. */
 @Component
 class CrisisBoardReadModel implements ReadModel {
 
@@ -21,7 +21,9 @@ class CrisisBoardReadModel implements ReadModel {
         "crisis_escalation",
         "crisis_follow_up",
         "crisis_client_reference",
-        "crisis_emergency_access");
+        "crisis_emergency_access",
+        "crisis_contact",
+        "crisis_safety_plan_version");
   }
 
   @Override

@@ -18,6 +18,9 @@ public final class CrisisQueries {
   /** The open escalations the viewer is the one to acknowledge now, by the on-call roster. */
   public record FindWaitingForMe(Actor viewer) {}
 
+  /** Every version of an episode's safety plan, oldest first. */
+  public record FindSafetyPlanVersions(UUID crisisId, Actor viewer) {}
+
   /** A client's active risk and current safety plan, for crisis staff of the unit. */
   public record FindRiskAlert(UUID clientId, Actor viewer) {}
 

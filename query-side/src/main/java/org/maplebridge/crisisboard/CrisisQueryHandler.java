@@ -23,9 +23,11 @@ import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisisBoard;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
+import org.maplebridge.crisisboard.CrisisQueries.FindSafetyPlanVersions;
 import org.maplebridge.crisisboard.CrisisQueries.FindWaitingForMe;
 import org.maplebridge.crisisboard.CrisisViews.BoardItem;
 import org.maplebridge.crisisboard.CrisisViews.Closure;
+import org.maplebridge.crisisboard.CrisisViews.Contact;
 import org.maplebridge.crisisboard.CrisisViews.CrisisBoard;
 import org.maplebridge.crisisboard.CrisisViews.CrisisDetails;
 import org.maplebridge.crisisboard.CrisisViews.EmergencyAccess;
@@ -33,6 +35,8 @@ import org.maplebridge.crisisboard.CrisisViews.Escalation;
 import org.maplebridge.crisisboard.CrisisViews.FollowUp;
 import org.maplebridge.crisisboard.CrisisViews.Rescue;
 import org.maplebridge.crisisboard.CrisisViews.RiskAlert;
+import org.maplebridge.crisisboard.CrisisViews.SafetyPlanVersion;
+import org.maplebridge.crisisboard.CrisisViews.SafetyPlanVersions;
 import org.maplebridge.crisisboard.CrisisViews.WaitingForMe;
 import org.maplebridge.crisisboard.CrisisViews.Whereabouts;
 import org.maplebridge.events.Actor;
@@ -101,8 +105,12 @@ class CrisisQueryHandler {
                     WHERE f.crisis_id = v.crisis_id AND f.status = 'OVERDUE') AS follow_up_overdue,
                   (SELECT r.reference FROM crisis_client_reference r
                     WHERE r.client_id = v.client_id ORDER BY r.reference LIMIT 1)
-                    AS client_reference
-                FROM crisis_view v WHERE v.unit = :unit AND NOT v.closed
+                    AS client_reference,
+                  c.channel AS last_contact_channel, c.started_at AS last_contact_at
+                FROM crisis_view v
+                LEFT JOIN LATERAL (SELECT k.channel, k.started_at FROM crisis_contact k
+                    WHERE k.crisis_id = v.crisis_id ORDER BY k.started_at DESC LIMIT 1) c ON TRUE
+                WHERE v.unit = :unit AND NOT v.closed
                 """)
             .param("unit", viewer.unit())
             .query(
@@ -247,6 +255,8 @@ class CrisisQueryHandler {
         1,
         null,
         instant(row, "opened_at"),
+        row.getString("last_contact_channel"),
+        instant(row, "last_contact_at"),
         row.getString("unit"),
         scope);
   }
@@ -379,6 +389,44 @@ class CrisisQueryHandler {
         .flatMap(details -> details);
   }
 
+  @QueryHandler
+  public Optional<SafetyPlanVersions> handle(FindSafetyPlanVersions query) {
+    return jdbc.sql("SELECT unit FROM crisis_view WHERE crisis_id = :id")
+        .param("id", query.crisisId())
+        .query(String.class)
+        .optional()
+        .flatMap(
+            unit -> {
+              Optional<Scope> scope = scopes.of(query.crisisId(), query.viewer());
+              if (scope.isEmpty()) {
+                accessLog.refused(
+                    query.viewer(),
+                    query.getClass().getSimpleName(),
+                    "CRISIS",
+                    query.crisisId(),
+                    unit);
+              }
+              return scope.map(
+                  s ->
+                      new SafetyPlanVersions(
+                          query.crisisId(),
+                          jdbc.sql(
+                                  "SELECT * FROM crisis_safety_plan_version WHERE crisis_id = :id"
+                                      + " ORDER BY version")
+                              .param("id", query.crisisId())
+                              .query(
+                                  (r, n) ->
+                                      new SafetyPlanVersion(
+                                          r.getInt("version"),
+                                          plan(r.getString("plan")),
+                                          r.getString("recorded_by"),
+                                          instant(r, "recorded_at")))
+                              .list(),
+                          unit,
+                          s));
+            });
+  }
+
   private CrisisDetails details(ResultSet row, Scope scope, Actor viewer) {
     try {
       UUID id = row.getObject("crisis_id", UUID.class);
@@ -412,6 +460,19 @@ class CrisisQueryHandler {
                           r.getString("level"),
                           r.getString("done_by"),
                           instant(r, "done_at")))
+              .list();
+      List<Contact> contacts =
+          jdbc.sql("SELECT * FROM crisis_contact WHERE crisis_id = :id ORDER BY started_at DESC")
+              .param("id", id)
+              .query(
+                  (r, n) ->
+                      new Contact(
+                          r.getObject("contact_id", UUID.class),
+                          r.getString("channel"),
+                          instant(r, "started_at"),
+                          r.getInt("minutes"),
+                          r.getString("taken_by"),
+                          r.getString("note")))
               .list();
       List<EmergencyAccess> emergencyAccesses =
           jdbc.sql(
@@ -464,6 +525,7 @@ class CrisisQueryHandler {
           row.getInt("safety_plan_version") == 0 ? null : row.getInt("safety_plan_version"),
           plan(row.getString("safety_plan")),
           followUps,
+          contacts,
           emergencyAccesses,
           row.getInt("failed_follow_ups"),
           row.getBoolean("lost_to_follow_up"),

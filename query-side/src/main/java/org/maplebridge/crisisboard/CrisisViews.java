@@ -91,6 +91,8 @@ public final class CrisisViews {
       int contacts,
       UUID sameClientAs,
       Instant openedAt,
+      String lastContactChannel,
+      Instant lastContactAt,
       @JsonIgnore String unit,
       @JsonIgnore Scope scope)
       implements ScopedView {
@@ -136,6 +138,8 @@ public final class CrisisViews {
           first == null ? episodes : 1,
           first,
           openedAt,
+          lastContactChannel,
+          lastContactAt,
           unit,
           scope);
     }
@@ -167,6 +171,7 @@ public final class CrisisViews {
       Integer safetyPlanVersion,
       @ClinicalData Map<String, Object> safetyPlan,
       List<FollowUp> followUps,
+      List<Contact> contacts,
       List<EmergencyAccess> emergencyAccesses,
       int failedFollowUps,
       boolean lostToFollowUp,
@@ -223,6 +228,34 @@ public final class CrisisViews {
       @ClinicalData String level,
       String doneBy,
       Instant doneAt) {}
+
+  /** The versions of an episode's safety plan, oldest first, as the viewer's scope shows them. */
+  public record SafetyPlanVersions(
+      UUID crisisId,
+      List<SafetyPlanVersion> versions,
+      @JsonIgnore String unit,
+      @JsonIgnore Scope scope)
+      implements ScopedView {
+
+    @Override
+    public Look look() {
+      return new Look("CRISIS", crisisId, unit);
+    }
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SafetyPlanVersion(
+      int version, @ClinicalData Map<String, Object> plan, String recordedBy, Instant recordedAt) {}
+
+  /** A contact after the one that opened the episode, latest first. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Contact(
+      UUID id,
+      String channel,
+      Instant startedAt,
+      int minutes,
+      String takenBy,
+      @ClinicalData String note) {}
 
   /** Someone broke the glass on the episode: its crisis staff are told who, when and why. */
   public record EmergencyAccess(String by, String byRole, String reason, Instant at) {}

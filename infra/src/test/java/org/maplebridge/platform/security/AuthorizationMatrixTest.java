@@ -65,6 +65,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/crisis-board                                           | 403   | 403 | --    | --  | 403  | --   | 403   | 403 | 401   | 403 | 403
       GET    /api/crises/{id}                                            | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
+      GET    /api/crises/{id}/safety-plan/versions                       | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
       GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
@@ -103,6 +104,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       POST   /api/crises/{id}/rescue-confirmation                        | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/de-escalation                              | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/safety-plan                                | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      POST   /api/crises/{id}/contacts                                   | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       PUT    /api/crises/{id}/whereabouts                                | 403   | 403 | ok    | 403 | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups                                 | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       POST   /api/crises/{id}/follow-ups/{followUpId}/completion         | 403   | 403 | ok    | ok  | 403  | 404  | 403   | 403 | 401   | 403 | 403
@@ -324,6 +326,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       case "/api/crises/{id}/rescue-confirmation" -> "{\"outcome\":\"Reached, safe\"}";
       case "/api/crises/{id}/de-escalation" -> "{\"notes\":\"Calmer\"}";
       case "/api/crises/{id}/whereabouts" -> "{\"area\":\"Grid 7\"}";
+      case "/api/crises/{id}/contacts" ->
+          "{\"channel\":\"CHAT\",\"startedAt\":\"2026-01-10T20:00:00Z\",\"minutes\":5}";
       case "/api/crises/{id}/safety-plan" ->
           "{\"warningSigns\":[\"a\"],\"internalCopingStrategies\":[\"b\"],"
               + "\"peopleAndPlacesForDistraction\":[\"c\"],\"peopleToAskForHelp\":[\"d\"],"

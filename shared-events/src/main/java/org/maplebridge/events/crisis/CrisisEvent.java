@@ -7,6 +7,7 @@ import org.maplebridge.events.OfRecord;
 public sealed interface CrisisEvent extends OfRecord
     permits CrisisContactOpened,
         WhereaboutsRecorded,
+        ContactRecorded,
         RiskAssessed,
         SupervisorConsultRequested,
         SupervisorConsulted,

@@ -15,6 +15,8 @@ public enum CrisisStep {
   ASSESS_RISK(Who.CRISIS_STAFF, false, Condition.OPEN),
   // The call-back number and location are the person's identity: only who sees it records them.
   RECORD_WHEREABOUTS(Who.CRISIS_STAFF, true, Condition.OPEN),
+  // A contact's note is clinical: only who sees the clinical part records it.
+  RECORD_CONTACT(Who.CRISIS_STAFF, true, Condition.OPEN),
   ESCALATE(Who.CRISIS_STAFF, false, Condition.OPEN, Condition.ASSESSED, Condition.BELOW_THE_TOP),
   ACKNOWLEDGE_ESCALATION(Who.CRISIS_STAFF, false, Condition.ESCALATION_WAITING),
   DISPATCH_EMERGENCY_SERVICES(
