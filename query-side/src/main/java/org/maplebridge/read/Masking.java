@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.PersonalData;
 import org.maplebridge.scope.Access;
 import org.maplebridge.scope.Part;
@@ -91,8 +92,11 @@ public final class Masking {
     }
   }
 
-  /** "Li Wei" as "L.W.". */
+  /** "Li Wei" as "L.W."; an erased name stays erased (pages show it as "erased"). */
   public static String initials(String name) {
+    if (Erased.TEXT.equals(name)) {
+      return name;
+    }
     if (name == null || name.isBlank()) {
       return null;
     }
