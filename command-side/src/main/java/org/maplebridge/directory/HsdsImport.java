@@ -24,6 +24,7 @@ import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.directory.TaxonomyTerm;
 import org.maplebridge.write.NotAllowed;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Imports the service directory from Open Referral HSDS 3.0 JSON (a list of organizations with
  * their services): each service is one directory entry, known by its HSDS id, so importing the same
  * file twice changes nothing. Taxonomy terms are mapped to our service types by code or term;
- * unmapped ones are reported. The whole file is checked first: a bad file changes nothing and says
- * why; a dry run reports what an import would change and changes nothing.
+ * unmapped ones are reported and kept on the entry, so the export writes them back. The whole file
+ * is checked first: a bad file changes nothing and says why; a dry run reports what an import would
+ * change and changes nothing.
  */
 @RestController
 @Tag(name = "Service directory", description = "Providers people can be referred to")
@@ -139,7 +141,8 @@ class HsdsImport {
         imported.phone(),
         imported.email(),
         imported.address(),
-        imported.website());
+        imported.website(),
+        imported.otherTaxonomyTerms());
   }
 
   /** The entry's details as its last event left them; empty for an entry not yet registered. */
@@ -169,6 +172,7 @@ class HsdsImport {
     String organisation = organization.path("name").asText("");
     String name = service.path("name").asText("");
     Set<ServiceType> types = new LinkedHashSet<>();
+    List<TaxonomyTerm> others = new ArrayList<>();
     for (JsonNode attribute : service.path("attributes")) {
       JsonNode term = attribute.path("taxonomy_term");
       Optional<ServiceType> type =
@@ -178,6 +182,10 @@ class HsdsImport {
         types.add(type.get());
       } else {
         unmapped.add(term.path("term").asText(term.path("code").asText("?")));
+        if (text(term, "code") != null || text(term, "term") != null) {
+          others.add(
+              new TaxonomyTerm(text(term, "taxonomy"), text(term, "code"), text(term, "term")));
+        }
       }
     }
     String area = "";
@@ -232,7 +240,8 @@ class HsdsImport {
                 phone,
                 text(service, "email"),
                 address,
-                text(service, "url"))));
+                text(service, "url"),
+                others)));
   }
 
   /** A single line the directory's own form would take. */

@@ -63,6 +63,31 @@ class HsdsImportTest extends PlatformTest {
     JsonNode entry = admin.get("/api/providers/" + clinic).json().get("details");
     assertThat(entry.get("organisation").asText()).isEqualTo("Lakeside Health Trust");
     assertThat(entry.get("serviceTypes").toString()).contains("PSYCHIATRIC_ASSESSMENT");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admin.get("/api/providers/" + peers).status() == 200);
+    JsonNode peerEntry = admin.get("/api/providers/" + peers).json().get("details");
+    assertThat(peerEntry.get("serviceTypes").toString()).contains("SOCIAL_WORK");
+    assertThat(peerEntry.get("otherTaxonomyTerms").toString())
+        .as("an unmapped term is kept on the entry, not only reported")
+        .contains("\"code\":\"peer-support\"", "\"term\":\"Peer support\"");
+    JsonNode exportedPeers = null;
+    Response exported = admin.get("/api/directory/hsds");
+    for (JsonNode organization : exported.json().get("organizations")) {
+      for (JsonNode candidate : organization.get("services")) {
+        if (candidate.get("id").asText().equals(peers)) {
+          exportedPeers = candidate;
+        }
+      }
+    }
+    assertThat(exportedPeers).as(exported.body()).isNotNull();
+    assertThat(exportedPeers.get("attributes").toString())
+        .as("the export writes the kept term back")
+        .contains("\"code\":\"peer-support\"", "\"code\":\"SOCIAL_WORK\"");
+    Response roundTrip = admin.post("/api/admin/directory/hsds", exported.body());
+    assertThat(roundTrip.status()).as(roundTrip.body()).isEqualTo(200);
+    assertThat(ids(roundTrip.json(), "unchanged")).contains(clinic, peers);
+    assertThat(ids(roundTrip.json(), "updated")).doesNotContain(clinic, peers);
 
     Response again = admin.post("/api/admin/directory/hsds?dryRun=false", good);
     assertThat(ids(again.json(), "unchanged")).containsExactlyInAnyOrder(clinic, peers);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
+import org.maplebridge.events.Erased;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -137,6 +138,13 @@ class ErasureTest extends PlatformTest {
               }
             });
     await().atMost(Duration.ofSeconds(30)).until(() -> vacuums("client_identity") > vacuumsBefore);
+    assertThat(aliceAfter.get("/caseload").body())
+        .as("the caseload says erased in words, not the stored placeholder")
+        .doesNotContain(Erased.TEXT);
+    assertThat(aliceAfter.get("/referrals/" + referral.id()).body())
+        .as("the referral's erased reason reads as erased in the reader's language")
+        .doesNotContain(Erased.TEXT)
+        .contains(">erased</dd>");
     assertThat(
             jdbc.sql(
                     "SELECT count(*) FROM data_key WHERE record_id IN (:records) AND wrapped IS NOT NULL")

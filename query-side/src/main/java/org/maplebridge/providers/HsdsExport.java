@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.directory.TaxonomyTerm;
 import org.maplebridge.providers.ProviderDirectory.FindProviders;
 import org.maplebridge.providers.ProviderDirectory.Provider;
 import org.maplebridge.providers.ProviderDirectory.Providers;
@@ -28,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The service directory as Open Referral HSDS 3.0 JSON, for other directories and for moving ours:
  * organizations (grouped by name) with their services, each with its service area, languages,
  * phone, its location's address, and its service types as taxonomy terms of the MapleBridge
- * service-type taxonomy. The shape the import reads: a service keeps its id, so exporting and
- * importing the file again changes nothing. Capacity is ours, not HSDS's, and is not exported.
+ * service-type taxonomy, followed by the other taxonomies' terms an import kept. The shape the
+ * import reads: a service keeps its id, so exporting and importing the file again changes nothing.
+ * Capacity is ours, not HSDS's, and is not exported.
  */
 @RestController
 @Tag(name = "Service directory", description = "Providers people can be referred to")
@@ -149,6 +151,19 @@ class HsdsExport {
                   .put("term", name(type))
                   .put("taxonomy", TAXONOMY);
             });
+    for (TaxonomyTerm other : details.otherTaxonomyTerms()) {
+      ObjectNode attribute = attributes.addObject();
+      attribute.put(
+          "id",
+          derived(provider, "term:" + other.taxonomy() + ":" + other.code() + ":" + other.term()));
+      attribute.put("link_entity", "service");
+      attribute.put("link_id", provider.id().toString());
+      ObjectNode term = attribute.putObject("taxonomy_term");
+      optional(term, "code", other.code());
+      optional(term, "name", other.term());
+      optional(term, "term", other.term());
+      optional(term, "taxonomy", other.taxonomy());
+    }
     return service;
   }
 

@@ -1,5 +1,8 @@
 package org.maplebridge.providers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Array;
@@ -24,6 +27,7 @@ import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.directory.TaxonomyTerm;
 import org.maplebridge.read.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +54,7 @@ public final class ProviderDirectory {
   @Component
   @ProcessingGroup(GROUP)
   static class Projection {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final JdbcClient jdbc;
 
     Projection(JdbcClient jdbc) {
@@ -71,15 +76,17 @@ public final class ProviderDirectory {
               """
               INSERT INTO provider_view (provider_id, organisation, service_name, description,
                 service_types, eligibility, languages, area, capacity, phone, email, address,
-                website, updated_at, version)
+                website, other_taxonomy_terms, updated_at, version)
               VALUES (:id, :organisation, :service, :description, :types, :eligibility,
-                :languages, :area, :capacity, :phone, :email, :address, :website, :at, :version)
+                :languages, :area, :capacity, :phone, :email, :address, :website,
+                CAST(:otherTerms AS jsonb), :at, :version)
               ON CONFLICT (provider_id) DO UPDATE SET
                 organisation = excluded.organisation, service_name = excluded.service_name,
                 description = excluded.description, service_types = excluded.service_types,
                 eligibility = excluded.eligibility, languages = excluded.languages,
                 area = excluded.area, capacity = excluded.capacity, phone = excluded.phone,
                 email = excluded.email, address = excluded.address, website = excluded.website,
+                other_taxonomy_terms = excluded.other_taxonomy_terms,
                 updated_at = excluded.updated_at, version = excluded.version
               WHERE provider_view.version < excluded.version
               """)
@@ -101,6 +108,7 @@ public final class ProviderDirectory {
           .param("email", details.email())
           .param("address", details.address())
           .param("website", details.website())
+          .param("otherTerms", json(details.otherTaxonomyTerms()))
           .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
           .param("version", version)
           .update();
@@ -152,8 +160,25 @@ public final class ProviderDirectory {
               row.getString("phone"),
               row.getString("email"),
               row.getString("address"),
-              row.getString("website")),
+              row.getString("website"),
+              terms(row.getString("other_taxonomy_terms"))),
           row.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static String json(List<TaxonomyTerm> terms) {
+      try {
+        return JSON.writeValueAsString(terms);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static List<TaxonomyTerm> terms(String json) {
+      try {
+        return JSON.readValue(json, new TypeReference<List<TaxonomyTerm>>() {});
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     private static List<String> strings(Array array) throws SQLException {

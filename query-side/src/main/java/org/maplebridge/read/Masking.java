@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.maplebridge.events.ClinicalData;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.PersonalData;
 import org.maplebridge.scope.Access;
 import org.maplebridge.scope.Part;
@@ -93,9 +94,13 @@ public final class Masking {
 
   /**
    * "Li Wei" as "L.W."; a name in Chinese characters by the local convention, the family name and 某
-   * ("杨丽" as "杨某"), which initials would not mask at all.
+   * ("杨丽" as "杨某"), which initials would not mask at all; an erased name stays erased (pages show
+   * it as "erased").
    */
   public static String initials(String name) {
+    if (Erased.TEXT.equals(name)) {
+      return name;
+    }
     if (name == null || name.isBlank()) {
       return null;
     }

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.referrals.ProviderReferrals.FindProviderReferral;
@@ -111,13 +112,21 @@ public final class ReferralFhir {
               "The person withdrew their consent to share: their details are no longer"
                   + " available to you");
     }
-    if (referral.outcome() != null) {
+    if (kept(referral.outcome()) != null) {
       // The outcome the provider reported on completion, as the provider's system gave it.
       Task.TaskOutputComponent output = task.addOutput();
       output.getType().setText("outcome");
       output.setValue(new StringType(referral.outcome()));
     }
     return task;
+  }
+
+  /**
+   * A text field as FHIR carries it: an erased person's field is left out (null), never sent as the
+   * literal that stands for it, which a provider's system would take for a name or a reason.
+   */
+  private static String kept(String text) {
+    return Erased.TEXT.equals(text) ? null : text;
   }
 
   static ServiceRequest serviceRequest(ProviderReferral referral) {
@@ -135,20 +144,23 @@ public final class ReferralFhir {
     Patient person = new Patient();
     person.setId("person");
     // Until the provider accepts, the person is known by initials (and age) only.
-    person.addName().setText(referral.name() != null ? referral.name() : referral.initials());
+    String name = kept(referral.name()) != null ? referral.name() : kept(referral.initials());
+    if (name != null) {
+      person.addName().setText(name);
+    }
     if (referral.birthDate() != null) {
       person.setBirthDate(java.sql.Date.valueOf(referral.birthDate()));
     }
-    if (referral.phone() != null) {
+    if (kept(referral.phone()) != null) {
       person
           .addTelecom()
           .setSystem(ContactPoint.ContactPointSystem.PHONE)
           .setValue(referral.phone());
     }
-    if (referral.address() != null) {
+    if (kept(referral.address()) != null) {
       person.addAddress().setText(referral.address());
     }
-    if (referral.nationalId() != null) {
+    if (kept(referral.nationalId()) != null) {
       person
           .addIdentifier()
           .setSystem("urn:maplebridge:national-id")
@@ -159,13 +171,13 @@ public final class ReferralFhir {
     request.setRequester(new Reference().setDisplay("MapleBridge, unit " + referral.unit()));
     request.addPerformer(new Reference("Organization/" + referral.providerId()));
     request.setAuthoredOn(date(referral.sentAt()));
-    if (referral.reason() != null) {
+    if (kept(referral.reason()) != null) {
       request.addReasonCode().setText(referral.reason());
     }
     if (referral.age() != null) {
       request.addNote().setText("Age " + referral.age());
     }
-    if (referral.concern() != null) {
+    if (kept(referral.concern()) != null) {
       request.addNote().setText(referral.concern());
     }
     if (referral.consentBasis() != null) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Erased;
 import org.maplebridge.read.NotFound;
 import org.maplebridge.referrals.ProviderReferrals.FindReferralLetter;
 import org.maplebridge.referrals.ProviderReferrals.ProviderReferral;
@@ -97,21 +98,21 @@ class ReferralLetter {
         rows,
         text("letter.service", locale),
         text("serviceType." + referral.serviceType(), locale));
-    row(rows, text("letter.reason", locale), referral.reason());
-    row(rows, text("letter.person", locale), referral.initials());
+    row(rows, text("letter.reason", locale), shown(referral.reason(), locale));
+    row(rows, text("letter.person", locale), shown(referral.initials(), locale));
     row(
         rows,
         text("letter.age", locale),
         referral.age() == null ? null : referral.age().toString());
-    row(rows, text("disclosedField.NAME", locale), referral.name());
+    row(rows, text("disclosedField.NAME", locale), shown(referral.name(), locale));
     row(
         rows,
         text("disclosedField.BIRTH_DATE", locale),
         referral.birthDate() == null ? null : referral.birthDate().toString());
-    row(rows, text("disclosedField.PHONE", locale), referral.phone());
-    row(rows, text("disclosedField.NATIONAL_ID", locale), referral.nationalId());
-    row(rows, text("disclosedField.ADDRESS", locale), referral.address());
-    row(rows, text("disclosedField.CONCERN", locale), referral.concern());
+    row(rows, text("disclosedField.PHONE", locale), shown(referral.phone(), locale));
+    row(rows, text("disclosedField.NATIONAL_ID", locale), shown(referral.nationalId(), locale));
+    row(rows, text("disclosedField.ADDRESS", locale), shown(referral.address(), locale));
+    row(rows, text("disclosedField.CONCERN", locale), shown(referral.concern(), locale));
     return """
         <!DOCTYPE html>
         <html lang="%s"><head><meta charset="UTF-8"/><title>%s</title>
@@ -141,6 +142,11 @@ class ReferralLetter {
           .append(escape(value))
           .append("</td></tr>");
     }
+  }
+
+  /** An erased person's field reads "erased" in the letter's language, as on the pages. */
+  private String shown(String value, Locale locale) {
+    return Erased.TEXT.equals(value) ? text("erased", locale) : value;
   }
 
   private String text(String key, Locale locale) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.maplebridge.events.access.AccessRefused;
@@ -25,6 +26,7 @@ import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
+import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.intake.IntakeEvent;
 import org.maplebridge.events.oncall.OnCallEvent;
 import org.maplebridge.events.privacy.PrivacyEvent;
@@ -70,6 +72,19 @@ class EventContractTest {
     assertThat(snapshot).as("snapshot of " + type.getSimpleName()).exists();
     assertThat(json).isEqualTo(Files.readString(snapshot, StandardCharsets.UTF_8));
     assertThat(JSON.readValue(Files.readString(snapshot), type)).isEqualTo(event);
+  }
+
+  @Test
+  void aProviderStoredBeforeOtherTaxonomyTermsWereKeptReadsWithNone() throws IOException {
+    ProviderRegistered old =
+        JSON.readValue(
+            Files.readString(
+                Path.of(
+                    "src/test/resources/contract/before",
+                    "ProviderRegistered-without-other-taxonomy-terms.json")),
+            ProviderRegistered.class);
+    assertThat(old.details().website()).isEqualTo("website");
+    assertThat(old.details().otherTaxonomyTerms()).isEmpty();
   }
 
   /** A deterministic value of {@code type}; records are filled component by component. */
