@@ -120,7 +120,7 @@ class HsdsImport {
           commands.sendAndWait(new RegisterProvider(entry.id(), entry.details()));
         } else {
           commands.sendAndWait(
-              new UpdateProvider(entry.id(), withCapacityOf(entry.details(), now.get())));
+              new UpdateProvider(entry.id(), withCapacityOf(entry.details(), now.get()), false));
         }
       }
     }

@@ -79,7 +79,7 @@ class ProviderController {
   @PutMapping("/api/providers/{id}")
   @Operation(summary = "Replace a provider's directory entry (admin)")
   ResponseEntity<Void> update(@PathVariable UUID id, @Valid @RequestBody ProviderRequest request) {
-    commands.sendAndWait(new UpdateProvider(id, request.details()));
+    commands.sendAndWait(new UpdateProvider(id, request.details(), true));
     return ResponseEntity.noContent().build();
   }
 }

@@ -27,8 +27,14 @@ class ServiceProvider {
   @Secured({ADMIN, SYSTEM})
   record RegisterProvider(UUID providerId, ProviderDetails details) {}
 
+  /**
+   * A new entry for the provider. {@code fromTheForm}: the directory's form (and its API) knows
+   * nothing of the taxonomy terms an HSDS import kept, so an edit there keeps them; an import
+   * replaces them.
+   */
   @Secured(ADMIN)
-  record UpdateProvider(@TargetAggregateIdentifier UUID providerId, ProviderDetails details) {}
+  record UpdateProvider(
+      @TargetAggregateIdentifier UUID providerId, ProviderDetails details, boolean fromTheForm) {}
 
   @AggregateIdentifier private UUID providerId;
   private ProviderDetails details;
@@ -44,10 +50,14 @@ class ServiceProvider {
 
   @CommandHandler
   void handle(UpdateProvider command, Actor actor) {
-    if (command.details().equals(details)) {
+    ProviderDetails next =
+        command.fromTheForm() && command.details().otherTaxonomyTerms().isEmpty()
+            ? command.details().withOtherTaxonomyTerms(details.otherTaxonomyTerms())
+            : command.details();
+    if (next.equals(details)) {
       return;
     }
-    apply(new ProviderUpdated(providerId, command.details(), actor.username()));
+    apply(new ProviderUpdated(providerId, next, actor.username()));
   }
 
   boolean offers(org.maplebridge.events.directory.ServiceType serviceType) {

@@ -19,6 +19,7 @@ import org.maplebridge.events.directory.ProviderDetails;
 import org.maplebridge.events.directory.ProviderRegistered;
 import org.maplebridge.events.directory.ProviderUpdated;
 import org.maplebridge.events.directory.ServiceType;
+import org.maplebridge.events.directory.TaxonomyTerm;
 import org.maplebridge.write.ActorMetadata;
 
 class ServiceProviderTest {
@@ -80,7 +81,7 @@ class ServiceProviderTest {
         .expectException(UnauthorizedMessageException.class);
     fixture
         .given(new ProviderRegistered(PROVIDER, CLINIC, "admin"))
-        .when(new UpdateProvider(PROVIDER, FULL_CLINIC), COUNSELLOR)
+        .when(new UpdateProvider(PROVIDER, FULL_CLINIC, true), COUNSELLOR)
         .expectException(UnauthorizedMessageException.class);
   }
 
@@ -88,12 +89,26 @@ class ServiceProviderTest {
   void aChangedEntryIsRecordedAndAnUnchangedOneIsNot() {
     fixture
         .given(new ProviderRegistered(PROVIDER, CLINIC, "admin"))
-        .when(new UpdateProvider(PROVIDER, FULL_CLINIC), ADMIN)
+        .when(new UpdateProvider(PROVIDER, FULL_CLINIC, true), ADMIN)
         .expectEvents(new ProviderUpdated(PROVIDER, FULL_CLINIC, "admin"));
     fixture
         .given(new ProviderRegistered(PROVIDER, CLINIC, "admin"))
-        .when(new UpdateProvider(PROVIDER, CLINIC), ADMIN)
+        .when(new UpdateProvider(PROVIDER, CLINIC, true), ADMIN)
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
+  }
+
+  @Test
+  void anEditInTheFormKeepsTheTermsAnImportKeptAndAnImportReplacesThem() {
+    List<TaxonomyTerm> kept = List.of(new TaxonomyTerm("open-eligibility", "peer-support", "Peer"));
+    fixture
+        .given(new ProviderRegistered(PROVIDER, CLINIC.withOtherTaxonomyTerms(kept), "system"))
+        .when(new UpdateProvider(PROVIDER, FULL_CLINIC, true), ADMIN)
+        .expectEvents(
+            new ProviderUpdated(PROVIDER, FULL_CLINIC.withOtherTaxonomyTerms(kept), "admin"));
+    fixture
+        .given(new ProviderRegistered(PROVIDER, CLINIC.withOtherTaxonomyTerms(kept), "system"))
+        .when(new UpdateProvider(PROVIDER, FULL_CLINIC, false), ADMIN)
+        .expectEvents(new ProviderUpdated(PROVIDER, FULL_CLINIC, "admin"));
   }
 }

@@ -93,6 +93,28 @@ class HsdsImportTest extends PlatformTest {
     assertThat(ids(again.json(), "unchanged")).containsExactlyInAnyOrder(clinic, peers);
     assertThat(ids(again.json(), "created")).isEmpty();
     assertThat(as("alice").post("/api/admin/directory/hsds", good).status()).isEqualTo(403);
+    Response edited =
+        admin.put(
+            "/api/providers/" + peers,
+            """
+            {"organisation":"Peer Trust","serviceName":"Peer support circle",
+             "serviceTypes":["SOCIAL_WORK"],"area":"north","capacity":"LIMITED"}""");
+    assertThat(edited.status()).as(edited.body()).isEqualTo(204);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                admin
+                    .get("/api/providers/" + peers)
+                    .json()
+                    .get("details")
+                    .get("capacity")
+                    .asText()
+                    .equals("LIMITED"));
+    assertThat(admin.get("/api/providers/" + peers).json().get("details").get("otherTaxonomyTerms"))
+        .as("an edit in the directory's form keeps the terms the import kept")
+        .hasSize(1);
+
     Response twoLines =
         admin.post(
             "/api/admin/directory/hsds", good.replace("Peer support circle", "Peer\\nsupport"));

@@ -58,4 +58,22 @@ public record ProviderDetails(
         website,
         List.of());
   }
+
+  /** The same entry with these imported terms (the form's edit keeps what an import brought). */
+  public ProviderDetails withOtherTaxonomyTerms(List<TaxonomyTerm> terms) {
+    return new ProviderDetails(
+        organisation,
+        serviceName,
+        description,
+        serviceTypes,
+        eligibility,
+        languages,
+        area,
+        capacity,
+        phone,
+        email,
+        address,
+        website,
+        terms);
+  }
 }
