@@ -46,7 +46,7 @@ class AdminPagesTest extends PlatformTest {
     Browser.submit(browser, browser.findElement(By.id("add-account")));
     awaitText(browser, By.id("accounts"), "Fay Sun");
     assertThat(browser.findElement(By.id("changes")).getText())
-        .contains("admin · fay: account added: COUNSELLOR in east");
+        .contains("admin · fay: account added: counsellor east");
 
     WebDriver fay = browsers.open("en");
     Browser.signIn(fay, port, "fay", "first-lantern-glow");

@@ -97,7 +97,7 @@ class CaseloadQueryHandler {
           %2$s AS urgency_rank,
           (v.assigned_counsellor IS NULL AND %1$s < :now)
             OR EXISTS (SELECT 1 FROM intake_referral r WHERE r.intake_id = v.intake_id AND r.overdue)
-            OR %3$s < :now
+            OR COALESCE(%3$s < :now, false)
             AS overdue
         FROM intake_view v LEFT JOIN client_identity c ON c.client_id = v.client_id
         WHERE NOT v.closed AND v.unit = :unit AND (:unitView OR :viewer = ANY(v.care_team))

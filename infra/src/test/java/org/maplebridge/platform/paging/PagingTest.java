@@ -224,9 +224,10 @@ class PagingTest extends PlatformTest {
     browser.findElement(By.cssSelector("form button[type=submit]")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(page -> page.getCurrentUrl().contains("/crises/" + crisis));
-    Browser.submit(browser, Browser.shown(browser, By.cssSelector("#escalations .acknowledge")));
+    // The episode page opens on what is due now: the acknowledgement waits at its top.
+    Browser.submit(browser, Browser.shown(browser, By.cssSelector("#due-now button.acknowledge")));
     Browser.awaitText(browser, By.id("escalations"), "sam");
-    assertThat(browser.findElements(By.cssSelector("#escalations .acknowledge")))
+    assertThat(browser.findElements(By.cssSelector("#due-now button.acknowledge")))
         .as("nothing left to acknowledge")
         .isEmpty();
     assertThat(
