@@ -74,7 +74,9 @@
   function unfinished(form) {
     const errors = [];
     for (const field of form.elements) {
-      if (!field.name || field.disabled || !field.willValidate) continue;
+      // A nameless field sends nothing, but one that is required (a confirmation) still must be
+      // answered.
+      if ((!field.name && !field.required) || field.disabled || !field.willValidate) continue;
       if (field.validity.valueMissing) errors.push([field, messages.required]);
       else if (field.validity.rangeUnderflow || field.validity.rangeOverflow
         || field.validity.badInput) errors.push([field, messages.outOfRange]);
