@@ -129,7 +129,7 @@ class HsdsImportTest extends PlatformTest {
         admin.post(
             "/api/providers",
             """
-            {"organisation":"Riverside Family Services","serviceName":"Family counselling",
+            {"organisation":"Willow Bank Family Services","serviceName":"Family counselling",
              "description":"Counselling for families","serviceTypes":["OUTPATIENT_COUNSELLING",
              "SOCIAL_WORK"],"eligibility":"Families of the district","languages":["zh-CN","en"],
              "area":"south","capacity":"LIMITED","phone":"+86 10 6000 3300",
@@ -146,7 +146,7 @@ class HsdsImportTest extends PlatformTest {
     for (JsonNode organization : exported.json().get("organizations")) {
       for (JsonNode candidate : organization.get("services")) {
         if (candidate.get("id").asText().equals(id)) {
-          assertThat(organization.get("name").asText()).isEqualTo("Riverside Family Services");
+          assertThat(organization.get("name").asText()).isEqualTo("Willow Bank Family Services");
           service = candidate;
         }
       }

@@ -139,8 +139,8 @@ class ProviderPagesTest extends PlatformTest {
     Browser.signIn(admin, port, "admin", PASSWORD);
     admin.get(url("/admin/staff"));
     admin.findElement(By.cssSelector("#account-form")).findElement(By.xpath("..")).click();
-    Browser.shown(admin, By.id("new-username")).sendKeys("priya");
-    admin.findElement(By.id("new-name")).sendKeys("Priya Lin");
+    Browser.shown(admin, By.id("new-username")).sendKeys("pema");
+    admin.findElement(By.id("new-name")).sendKeys("Pema Lin");
     new Select(admin.findElement(By.id("new-role"))).selectByValue("PROVIDER");
     new Select(admin.findElement(By.id("new-unit"))).selectByValue("");
     new Select(admin.findElement(By.id("new-provider")))
@@ -148,9 +148,9 @@ class ProviderPagesTest extends PlatformTest {
     admin.findElement(By.id("new-password")).sendKeys("quiet-harbour-in-june");
     Browser.submit(admin, admin.findElement(By.id("add-account")));
     Browser.awaitText(
-        admin, By.cssSelector("tr[data-username='priya']"), "North District Mental Health Centre");
+        admin, By.cssSelector("tr[data-username='pema']"), "North District Mental Health Centre");
     assertThat(
-            jdbc.sql("SELECT provider_id FROM staff_account WHERE username = 'priya'")
+            jdbc.sql("SELECT provider_id FROM staff_account WHERE username = 'pema'")
                 .query(UUID.class)
                 .single()
                 .toString())
