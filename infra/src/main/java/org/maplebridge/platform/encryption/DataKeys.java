@@ -13,9 +13,12 @@ import com.google.crypto.tink.util.SecretBytes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.maplebridge.platform.keys.PlatformKeys;
 import org.maplebridge.write.RuleViolated;
@@ -145,9 +148,12 @@ class DataKeys {
 
   /** The record's key for new ciphertext, made now if the record has none yet. */
   Aead forEncryption(UUID record) {
-    Cached cached = known.get(record);
-    if (cached != null && cached.fresh()) {
-      return cached.aead();
+    if (destroyedInThisTransaction(record)) {
+      throw new ErasedRecord(record);
+    }
+    Optional<Aead> remembered = remembered(record);
+    if (remembered.isPresent()) {
+      return remembered.get();
     }
     Optional<Aead> existing = stored(record);
     if (existing.isPresent()) {
@@ -180,8 +186,30 @@ class DataKeys {
 
   /** The record's key for reading, or empty once it was destroyed (the person was erased). */
   Optional<Aead> forDecryption(UUID record) {
+    if (destroyedInThisTransaction(record)) {
+      return Optional.empty();
+    }
+    Optional<Aead> remembered = remembered(record);
+    return remembered.isPresent() ? remembered : stored(record);
+  }
+
+  /**
+   * A key this transaction already read or made, or one this instance read recently: a replay's
+   * batch decrypts a record's events one after the other and should not ask the database each time,
+   * yet a key is shared beyond its transaction only once that transaction committed.
+   */
+  private Optional<Aead> remembered(UUID record) {
+    KeysOfATransaction ours = thisTransaction();
+    if (ours != null && ours.read().containsKey(record)) {
+      return Optional.of(ours.read().get(record));
+    }
     Cached cached = known.get(record);
-    return cached != null && cached.fresh() ? Optional.of(cached.aead()) : stored(record);
+    return cached != null && cached.fresh() ? Optional.of(cached.aead()) : Optional.empty();
+  }
+
+  private boolean destroyedInThisTransaction(UUID record) {
+    KeysOfATransaction ours = thisTransaction();
+    return ours != null && ours.destroyed().contains(record);
   }
 
   private Optional<Aead> stored(UUID record) {
@@ -209,17 +237,47 @@ class DataKeys {
   }
 
   private void rememberOnceCommitted(UUID record, Aead aead) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+    KeysOfATransaction ours = thisTransaction();
+    if (ours != null) {
+      ours.read().put(record, aead);
+    } else {
+      known.put(record, new Cached(aead, System.nanoTime()));
+    }
+  }
+
+  /** What one transaction read, made and destroyed. */
+  private record KeysOfATransaction(Map<UUID, Aead> read, Set<UUID> destroyed) {}
+
+  /**
+   * The keys of the current transaction, shared with the whole instance once it commits; null
+   * outside a transaction.
+   */
+  private KeysOfATransaction thisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    KeysOfATransaction ours =
+        (KeysOfATransaction) TransactionSynchronizationManager.getResource(this);
+    if (ours == null) {
+      KeysOfATransaction started = new KeysOfATransaction(new HashMap<>(), new HashSet<>());
+      TransactionSynchronizationManager.bindResource(this, started);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              known.put(record, new Cached(aead, System.nanoTime()));
+              long now = System.nanoTime();
+              started.read().forEach((record, aead) -> known.put(record, new Cached(aead, now)));
+              started.destroyed().forEach(known::remove);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(DataKeys.this);
             }
           });
-    } else {
-      known.put(record, new Cached(aead, System.nanoTime()));
+      ours = started;
     }
+    return ours;
   }
 
   /**
@@ -238,17 +296,12 @@ class DataKeys {
           .param("kek", currentKek)
           .update();
     }
-    Runnable forget = () -> records.forEach(known::remove);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              forget.run();
-            }
-          });
+    KeysOfATransaction ours = thisTransaction();
+    if (ours != null) {
+      records.forEach(ours.read()::remove);
+      ours.destroyed().addAll(records);
     } else {
-      forget.run();
+      records.forEach(known::remove);
     }
   }
 
