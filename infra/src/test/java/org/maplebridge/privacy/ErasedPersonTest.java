@@ -12,7 +12,7 @@ import org.maplebridge.PlatformTest;
 
 /**
  * What an erasure reaches beyond the canary journey of {@link ErasureTest}: an anonymous caller's
- * whereabouts.
+ * whereabouts, a case's clinical review.
  */
 class ErasedPersonTest extends PlatformTest {
 
@@ -68,5 +68,34 @@ class ErasedPersonTest extends PlatformTest {
         .as("the crisis staff no longer read where the erased caller was")
         .doesNotContain("+86 139 4417 0017", "WHEREABOUTS-CANARY");
     awaitNoTableHolds("+86 139 4417 0017", "WHEREABOUTS-CANARY");
+  }
+
+  @Test
+  void aCasesClinicalReviewGoesWithTheErasure() {
+    Api alice = as("alice");
+    String intake =
+        alice.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", "Tang Yue")).id();
+    alice.post(
+        "/api/intakes/" + intake + "/consents",
+        "{\"scope\":\"COUNSELLING\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}");
+    Response cssrs =
+        alice.post(
+            "/api/intakes/" + intake + "/screenings",
+            """
+            {"instrument":"CSSRS","answers":[true,true,true,false,false,false]}""");
+    assertThat(cssrs.status()).as(cssrs.toString()).isEqualTo(201);
+    Response reviewed =
+        alice.post(
+            "/api/intakes/" + intake + "/clinical-review",
+            "{\"outcome\":\"REVIEW-CANARY means removed with her sister\"}");
+    assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(204);
+    String client =
+        after(alice, reviewed).get("/api/intakes/" + intake).json().get("clientId").asText();
+
+    Response erased = eraseOnRequest(client);
+
+    assertThat(after(alice, erased).get("/api/intakes/" + intake).body())
+        .doesNotContain("REVIEW-CANARY");
+    awaitNoTableHolds("REVIEW-CANARY");
   }
 }
