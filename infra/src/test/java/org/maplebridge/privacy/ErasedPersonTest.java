@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.Api;
 import org.maplebridge.Api.Response;
@@ -12,7 +13,8 @@ import org.maplebridge.PlatformTest;
 
 /**
  * What an erasure reaches beyond the canary journey of {@link ErasureTest}: an anonymous caller's
- * whereabouts, a case's clinical review.
+ * whereabouts, a case's clinical review, and the person's reference, by which nobody finds them
+ * again.
  */
 class ErasedPersonTest extends PlatformTest {
 
@@ -97,5 +99,43 @@ class ErasedPersonTest extends PlatformTest {
     assertThat(after(alice, erased).get("/api/intakes/" + intake).body())
         .doesNotContain("REVIEW-CANARY");
     awaitNoTableHolds("REVIEW-CANARY");
+  }
+
+  @Test
+  void anErasedPersonIsFoundByNobodyByTheirReference() {
+    Api alice = as("alice");
+    Response opened = alice.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", "Gu Ming"));
+    JsonNode intake = after(alice, opened).get("/api/intakes/" + opened.id()).json();
+    String client = intake.get("clientId").asText();
+    String reference = intake.get("clientReference").asText();
+
+    eraseOnRequest(client);
+
+    Response takenInAgain =
+        alice.post(
+            "/api/intakes",
+            ("{\"clientReference\":\"%s\",\"birthDate\":\"1990-03-04\",\"source\":\"WALK_IN\","
+                    + "\"concern\":\"Back again\",\"urgency\":\"SOON\"}")
+                .formatted(reference));
+    assertThat(takenInAgain.status())
+        .as("an erased person is not taken in again under their old reference")
+        .isEqualTo(400);
+    Response called =
+        as("carol")
+            .post(
+                "/api/crises",
+                ("{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Calling again\","
+                        + "\"clientReference\":\"%s\"}")
+                    .formatted(reference));
+    assertThat(called.status()).as("nor named on a crisis contact by it").isEqualTo(400);
+    assertThat(
+            jdbc.sql(
+                    "SELECT count(*) FROM client_registry WHERE client_id = :id"
+                        + " AND birth_date_digest IS NOT NULL")
+                .param("id", UUID.fromString(client))
+                .query(Long.class)
+                .single())
+        .as("no digest of the birth date is left to try dates against")
+        .isZero();
   }
 }
