@@ -7,6 +7,7 @@ import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.privacy.PersonErased;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +52,20 @@ class ClientCare {
     jdbc.sql("DELETE FROM client_care WHERE intake_id = :id AND username = :who")
         .param("id", event.intakeId())
         .param("who", event.member())
+        .update();
+  }
+
+  /**
+   * An erased person is nobody's client any more: the registry forgets them (their reference and
+   * the digest of their birth date, against which dates could be tried), so that no reference or id
+   * takes them in or names them on a crisis contact again, whoever cared for them (their new
+   * records would get keys that no erasure reaches: erased is final). The reference is never given
+   * again: the counter behind it stays.
+   */
+  @EventHandler
+  void on(PersonErased event) {
+    jdbc.sql("DELETE FROM client_registry WHERE client_id = :person")
+        .param("person", event.personId())
         .update();
   }
 

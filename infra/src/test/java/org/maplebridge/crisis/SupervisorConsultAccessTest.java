@@ -21,21 +21,7 @@ class SupervisorConsultAccessTest extends PlatformTest {
 
   @Test
   void theOnCallSupervisorSeesTheEpisodeWhileConsultedOrPagedAndMaskedOtherwise() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    assertThat(
-            as("sam")
-                .put(
-                    "/api/units/north/on-call",
-                    """
-                    {"periods":[{"tier":"ON_CALL_SUPERVISOR","username":"sam","from":"%s","to":"%s"},
-                     {"tier":"ON_CALL_CLINICIAN","username":"carol","from":"%s","to":"%s"}]}"""
-                        .formatted(
-                            now.minusSeconds(3600),
-                            now.plus(Duration.ofDays(1)),
-                            now.minusSeconds(3600),
-                            now.plus(Duration.ofDays(1))))
-                .status())
-        .isEqualTo(204);
+    samAndCarolOnCall();
     Api carol = as("carol");
     Response opened =
         carol.post(
@@ -89,6 +75,73 @@ class SupervisorConsultAccessTest extends PlatformTest {
               }
               assertThat(consultLook).as("the consult's looks are recorded as such").isTrue();
             });
+  }
+
+  @Test
+  void theSupervisorWhoTookTheRungIsMaskedAgainOnceTheEpisodeIsDeescalated() {
+    samAndCarolOnCall();
+    Api carol = as("carol");
+    String id =
+        carol
+            .post(
+                "/api/crises",
+                "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\","
+                    + "\"summary\":\"Consult-lifetime canary on the roof\"}")
+            .id();
+    assertThat(
+            carol.post("/api/crises/" + id + "/risk-assessments", "{\"level\":\"HIGH\"}").status())
+        .isEqualTo(201);
+    assertThat(
+            as("sam")
+                .post(
+                    "/api/crises/" + id + "/supervisor-consult",
+                    "{\"advice\":\"Stay on the line\"}")
+                .status())
+        .isEqualTo(204);
+    Response paged = carol.post("/api/crises/" + id + "/escalations", "{\"reason\":\"Drowsy\"}");
+    assertThat(paged.status()).isEqualTo(201);
+    String escalation =
+        carol
+            .with("X-Consistency-Token", paged.header("X-Consistency-Token"))
+            .get("/api/crises/" + id)
+            .json()
+            .get("escalations")
+            .get(0)
+            .get("id")
+            .asText();
+    Response taken =
+        as("sam").post("/api/crises/" + id + "/escalations/" + escalation + "/acknowledgement", "");
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(204);
+    assertThat(sam(taken).get("/api/crises/" + id).json().get("scope").asText())
+        .as("the rung taken, the consult is with him")
+        .isEqualTo("CONSULT");
+
+    Response calmer =
+        carol.post("/api/crises/" + id + "/de-escalation", "{\"notes\":\"Calm, safe at home\"}");
+    assertThat(calmer.status()).as(calmer.toString()).isEqualTo(204);
+    JsonNode after = sam(calmer).get("/api/crises/" + id).json();
+    assertThat(after.has("summary"))
+        .as("de-escalated, the consult is over: routine supervision is masked again")
+        .isFalse();
+    assertThat(after.get("scope").asText()).isEqualTo("SUPERVISOR");
+  }
+
+  private void samAndCarolOnCall() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    """
+                    {"periods":[{"tier":"ON_CALL_SUPERVISOR","username":"sam","from":"%s","to":"%s"},
+                     {"tier":"ON_CALL_CLINICIAN","username":"carol","from":"%s","to":"%s"}]}"""
+                        .formatted(
+                            now.minusSeconds(3600),
+                            now.plus(Duration.ofDays(1)),
+                            now.minusSeconds(3600),
+                            now.plus(Duration.ofDays(1))))
+                .status())
+        .isEqualTo(204);
   }
 
   private Api sam(Response after) {

@@ -15,6 +15,7 @@ import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
 import org.maplebridge.events.Erased;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -390,8 +391,12 @@ class ErasureTest extends PlatformTest {
     return types;
   }
 
-  /** Every table holding the text in any column: rows cast to text, and bytea decoded. */
   private List<String> tablesHolding(String canary) {
+    return tablesHolding(jdbc, canary);
+  }
+
+  /** Every table holding the text in any column: rows cast to text, and bytea decoded. */
+  static List<String> tablesHolding(JdbcClient jdbc, String canary) {
     List<String> found = new ArrayList<>();
     List<String> tables =
         jdbc.sql(

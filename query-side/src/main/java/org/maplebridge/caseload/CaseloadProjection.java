@@ -503,6 +503,13 @@ class CaseloadProjection {
         .param("records", records)
         .param("erased", Erased.TEXT)
         .update();
+    writes
+        .sql(
+            "UPDATE intake_review SET %s WHERE intake_id = ANY(CAST(:records AS uuid[]))"
+                .formatted(erase("outcome")))
+        .param("records", records)
+        .param("erased", Erased.TEXT)
+        .update();
   }
 
   private static String erase(String column) {

@@ -489,15 +489,16 @@ class CrisisBoardProjection {
   }
 
   /**
-   * The clinical content of the person's episodes goes; the episodes (risk, tiers, deadlines, who
-   * did what) stay. A replay of the erased events ends in exactly these rows too.
+   * The clinical content of the person's episodes and where to reach them (call-back number and
+   * location; the area is no one's in particular) go; the episodes (risk, tiers, deadlines, who did
+   * what) stay. A replay of the erased events ends in exactly these rows too.
    */
   @EventHandler
   void on(PersonErased event) {
     UUID[] records = event.records().toArray(UUID[]::new);
     jdbc.sql(
             """
-            UPDATE crisis_view SET %s, %s, %s, %s, %s, safety_plan = NULL
+            UPDATE crisis_view SET %s, %s, %s, %s, %s, %s, %s, safety_plan = NULL
             WHERE crisis_id = ANY(CAST(:records AS uuid[]))
             """
                 .formatted(
@@ -505,7 +506,9 @@ class CrisisBoardProjection {
                     erase("consult_advice"),
                     erase("rescue_reason"),
                     erase("rescue_outcome"),
-                    erase("closure_summary")))
+                    erase("closure_summary"),
+                    erase("callback_number"),
+                    erase("location")))
         .param("records", records)
         .param("erased", Erased.TEXT)
         .update();

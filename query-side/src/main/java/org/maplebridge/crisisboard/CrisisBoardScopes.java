@@ -41,7 +41,7 @@ class CrisisBoardScopes implements CrisisScopes {
     return jdbc.sql(
             """
             SELECT unit, closed, consult_requested, closure_pending, tier, acknowledged,
-              acknowledged_by
+              acknowledged_by, deescalated
             FROM crisis_view WHERE crisis_id = :id
             """)
         .param("id", crisisId)
@@ -54,7 +54,8 @@ class CrisisBoardScopes implements CrisisScopes {
                     row.getBoolean("closure_pending"),
                     row.getString("tier"),
                     (Boolean) row.getObject("acknowledged"),
-                    row.getString("acknowledged_by")))
+                    row.getString("acknowledged_by"),
+                    row.getBoolean("deescalated")))
         .optional()
         .flatMap(
             consult ->
@@ -72,7 +73,9 @@ class CrisisBoardScopes implements CrisisScopes {
    * What makes an episode's consult: a consult asked for, a closure waiting for approval, or the
    * ladder at the on-call supervisor's rung (paged and waiting, or taken by them). It is with the
    * on-call supervisor now (in a gap in the roster, with the unit's supervisors, who are paged
-   * then), and with whoever took the rung, until the episode closes or climbs past the rung.
+   * then), and with whoever took the rung, until the episode closes, climbs past the rung or is
+   * de-escalated (the crisis the page was about is over; the episode keeps its rung for the record,
+   * and follow-ups may keep it open for weeks).
    */
   record Consult(
       String unit,
@@ -81,14 +84,15 @@ class CrisisBoardScopes implements CrisisScopes {
       boolean closurePending,
       String tier,
       Boolean acknowledged,
-      String acknowledgedBy) {
+      String acknowledgedBy,
+      boolean deescalated) {
 
     boolean isWith(Actor viewer, OnCallPeriods onCall, Instant now) {
       if (closed || !viewer.is(Role.SUPERVISOR)) {
         return false;
       }
       boolean atSupervisorRung = EscalationTier.ON_CALL_SUPERVISOR.name().equals(tier);
-      if (atSupervisorRung && viewer.username().equals(acknowledgedBy)) {
+      if (atSupervisorRung && !deescalated && viewer.username().equals(acknowledgedBy)) {
         return true;
       }
       boolean asked =

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * After an erasure, the read models drop the person's fields as they handle the erasure event; an
  * UPDATE leaves the old row version behind as a dead tuple until a vacuum. This vacuums every read
- * model's table and the data keys once the read models have caught up with the erasure, outside any
- * transaction (VACUUM cannot run in one). Erasures close together share one vacuum.
+ * model's table, the data keys and the client registry once the read models have caught up with the
+ * erasure, outside any transaction (VACUUM cannot run in one). Erasures close together share one
+ * vacuum.
  */
 @Component
 public class ErasureVacuum implements DisposableBean {
@@ -59,6 +60,8 @@ public class ErasureVacuum implements DisposableBean {
       }
       List<String> tables = new ArrayList<>(readModels.tables());
       tables.add("data_key");
+      // The write side's registry forgets an erased client by a DELETE: its dead row too.
+      tables.add("client_registry");
       for (String table : tables) {
         jdbc.sql("VACUUM " + table).update();
       }
