@@ -56,6 +56,13 @@ class DataKeys {
   private final Map<String, Aead> keyEncryptionKeys =
       new java.util.concurrent.ConcurrentHashMap<>();
   private volatile String currentKek;
+
+  /**
+   * Records whose keys this instance destroyed: a read that raced the erasure and commits after it
+   * must not put the key back into memory.
+   */
+  private final Set<UUID> destroyedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Map<UUID, Cached> known =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(1024, 0.75f, true) {
@@ -241,8 +248,19 @@ class DataKeys {
     if (ours != null) {
       ours.read().put(record, aead);
     } else {
-      known.put(record, new Cached(aead, System.nanoTime()));
+      remember(record, new Cached(aead, System.nanoTime()));
     }
+  }
+
+  private void remember(UUID record, Cached key) {
+    if (!destroyedHere.contains(record)) {
+      known.put(record, key);
+    }
+  }
+
+  private void forget(UUID record) {
+    destroyedHere.add(record);
+    known.remove(record);
   }
 
   /** What one transaction read, made and destroyed. */
@@ -266,8 +284,8 @@ class DataKeys {
             @Override
             public void afterCommit() {
               long now = System.nanoTime();
-              started.read().forEach((record, aead) -> known.put(record, new Cached(aead, now)));
-              started.destroyed().forEach(known::remove);
+              started.destroyed().forEach(DataKeys.this::forget);
+              started.read().forEach((record, aead) -> remember(record, new Cached(aead, now)));
             }
 
             @Override
@@ -301,7 +319,7 @@ class DataKeys {
       records.forEach(ours.read()::remove);
       ours.destroyed().addAll(records);
     } else {
-      records.forEach(known::remove);
+      records.forEach(this::forget);
     }
   }
 

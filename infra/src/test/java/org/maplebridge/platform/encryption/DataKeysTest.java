@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.PlatformTest;
 import org.maplebridge.platform.keys.PlatformKeys;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -73,11 +75,29 @@ class DataKeysTest extends PlatformTest {
     transactions.executeWithoutResult(
         status -> {
           assertThat(keys.forDecryption(record)).isPresent();
-          keys.destroy(java.util.List.of(record));
+          keys.destroy(List.of(record));
           assertThat(keys.forDecryption(record)).isEmpty();
         });
     Optional<Aead> afterwards = transactions.execute(status -> keys.forDecryption(record));
     assertThat(afterwards).isEmpty();
+  }
+
+  @Test
+  void aReadThatRacedTheErasureDoesNotBringTheKeyBack() {
+    UUID record = UUID.randomUUID();
+    transactions.execute(status -> keys.forEncryption(record));
+    DataKeys instance = new DataKeys(jdbc, platformKeys);
+    TransactionTemplate erasure = new TransactionTemplate(transactions.getTransactionManager());
+    erasure.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+    transactions.executeWithoutResult(
+        status -> {
+          assertThat(instance.forDecryption(record)).isPresent();
+          erasure.executeWithoutResult(erasing -> instance.destroy(List.of(record)));
+        });
+
+    Optional<Aead> afterwards = transactions.execute(status -> instance.forDecryption(record));
+    assertThat(afterwards).as("the erased record's key, after the racing read committed").isEmpty();
   }
 
   /**
