@@ -14,8 +14,8 @@ import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
 
 /**
- * Staff find a returning person among their own unit's clients, by client reference or by phone
- * and birth year, instead of starting a new client: masked, never another unit's, never an erased
+ * Staff find a returning person among their own unit's clients, by client reference or by phone and
+ * birth year, instead of starting a new client: masked, never another unit's, never an erased
  * person, and every lookup (a refused one too) in the access audit.
  */
 class ClientLookupTest extends PlatformTest {
@@ -81,8 +81,7 @@ class ClientLookupTest extends PlatformTest {
         .isEmpty();
     assertThat(as("admin").get("/api/clients?reference=" + shen.reference()).status())
         .isEqualTo(403);
-    assertThat(as("pat").get("/api/clients?reference=" + shen.reference()).status())
-        .isEqualTo(403);
+    assertThat(as("pat").get("/api/clients?reference=" + shen.reference()).status()).isEqualTo(403);
   }
 
   @Test

@@ -118,7 +118,8 @@ class ReturningClientPagesTest extends PlatformTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(as("carol").get("/api/crises/" + crisis).json().path("clientId").asText())
+                assertThat(
+                        as("carol").get("/api/crises/" + crisis).json().path("clientId").asText())
                     .as("the contact is about the client found")
                     .isEqualTo(wu.id()));
   }

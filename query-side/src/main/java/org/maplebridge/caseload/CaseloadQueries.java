@@ -57,8 +57,7 @@ public final class CaseloadQueries {
    * @param phoneDigits the phone's digits, or null
    * @param birthYear with the phone, the year of birth
    */
-  public record FindClients(
-      Actor viewer, String reference, String phoneDigits, Integer birthYear) {
+  public record FindClients(Actor viewer, String reference, String phoneDigits, Integer birthYear) {
     /** Fewer digits than this could be anybody's number. */
     private static final int FEWEST_DIGITS = 5;
 
@@ -89,9 +88,10 @@ public final class CaseloadQueries {
             "phone", "A phone number of " + FEWEST_DIGITS + " to " + MOST_DIGITS + " digits");
       }
       int thisYear = Year.now(ZoneOffset.UTC).getValue();
-      Integer year = present(birthYear) && birthYear.strip().matches("\\d{4}")
-          ? Integer.valueOf(birthYear.strip())
-          : null;
+      Integer year =
+          present(birthYear) && birthYear.strip().matches("\\d{4}")
+              ? Integer.valueOf(birthYear.strip())
+              : null;
       if (year == null || year < 1900 || year > thisYear) {
         throw new InvalidParameter("birthYear", "A year of birth from 1900 to " + thisYear);
       }

@@ -23,10 +23,10 @@ import org.maplebridge.caseload.CaseloadItem.Notice;
 import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadItem.Review;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
-import org.maplebridge.caseload.CaseloadQueries.FindClients;
-import org.maplebridge.caseload.ClientMatches.ClientMatch;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
+import org.maplebridge.caseload.CaseloadQueries.FindClients;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.caseload.ClientMatches.ClientMatch;
 import org.maplebridge.caseload.IntakeDetails.Client;
 import org.maplebridge.caseload.IntakeDetails.Closure;
 import org.maplebridge.caseload.IntakeDetails.Consent;
@@ -265,8 +265,8 @@ class CaseloadQueryHandler {
 
   /**
    * The unit's clients a lookup names, erased people never (their identity is gone; by phone
-   * nothing of theirs is left to match). A client is the unit's when a case of theirs is. The
-   * phone is compared by its digits alone, as the lookup gives them.
+   * nothing of theirs is left to match). A client is the unit's when a case of theirs is. The phone
+   * is compared by its digits alone, as the lookup gives them.
    */
   @QueryHandler
   public Optional<ClientMatches> handle(FindClients query) {

@@ -12,16 +12,16 @@ import org.maplebridge.read.InvalidParameter;
 import org.springframework.ui.Model;
 
 /**
- * The returning-person lookup as the form pages offer it (template {@code
- * caseload/client-lookup}): the same query as {@code GET /api/clients}, so the same scope, masking
- * and access record; a request the API would refuse (400) is said on the page instead.
+ * The returning-person lookup as the form pages offer it (template {@code caseload/client-lookup}):
+ * the same query as {@code GET /api/clients}, so the same scope, masking and access record; a
+ * request the API would refuse (400) is said on the page instead.
  */
 public final class ClientLookups {
   private ClientLookups() {}
 
   /**
-   * What a page shows of a lookup: {@code lookedUp}, {@code matches} and {@code lookupInvalid}
-   * (the field at fault) once one of the lookup's fields was sent.
+   * What a page shows of a lookup: {@code lookedUp}, {@code matches} and {@code lookupInvalid} (the
+   * field at fault) once one of the lookup's fields was sent.
    */
   public static void offer(
       QueryGateway queries,
@@ -42,7 +42,9 @@ public final class ClientLookups {
     }
   }
 
-  /** The client a page was sent back with ({@code ?client=<reference>}), if the lookup finds them. */
+  /**
+   * The client a page was sent back with ({@code ?client=<reference>}), if the lookup finds them.
+   */
   public static Optional<ClientMatch> chosen(QueryGateway queries, Actor viewer, String reference) {
     if (isBlank(reference)) {
       return Optional.empty();

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every query's answer leaves through here: each {@link ScopedView} in it, alone, in an {@code
- * Optional}, a list, or a record holding such a list (a page) or view, is shown as its own scope allows
- * ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's looks in
- * one write ({@link AccessLog}). Query handlers read whole views and neither mask nor record.
- * Axon's Spring configuration puts every query handler interceptor bean on the query bus, once.
+ * Optional}, a list, or a record holding such a list (a page) or view, is shown as its own scope
+ * allows ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's
+ * looks in one write ({@link AccessLog}). Query handlers read whole views and neither mask nor
+ * record. Axon's Spring configuration puts every query handler interceptor bean on the query bus,
+ * once.
  */
 @Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {

@@ -292,7 +292,13 @@ class CaseloadReadModelTest {
     UUID crisis = UUID.randomUUID();
     crises.on(
         new CrisisContactOpened(
-            crisis, ContactChannel.HOTLINE, Caller.SELF, client, "Calls at night", "north", null,
+            crisis,
+            ContactChannel.HOTLINE,
+            Caller.SELF,
+            client,
+            "Calls at night",
+            "north",
+            null,
             "carol"),
         0);
 
@@ -312,8 +318,7 @@ class CaseloadReadModelTest {
     assertThat(found(new FindClients(BOB, null, "13800138000", 1990))).isEmpty();
     assertThat(found(new FindClients(DAVE, "C-2026-000777", null, null))).isEmpty();
 
-    crises.on(
-        new CrisisClosed(crisis, CrisisClosureReason.STABILISED, "Calmer", "carol", null), 1);
+    crises.on(new CrisisClosed(crisis, CrisisClosureReason.STABILISED, "Calmer", "carol", null), 1);
     assertThat(found(new FindClients(ALICE, "C-2026-000777", null, null)))
         .extracting(ClientMatch::openEpisodes)
         .containsExactly(0);

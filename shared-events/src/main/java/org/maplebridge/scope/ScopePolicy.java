@@ -61,8 +61,8 @@ public final class ScopePolicy {
   /**
    * Who looks a returning person up among {@code unit}'s clients: its counsellors, crisis workers
    * and supervisor, in the lookup's masked scope, whatever they do on the person's records. Never
-   * another unit's people: a parent unit's supervisor sees figures of the units below, not who
-   * they serve. Empty for everyone else (admin, privacy officer, provider and grid staff).
+   * another unit's people: a parent unit's supervisor sees figures of the units below, not who they
+   * serve. Empty for everyone else (admin, privacy officer, provider and grid staff).
    */
   public static Optional<Scope> looksUpClientsOf(Actor viewer, String unit) {
     boolean unitStaff =
