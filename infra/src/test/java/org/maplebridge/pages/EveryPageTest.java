@@ -86,11 +86,17 @@ class EveryPageTest extends PlatformTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> carol.get("/api/crises/" + crisis).json().has("risk"));
+    // Both of the walk's clients share a phone and a birth year: the lookup finds them both.
+    String lookup = "?phone=8613800000000&birthYear=1990";
+    String returning =
+        "?client=" + alice.get("/api/intakes/" + intake).json().get("clientReference").asText();
     pages.put(
         "alice",
         List.of(
             "/caseload",
             "/intakes/new",
+            "/intakes/new" + lookup,
+            "/intakes/new" + returning,
             "/intakes/" + intake,
             "/referrals",
             "/providers",
@@ -100,8 +106,11 @@ class EveryPageTest extends PlatformTest {
         List.of(
             "/crisis-board",
             "/crises/new",
+            "/crises/new" + lookup,
+            "/crises/new" + returning,
             "/crises/" + crisis,
             "/risk-alert",
+            "/risk-alert" + lookup,
             "/on-call",
             "/referrals"));
     pages.put(

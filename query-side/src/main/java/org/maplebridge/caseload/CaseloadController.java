@@ -8,6 +8,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
+import org.maplebridge.caseload.CaseloadQueries.FindClients;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
 import org.maplebridge.events.Actor;
 import org.maplebridge.read.Forbidden;
@@ -61,5 +62,30 @@ class CaseloadController {
             .join();
     IntakeDetails intake = details.orElseThrow(() -> new NotFound("Intake " + id));
     return ResponseEntity.ok().eTag("\"" + intake.version() + "\"").body(intake);
+  }
+
+  @GetMapping("/api/clients")
+  @Operation(
+      summary =
+          "Find a returning person among the caller's unit's clients: by `reference`"
+              + " (C-2026-000123), or by `phone` (its digits count) and `birthYear`. Counsellors,"
+              + " crisis workers and the supervisor of the unit; names masked (initials), with the"
+              + " birth year and how many cases and crisis episodes are open. Every lookup is"
+              + " recorded in the access audit (purpose LOOKUP), a refused one too")
+  ClientMatches clients(
+      @RequestParam(required = false) String reference,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String birthYear,
+      Actor viewer) {
+    return queries
+        .query(
+            FindClients.of(viewer, reference, phone, birthYear),
+            ResponseTypes.optionalInstanceOf(ClientMatches.class))
+        .join()
+        .orElseThrow(
+            () ->
+                new Forbidden(
+                    "Returning people are looked up by the counsellors, crisis workers and"
+                        + " supervisor of their unit"));
   }
 }

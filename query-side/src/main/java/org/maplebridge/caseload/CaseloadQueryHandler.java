@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ import org.maplebridge.caseload.CaseloadItem.ReferralState;
 import org.maplebridge.caseload.CaseloadItem.Review;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
+import org.maplebridge.caseload.CaseloadQueries.FindClients;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.caseload.ClientMatches.ClientMatch;
 import org.maplebridge.caseload.IntakeDetails.Client;
 import org.maplebridge.caseload.IntakeDetails.Closure;
 import org.maplebridge.caseload.IntakeDetails.Consent;
@@ -31,6 +34,7 @@ import org.maplebridge.caseload.IntakeDetails.Note;
 import org.maplebridge.caseload.IntakeDetails.Screening;
 import org.maplebridge.caseload.IntakeDetails.Triage;
 import org.maplebridge.events.Actor;
+import org.maplebridge.events.Erased;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Paging.Page;
@@ -259,6 +263,70 @@ class CaseloadQueryHandler {
     return scope.map(s -> details(row, s));
   }
 
+  /**
+   * The unit's clients a lookup names, erased people never (their identity is gone; by phone
+   * nothing of theirs is left to match). A client is the unit's when a case of theirs is. The phone
+   * is compared by its digits alone, as the lookup gives them.
+   */
+  @QueryHandler
+  public Optional<ClientMatches> handle(FindClients query) {
+    Actor viewer = query.viewer();
+    UUID lookupId = UUID.randomUUID();
+    Optional<Scope> scope = ScopePolicy.looksUpClientsOf(viewer, viewer.unit());
+    if (scope.isEmpty()) {
+      accessLog.refused(
+          viewer, query.getClass().getSimpleName(), ClientMatches.LOOKUP, lookupId, viewer.unit());
+      return Optional.empty();
+    }
+    String matching =
+        query.reference() != null
+            ? "c.reference = :reference"
+            : "regexp_replace(c.phone, '[^0-9]', '', 'g') = :phone"
+                + " AND EXTRACT(YEAR FROM c.birth_date) = :birthYear";
+    List<ClientMatch> matches =
+        jdbc.sql(
+                """
+                SELECT c.client_id, c.reference, c.name, c.birth_date,
+                  (SELECT count(*) FROM intake_view v
+                   WHERE v.client_id = c.client_id AND v.unit = :unit AND NOT v.closed)
+                    AS open_cases,
+                  (SELECT count(*) FROM client_crisis e
+                   WHERE e.client_id = c.client_id AND e.unit = :unit AND NOT e.closed)
+                    AS open_episodes
+                FROM client_identity c
+                WHERE %s
+                  AND c.name IS DISTINCT FROM :erased
+                  AND EXISTS (SELECT 1 FROM intake_view v
+                              WHERE v.client_id = c.client_id AND v.unit = :unit)
+                ORDER BY c.reference
+                LIMIT :most
+                """
+                    .formatted(matching))
+            .param("reference", query.reference())
+            .param("phone", query.phoneDigits())
+            .param("birthYear", query.birthYear())
+            .param("erased", Erased.TEXT)
+            .param("unit", viewer.unit())
+            .param("most", ClientMatches.MOST)
+            .query(
+                (r, n) -> {
+                  LocalDate birth = r.getObject("birth_date", LocalDate.class);
+                  return new ClientMatch(
+                      r.getString("reference"),
+                      r.getString("name"),
+                      birth == null ? null : birth.getYear(),
+                      r.getInt("open_cases"),
+                      r.getInt("open_episodes"),
+                      false,
+                      r.getObject("client_id", UUID.class),
+                      viewer.unit(),
+                      scope.get());
+                })
+            .list();
+    return Optional.of(
+        new ClientMatches(new ClientMatches.Lookup(lookupId, viewer.unit(), scope.get()), matches));
+  }
+
   private IntakeDetails details(Row row, Scope scope) {
     UUID id = row.intakeId();
     List<Consent> consents =
@@ -333,7 +401,7 @@ class CaseloadQueryHandler {
         .param("id", clientId)
         .query(
             (r, n) -> {
-              var birth = r.getObject("birth_date", java.time.LocalDate.class);
+              var birth = r.getObject("birth_date", LocalDate.class);
               return new Client(
                   r.getString("name"),
                   birth,

@@ -6,8 +6,8 @@ import org.maplebridge.read.ReadModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Cases and their clients, consents, screenings, notes, review tasks and what their care team is
- * told.
+ * Cases and their clients, consents, screenings, notes, review tasks, what their care team is told,
+ * and which crisis episodes about the clients are open.
  */
 @Component
 class CaseloadReadModel implements ReadModel {
@@ -27,7 +27,8 @@ class CaseloadReadModel implements ReadModel {
         "intake_note",
         "intake_referral",
         "intake_notice",
-        "intake_review");
+        "intake_review",
+        "client_crisis");
   }
 
   @Override

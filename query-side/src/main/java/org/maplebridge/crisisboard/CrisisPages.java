@@ -3,6 +3,7 @@ package org.maplebridge.crisisboard;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.maplebridge.caseload.ClientLookups;
 import org.maplebridge.crisisboard.CrisisQueries.FindCrisis;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlert;
 import org.maplebridge.crisisboard.CrisisQueries.FindRiskAlertByReference;
@@ -32,9 +33,22 @@ class CrisisPages {
     this.queries = queries;
   }
 
+  /**
+   * A new contact, after the returning-person lookup: a client chosen from it ({@code
+   * ?client=<reference>}) is the person the contact is about, by reference.
+   */
   @GetMapping("/crises/new")
-  String newContact(Actor viewer) {
+  String newContact(
+      @RequestParam(required = false) String reference,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String birthYear,
+      @RequestParam(required = false) String client,
+      Actor viewer,
+      Model model) {
     requireCrisisStaff(viewer);
+    ClientLookups.chosen(queries, viewer, client)
+        .ifPresent(match -> model.addAttribute("returning", match));
+    ClientLookups.offer(queries, viewer, model, reference, phone, birthYear);
     return "crisisboard/crisis-new";
   }
 
@@ -57,10 +71,20 @@ class CrisisPages {
     return "crisisboard/crisis";
   }
 
-  /** A caller known to the unit: their active risk and safety plan, by reference or id. */
+  /**
+   * A caller known to the unit: their active risk and safety plan, by reference or id; or, for a
+   * caller who does not know their reference, the returning-person lookup by phone and year of
+   * birth, whose chosen client comes back here as {@code ?client=<reference>}.
+   */
   @GetMapping("/risk-alert")
-  String riskAlert(@RequestParam(required = false) String client, Actor viewer, Model model) {
+  String riskAlert(
+      @RequestParam(required = false) String client,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String birthYear,
+      Actor viewer,
+      Model model) {
     requireCrisisStaff(viewer);
+    ClientLookups.offer(queries, viewer, model, null, phone, birthYear);
     model.addAttribute("client", client);
     if (client != null && !client.isBlank()) {
       Object query =

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every query's answer leaves through here: each {@link ScopedView} in it, alone, in an {@code
- * Optional}, a list, or a record holding such a list (a page), is shown as its own scope allows
- * ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's looks in
- * one write ({@link AccessLog}). Query handlers read whole views and neither mask nor record.
- * Axon's Spring configuration puts every query handler interceptor bean on the query bus, once.
+ * Optional}, a list, or a record holding such a list (a page) or view, is shown as its own scope
+ * allows ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's
+ * looks in one write ({@link AccessLog}). Query handlers read whole views and neither mask nor
+ * record. Axon's Spring configuration puts every query handler interceptor bean on the query bus,
+ * once.
  */
 @Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
@@ -38,7 +39,10 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
     return answer;
   }
 
-  /** The views an answer shows: itself, in an Optional, a list, or a record holding a list. */
+  /**
+   * The views an answer shows: itself, in an Optional, a list, or a record holding a list or a view
+   * (a lookup's answer holds the lookup itself, a look even when nothing matched).
+   */
   private static void collect(Object answer, List<ScopedView> views) {
     if (answer instanceof ScopedView view) {
       views.add(view);
@@ -48,7 +52,8 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
       many.forEach(view -> collect(view, views));
     } else if (answer != null && answer.getClass().isRecord()) {
       for (RecordComponent component : answer.getClass().getRecordComponents()) {
-        if (List.class.isAssignableFrom(component.getType())) {
+        if (List.class.isAssignableFrom(component.getType())
+            || ScopedView.class.isAssignableFrom(component.getType())) {
           collect(Masking.read(component, answer), views);
         }
       }

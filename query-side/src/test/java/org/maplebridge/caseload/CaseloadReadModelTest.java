@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,11 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload;
 import org.maplebridge.caseload.CaseloadQueries.FindCaseload.After;
+import org.maplebridge.caseload.CaseloadQueries.FindClients;
 import org.maplebridge.caseload.CaseloadQueries.FindIntake;
+import org.maplebridge.caseload.ClientMatches.ClientMatch;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
+import org.maplebridge.events.crisis.Caller;
+import org.maplebridge.events.crisis.ContactChannel;
+import org.maplebridge.events.crisis.CrisisClosed;
+import org.maplebridge.events.crisis.CrisisClosureReason;
+import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.directory.ServiceType;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
 import org.maplebridge.events.intake.ClinicalReview;
@@ -28,6 +36,8 @@ import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeSource;
 import org.maplebridge.events.intake.SessionNoteAdded;
 import org.maplebridge.events.intake.Urgency;
+import org.maplebridge.events.privacy.ErasureBasis;
+import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.events.referral.ConsentBasis;
 import org.maplebridge.events.referral.DisclosedField;
 import org.maplebridge.events.referral.ReferralAccepted;
@@ -69,6 +79,7 @@ class CaseloadReadModelTest {
               pattern = {
                 ".*\\.CaseloadProjection",
                 ".*\\.CaseloadQueryHandler",
+                ".*\\.ClientCrisisProjection",
                 ".*\\.CaseloadScopes",
                 ".*\\.EmergencyGrants",
                 ".*\\.AccessLog",
@@ -79,12 +90,14 @@ class CaseloadReadModelTest {
   private static AnnotationConfigApplicationContext context;
   private static CaseloadProjection projection;
   private static CaseloadQueryHandler queries;
+  private static ClientCrisisProjection crises;
 
   @BeforeAll
   static void aDatabaseWithTheCaseloadTables() {
     context = new AnnotationConfigApplicationContext(ReadModelDatabase.class, Caseload.class);
     projection = context.getBean(CaseloadProjection.class);
     queries = context.getBean(CaseloadQueryHandler.class);
+    crises = context.getBean(ClientCrisisProjection.class);
   }
 
   @AfterAll
@@ -248,5 +261,72 @@ class CaseloadReadModelTest {
         .filter(item -> item.intakeId().equals(intake))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A lookup as the query bus hands it out: each person shown as the lookup's scope allows. */
+  private static List<ClientMatch> found(FindClients query) {
+    return queries.handle(query).orElseThrow().items().stream()
+        .map(match -> Masking.apply(match, match.scope()))
+        .toList();
+  }
+
+  @Test
+  void aReturningPersonIsFoundByReferenceOrPhoneDigitsInTheirUnitOnlyAndNeverOnceErased() {
+    UUID client = UUID.randomUUID();
+    UUID intake = UUID.randomUUID();
+    projection.on(
+        new IntakeOpened(
+            intake,
+            client,
+            "C-2026-000777",
+            new ClientIdentity("Fang Yu", LocalDate.of(1991, 1, 2), "138-0013-8000", null, null),
+            IntakeSource.PHONE,
+            "Cannot sleep",
+            Urgency.ROUTINE,
+            Set.of(),
+            "north",
+            null,
+            "alice"),
+        0,
+        AT);
+    UUID crisis = UUID.randomUUID();
+    crises.on(
+        new CrisisContactOpened(
+            crisis,
+            ContactChannel.HOTLINE,
+            Caller.SELF,
+            client,
+            "Calls at night",
+            "north",
+            null,
+            "carol"),
+        0);
+
+    List<ClientMatch> byPhone = found(new FindClients(BOB, null, "13800138000", 1991));
+    assertThat(byPhone)
+        .extracting(
+            ClientMatch::reference,
+            ClientMatch::name,
+            ClientMatch::birthYear,
+            ClientMatch::openCases,
+            ClientMatch::openEpisodes,
+            ClientMatch::masked)
+        .containsExactly(tuple("C-2026-000777", "F.Y.", 1991, 1, 1, true));
+    assertThat(found(new FindClients(SAM, "C-2026-000777", null, null)))
+        .extracting(ClientMatch::reference)
+        .containsExactly("C-2026-000777");
+    assertThat(found(new FindClients(BOB, null, "13800138000", 1990))).isEmpty();
+    assertThat(found(new FindClients(DAVE, "C-2026-000777", null, null))).isEmpty();
+
+    crises.on(new CrisisClosed(crisis, CrisisClosureReason.STABILISED, "Calmer", "carol", null), 1);
+    assertThat(found(new FindClients(ALICE, "C-2026-000777", null, null)))
+        .extracting(ClientMatch::openEpisodes)
+        .containsExactly(0);
+
+    projection.on(
+        new PersonErased(
+            client, List.of(intake, crisis), ErasureBasis.REQUEST, "Asked", "R-1", "pat"));
+    assertThat(found(new FindClients(ALICE, null, "13800138000", 1991))).isEmpty();
+    assertThat(found(new FindClients(ALICE, "C-2026-000777", null, null))).isEmpty();
   }
 }

@@ -21,6 +21,13 @@ public enum Scope {
    * and approve; the crisis staff write the clinical content.
    */
   CONSULT(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.SHOWN, false),
+  /**
+   * Staff of the unit looking a returning person up (by client reference, or phone and birth year):
+   * enough to tell whether this is the person before them (reference, initials, birth year, how
+   * many cases and episodes are open), nothing of any record. The person's own answers (their birth
+   * date, which the returning intake asks for) confirm the rest.
+   */
+  LOOKUP(Access.MASKED, Access.HIDDEN, Access.SHOWN, Access.OWN, false),
   /** Broken glass: everything, for a while, with a reason, recorded and reviewed. */
   EMERGENCY(Access.SHOWN, Access.SHOWN, Access.SHOWN, Access.OWN, false),
   /**
@@ -98,6 +105,7 @@ public enum Scope {
     return switch (this) {
       case EMERGENCY -> "EMERGENCY_ACCESS";
       case CONSULT -> "CONSULT";
+      case LOOKUP -> "LOOKUP";
       default -> "ROUTINE";
     };
   }

@@ -58,6 +58,18 @@ public final class ScopePolicy {
     return granteeRole == Role.SUPERVISOR ? Role.PRIVACY_OFFICER : Role.SUPERVISOR;
   }
 
+  /**
+   * Who looks a returning person up among {@code unit}'s clients: its counsellors, crisis workers
+   * and supervisor, in the lookup's masked scope, whatever they do on the person's records. Never
+   * another unit's people: a parent unit's supervisor sees figures of the units below, not who they
+   * serve. Empty for everyone else (admin, privacy officer, provider and grid staff).
+   */
+  public static Optional<Scope> looksUpClientsOf(Actor viewer, String unit) {
+    boolean unitStaff =
+        viewer.is(Role.COUNSELLOR) || viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR);
+    return unitStaff && viewer.worksIn(unit) ? Optional.of(Scope.LOOKUP) : Optional.empty();
+  }
+
   /** The live crisis board and risk alerts are for the unit's crisis workers and supervisor. */
   public static boolean watchesTheCrisisBoard(Actor viewer) {
     return viewer.unit() != null && (viewer.is(Role.CRISIS_WORKER) || viewer.is(Role.SUPERVISOR));

@@ -3,6 +3,7 @@ package org.maplebridge.scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,25 @@ class ScopePolicyTest {
   })
   void theAuditOfAUnitIsForItsSupervisorAndThePrivacyOfficer(Role role, String unit, boolean sees) {
     assertThat(ScopePolicy.seesAuditOf(new Actor("viewer", role, unit), "north")).isEqualTo(sees);
+  }
+
+  @ParameterizedTest(name = "{0} of {1} looks up north's returning people: {2}")
+  @CsvSource({
+    "COUNSELLOR, north, true",
+    "CRISIS_WORKER, north, true",
+    "SUPERVISOR, north, true",
+    "COUNSELLOR, south, false",
+    "SUPERVISOR, district, false",
+    "PRIVACY_OFFICER, , false",
+    "ADMIN, , false"
+  })
+  void aReturningPersonIsLookedUpMaskedByTheStaffOfTheirOwnUnitOnly(
+      Role role, String unit, boolean finds) {
+    assertThat(ScopePolicy.looksUpClientsOf(new Actor("viewer", role, unit), "north"))
+        .isEqualTo(finds ? Optional.of(Scope.LOOKUP) : Optional.empty());
+    assertThat(Scope.LOOKUP.showsIdentity()).isFalse();
+    assertThat(Scope.LOOKUP.access(Part.IDENTITY)).isEqualTo(Access.MASKED);
+    assertThat(Scope.LOOKUP.access(Part.CLINICAL)).isEqualTo(Access.HIDDEN);
   }
 
   @ParameterizedTest(name = "{0}'s grant ({1}) reviewed by {2} ({3} of {4}): {5}")

@@ -67,6 +67,7 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/crises/{id}/history                                    | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/crises/{id}/safety-plan/versions                       | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
+      GET    /api/clients                                                | m-    | m-  | m-    | m-  | --   | --   | 403   | 403 | 401   | 403 | 403
       GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
       GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
       GET    /api/referrals/{id}/audit                                   | 403   | 403 | 403   | --  | 403  | 403  | 403   | 403 | 401   | 403 | 403
@@ -213,7 +214,14 @@ class AuthorizationMatrixTest extends PlatformTest {
     Response answer =
         switch (method) {
           // Lists come in pages: ask for the largest, which holds this test's records.
-          case "GET" -> api.get(LISTS.contains(template) ? path + "?limit=500" : path);
+          case "GET" ->
+              api.get(
+                  LISTS.contains(template)
+                      ? path + "?limit=500"
+                      // The lookup of a returning person: by the reference of alice's client.
+                      : template.equals("/api/clients")
+                          ? path + "?reference=" + ids.get("reference")
+                          : path);
           case "DELETE" -> api.delete(path);
           case "PUT" -> api.put(path, body(template));
           case "PATCH" -> api.patch(path, body(template + "#patch"), "application/json-patch+json");
