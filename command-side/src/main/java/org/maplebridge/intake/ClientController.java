@@ -45,8 +45,7 @@ class ClientController {
       throw new RecordNotFound("Client " + reference);
     }
     commands.sendAndWait(
-        new MergeClients(
-            ClientMerge.idOf(reference), reference, request.into(), request.reason()));
+        new MergeClients(ClientMerge.idOf(reference), reference, request.into(), request.reason()));
     return ResponseEntity.noContent().build();
   }
 }

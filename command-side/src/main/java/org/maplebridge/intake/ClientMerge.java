@@ -23,14 +23,15 @@ import org.maplebridge.intake.ClientRegistry.RegisteredClient;
 import org.maplebridge.write.InvalidInput;
 import org.maplebridge.write.NotAllowed;
 import org.maplebridge.write.RecordNotFound;
+import org.maplebridge.write.TargetRecord;
 import org.springframework.security.access.annotation.Secured;
 
 /**
- * A client taken in more than once under different references, merged by the unit's supervisor
- * into the client who stays. One per duplicate (keyed by its reference, which is never reused), so
- * the merge is a fact with who, when and why in its own stream, and a client is merged once. The
- * client registry is not event-sourced: what the merge needs of the two clients (unit, earlier
- * merges, erasure) it reads there, at the moment of the command.
+ * A client taken in more than once under different references, merged by the unit's supervisor into
+ * the client who stays. One per duplicate (keyed by its reference, which is never reused), so the
+ * merge is a fact with who, when and why in its own stream, and a client is merged once. The client
+ * registry is not event-sourced: what the merge needs of the two clients (unit, earlier merges,
+ * erasure) it reads there, at the moment of the command.
  */
 @Aggregate
 class ClientMerge {
@@ -61,8 +62,13 @@ class ClientMerge {
     RegisteredClient duplicate =
         clients
             .findByReference(command.reference())
-            .filter(client -> actor.worksIn(client.unit()))
             .orElseThrow(() -> new RecordNotFound("Client " + command.reference()));
+    if (!actor.worksIn(duplicate.unit())) {
+      // Another unit's client does not exist for this supervisor; the attempt is audited there.
+      throw new RecordNotFound(
+          "Client " + command.reference(),
+          new TargetRecord("CLIENT", duplicate.clientId(), duplicate.unit()));
+    }
     RegisteredClient surviving =
         clients
             .findByReference(command.into())

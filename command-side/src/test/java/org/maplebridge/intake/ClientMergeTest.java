@@ -165,12 +165,16 @@ class ClientMergeTest {
   }
 
   @Test
-  void aClientMergedAwayIsNoOneToMergeIntoNorToMergeAgain() {
+  void aClientMergedAwayIsNoOneToMergeInto() {
     fixture
         .givenNoPriorActivity()
         .when(merge(DUPLICATE, MERGED_AWAY), SAM)
         .expectException(RuleViolated.class)
         .expectNoEvents();
+  }
+
+  @Test
+  void aClientMergedAwayIsNotMergedAgain() {
     fixture
         .givenNoPriorActivity()
         .when(merge(MERGED_AWAY, DUPLICATE), SAM)
@@ -188,12 +192,16 @@ class ClientMergeTest {
   }
 
   @Test
-  void anErasedClientIsNotMergedEitherWay() {
+  void anErasedClientIsNotMerged() {
     fixture
         .givenNoPriorActivity()
         .when(merge(ERASED, STAYS), SAM)
         .expectException(RuleViolated.class)
         .expectNoEvents();
+  }
+
+  @Test
+  void nobodyIsMergedIntoAnErasedClient() {
     fixture
         .givenNoPriorActivity()
         .when(merge(DUPLICATE, ERASED), SAM)
@@ -205,8 +213,7 @@ class ClientMergeTest {
   void anUnknownClientToMergeIntoIsBadInput() {
     fixture
         .givenNoPriorActivity()
-        .when(
-            new MergeClients(MERGE, DUPLICATE.reference(), "C-2026-999999", "Same person"), SAM)
+        .when(new MergeClients(MERGE, DUPLICATE.reference(), "C-2026-999999", "Same person"), SAM)
         .expectException(InvalidInput.class)
         .expectNoEvents();
   }

@@ -75,6 +75,7 @@ class IntakeTest {
 
   /** A duplicate of the known client, merged into them. */
   private static final UUID MERGED_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000ce");
+
   private static final LocalDate KNOWN_BIRTH_DATE = LocalDate.of(1985, 6, 7);
   private static final UUID SCREENING = UUID.fromString("00000000-0000-0000-0000-000000000005");
   private static final UUID NOTE = UUID.fromString("00000000-0000-0000-0000-0000000000ee");

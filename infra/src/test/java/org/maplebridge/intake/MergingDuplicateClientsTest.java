@@ -193,14 +193,10 @@ class MergingDuplicateClientsTest extends PlatformTest {
     assertThat(as(supervisor).get("/api/intakes/" + again.get("id").asText() + "/history").body())
         .contains("\"type\":\"ClientsMerged\"")
         .doesNotContain("Hua Mei", "Second-record note");
-    assertThat(
-            as(counsellor).get("/api/intakes/" + first.get("id").asText() + "/history").status())
+    assertThat(as(counsellor).get("/api/intakes/" + first.get("id").asText() + "/history").status())
         .isEqualTo(200);
     assertThat(
-            as(supervisor)
-                .with("X-Consistency-Token", token)
-                .everyPage("/api/caseload")
-                .toString())
+            as(supervisor).with("X-Consistency-Token", token).everyPage("/api/caseload").toString())
         .contains(again.get("id").asText())
         .doesNotContain(duplicate);
   }

@@ -16,8 +16,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A supervisor merges a client taken in twice from the page of possible duplicates, in a real
- * browser, in a unit of its own: a merge without a reason is stopped on the page; with one, the pair
- * is gone from the list and the old reference finds the client who stayed.
+ * browser, in a unit of its own: a merge without a reason is stopped on the page; with one, the
+ * pair is gone from the list and the old reference finds the client who stayed.
  */
 class DuplicateClientsPageTest extends PlatformTest {
   private static final String OWN_PASSWORD = "merges-on-the-page-too";

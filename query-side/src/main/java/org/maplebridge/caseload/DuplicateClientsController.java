@@ -2,7 +2,6 @@ package org.maplebridge.caseload;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.maplebridge.caseload.DuplicateClients.FindPossibleDuplicates;
 import org.maplebridge.caseload.DuplicateClients.PossibleDuplicate;
@@ -41,8 +40,7 @@ class DuplicateClientsController {
   }
 
   /** The one way to the duplicates, for the API and the page alike. */
-  static PossibleDuplicates find(
-      QueryGateway queries, Actor viewer, Integer limit, String cursor) {
+  static PossibleDuplicates find(QueryGateway queries, Actor viewer, Integer limit, String cursor) {
     if (viewer.unit() == null || !viewer.is(Role.SUPERVISOR)) {
       throw new Forbidden("Possible duplicates are for the unit's supervisor, who merges them");
     }

@@ -21,8 +21,7 @@ class DuplicateClientsPage {
   }
 
   @GetMapping("/clients/duplicates")
-  String duplicates(
-      @RequestParam(required = false) String cursor, Actor viewer, Model model) {
+  String duplicates(@RequestParam(required = false) String cursor, Actor viewer, Model model) {
     PossibleDuplicates page = DuplicateClientsController.find(queries, viewer, null, cursor);
     model.addAttribute("duplicates", page.items());
     model.addAttribute("next", page.next());

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DuplicateClientsQueryHandler {
   /**
-   * Each later client with the earliest client it looks like, ordered by the later reference,
-   * after {@code :after}. References grow with time, so the earlier reference is the older client.
+   * Each later client with the earliest client it looks like, ordered by the later reference, after
+   * {@code :after}. References grow with time, so the earlier reference is the older client.
    */
   private static final String DUPLICATES =
       """
@@ -100,9 +100,7 @@ class DuplicateClientsQueryHandler {
         row.getString("reference"),
         row.getString("like_reference"),
         alike,
-        List.of(
-            client(row, "", unit, scope),
-            client(row, "like_", unit, scope)));
+        List.of(client(row, "", unit, scope), client(row, "like_", unit, scope)));
   }
 
   private static Client client(ResultSet row, String prefix, String unit, Scope scope)

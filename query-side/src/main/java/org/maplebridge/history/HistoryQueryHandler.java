@@ -126,8 +126,8 @@ class HistoryQueryHandler {
   }
 
   /**
-   * A case's client merged into another since: the merge is part of the case's story (its cases
-   * now show the client who stayed), told in the merge's own stream, with who, when and why.
+   * A case's client merged into another since: the merge is part of the case's story (its cases now
+   * show the client who stayed), told in the merge's own stream, with who, when and why.
    */
   private List<HistoryEntry> clientMerge(
       String clientReference, Instant asOf, boolean identity, Scope scope) {

@@ -26,9 +26,4 @@ public record ClientsMerged(
   public static String streamOf(String duplicateReference) {
     return "client-merge:" + duplicateReference;
   }
-
-  @Override
-  public UUID clientId() {
-    return duplicateClientId;
-  }
 }
