@@ -141,7 +141,8 @@ class Intake {
   /**
    * A known client is taken in again by a counsellor of their unit who gives their birth date or
    * already cares for them: an id or reference alone unlocks no one's identity. Supervision stays
-   * masked, so a supervisor does not take a known client in.
+   * masked, so a supervisor does not take a known client in. A client merged into another is taken
+   * in as the client who stayed.
    */
   private static ClientRegistry.RegisteredClient returningClient(
       ReturningClient returning, Actor actor, ClientRegistry clients) {
@@ -156,12 +157,27 @@ class Intake {
         .filter(client -> client.unit().equals(actor.unit()))
         .filter(
             client ->
-                clients.birthDateMatches(client.clientId(), returning.birthDate())
-                    || clients.inCareOf(client.clientId(), actor.username()))
+                knownBy(client, returning, actor, clients)
+                    || knownBy(clients.surviving(client), returning, actor, clients))
+        .map(clients::surviving)
         .orElseThrow(
             () ->
                 new InvalidInput(
                     "birthDate", "No client of your unit with this reference and birth date"));
+  }
+
+  /**
+   * The birth date given is the client's, or the counsellor cares for them already. A merged
+   * client's reference is proved by the duplicate's facts or by the surviving client's: either is
+   * the same person.
+   */
+  private static boolean knownBy(
+      ClientRegistry.RegisteredClient client,
+      ReturningClient returning,
+      Actor actor,
+      ClientRegistry clients) {
+    return clients.birthDateMatches(client.clientId(), returning.birthDate())
+        || clients.inCareOf(client.clientId(), actor.username());
   }
 
   @CommandHandler

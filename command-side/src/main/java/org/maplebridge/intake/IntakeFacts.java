@@ -24,11 +24,15 @@ public class IntakeFacts {
     return clients.find(clientId).map(ClientRegistry.RegisteredClient::unit);
   }
 
-  /** The client of {@code unit} with this reference; a client of another unit is not found. */
+  /**
+   * The client of {@code unit} with this reference (a merged client's: the client who stayed); a
+   * client of another unit is not found.
+   */
   public Optional<UUID> clientOfUnit(String reference, String unit) {
     return clients
         .findByReference(reference)
         .filter(client -> unit.equals(client.unit()))
+        .map(clients::surviving)
         .map(ClientRegistry.RegisteredClient::clientId);
   }
 

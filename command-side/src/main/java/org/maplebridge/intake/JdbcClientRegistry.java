@@ -102,6 +102,36 @@ class JdbcClientRegistry implements ClientRegistry {
         > 0;
   }
 
+  @Override
+  public Optional<UUID> mergedInto(UUID clientId) {
+    return jdbc.sql("SELECT merged_into FROM client_registry WHERE client_id = :id")
+        .param("id", clientId)
+        .query((row, n) -> Optional.ofNullable(row.getObject("merged_into", UUID.class)))
+        .optional()
+        .flatMap(into -> into);
+  }
+
+  @Override
+  public RegisteredClient surviving(RegisteredClient client) {
+    RegisteredClient current = client;
+    // Never a loop: a client merged away is never merged into (ClientMergeRules).
+    for (Optional<UUID> into = mergedInto(current.clientId());
+        into.isPresent();
+        into = mergedInto(current.clientId())) {
+      current = find(into.get()).orElseThrow();
+    }
+    return current;
+  }
+
+  @Override
+  public boolean erased(UUID clientId) {
+    return jdbc.sql("SELECT erased FROM client_registry WHERE client_id = :id")
+        .param("id", clientId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   /** The same digest the migration computed for clients registered before it. */
   private static byte[] digest(UUID clientId, LocalDate birthDate) {
     try {

@@ -72,6 +72,10 @@ class IntakeTest {
   private static final UUID CLIENT = UUID.fromString("00000000-0000-0000-0000-00000000000c");
   private static final UUID KNOWN_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
   private static final UUID SOUTH_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000dd");
+
+  /** A duplicate of the known client, merged into them. */
+  private static final UUID MERGED_CLIENT = UUID.fromString("00000000-0000-0000-0000-0000000000ce");
+
   private static final LocalDate KNOWN_BIRTH_DATE = LocalDate.of(1985, 6, 7);
   private static final UUID SCREENING = UUID.fromString("00000000-0000-0000-0000-000000000005");
   private static final UUID NOTE = UUID.fromString("00000000-0000-0000-0000-0000000000ee");
@@ -102,7 +106,26 @@ class IntakeTest {
 
           @Override
           public Optional<RegisteredClient> findByReference(String reference) {
-            return reference.equals("C-2025-000007") ? find(KNOWN_CLIENT) : Optional.empty();
+            return switch (reference) {
+              case "C-2025-000007" -> find(KNOWN_CLIENT);
+              case "C-2026-000031" -> find(MERGED_CLIENT);
+              default -> Optional.empty();
+            };
+          }
+
+          @Override
+          public Optional<UUID> mergedInto(UUID clientId) {
+            return clientId.equals(MERGED_CLIENT) ? Optional.of(KNOWN_CLIENT) : Optional.empty();
+          }
+
+          @Override
+          public RegisteredClient surviving(RegisteredClient client) {
+            return mergedInto(client.clientId()).flatMap(this::find).orElse(client);
+          }
+
+          @Override
+          public boolean erased(UUID clientId) {
+            return false;
           }
 
           @Override
@@ -119,6 +142,9 @@ class IntakeTest {
           public Optional<RegisteredClient> find(UUID clientId) {
             if (clientId.equals(KNOWN_CLIENT)) {
               return Optional.of(new RegisteredClient(KNOWN_CLIENT, "C-2025-000007", "north"));
+            }
+            if (clientId.equals(MERGED_CLIENT)) {
+              return Optional.of(new RegisteredClient(MERGED_CLIENT, "C-2026-000031", "north"));
             }
             if (clientId.equals(SOUTH_CLIENT)) {
               return Optional.of(new RegisteredClient(SOUTH_CLIENT, "C-2025-000008", "south"));
@@ -237,6 +263,36 @@ class IntakeTest {
                   INTAKE,
                   null,
                   new ReturningClient(null, "C-2025-000007", KNOWN_BIRTH_DATE),
+                  IntakeSource.PHONE,
+                  "Back again",
+                  Urgency.ROUTINE,
+                  Set.of(),
+                  null),
+              as("alice"))
+          .expectEvents(
+              new IntakeOpened(
+                  INTAKE,
+                  KNOWN_CLIENT,
+                  "C-2025-000007",
+                  null,
+                  IntakeSource.PHONE,
+                  "Back again",
+                  Urgency.ROUTINE,
+                  Set.of(),
+                  "north",
+                  null,
+                  "alice"));
+    }
+
+    @Test
+    void aMergedClientsReferenceTakesThePersonInAsTheClientWhoStayed() {
+      fixture
+          .givenNoPriorActivity()
+          .when(
+              new OpenIntake(
+                  INTAKE,
+                  null,
+                  new ReturningClient(null, "C-2026-000031", KNOWN_BIRTH_DATE),
                   IntakeSource.PHONE,
                   "Back again",
                   Urgency.ROUTINE,

@@ -124,7 +124,8 @@ class EveryPageTest extends PlatformTest {
             "/crisis-board",
             "/crises/" + crisis,
             "/intakes/" + intake,
-            "/on-call"));
+            "/on-call",
+            "/clients/duplicates"));
     pages.put("admin", List.of("/admin/staff", "/admin/providers", "/admin/providers/new"));
     pages.put(
         "pat",

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.maplebridge.caseload.DuplicateClients;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.crisis.Caller;
 import org.maplebridge.events.crisis.ContactChannel;
@@ -73,7 +74,8 @@ class MessagesTest {
           Map.entry("declineReason.", DeclineReason.class),
           Map.entry("disclosedField.", DisclosedField.class),
           Map.entry("referralSide.", ReferralSide.class),
-          Map.entry("reviewKind.", ReviewKind.class));
+          Map.entry("reviewKind.", ReviewKind.class),
+          Map.entry("duplicates.alike.", DuplicateClients.Alike.class));
 
   private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[(}]");
 

@@ -3,6 +3,7 @@ package org.maplebridge.history;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import org.maplebridge.audit.RecordViews;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.MetadataKeys;
 import org.maplebridge.events.Role;
+import org.maplebridge.events.client.ClientsMerged;
+import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.ScopedPayload;
 import org.maplebridge.read.ScopedView.Look;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event store is the history: every step of a record with actor and time, read from the
- * record's own event stream and shown through the viewer's scope, optionally as it stood then.
+ * record's own event stream and shown through the viewer's scope, optionally as it stood then. A
+ * case's history also tells of its client's merge into another client.
  */
 @Component
 class HistoryQueryHandler {
@@ -111,23 +115,51 @@ class HistoryQueryHandler {
     accessLog.refused(viewer, query.getClass().getSimpleName(), recordType, recordId, unit);
   }
 
+  private HistoryEntry entry(DomainEventMessage<?> event, boolean identity, Scope scope) {
+    return new HistoryEntry(
+        event.getSequenceNumber(),
+        event.getPayloadType().getSimpleName(),
+        event.getTimestamp(),
+        (String) event.getMetaData().get(MetadataKeys.USER),
+        (String) event.getMetaData().get(MetadataKeys.ROLE),
+        ScopedPayload.of(event.getPayload(), identity, scope.showsClinical(), json));
+  }
+
+  /**
+   * A case's client merged into another since: the merge is part of the case's story (its cases now
+   * show the client who stayed), told in the merge's own stream, with who, when and why.
+   */
+  private List<HistoryEntry> clientMerge(
+      String clientReference, Instant asOf, boolean identity, Scope scope) {
+    List<HistoryEntry> merges = new ArrayList<>();
+    DomainEventStream stream = events.readEvents(ClientsMerged.streamOf(clientReference));
+    while (stream.hasNext()) {
+      DomainEventMessage<?> event = stream.next();
+      if (asOf == null || !event.getTimestamp().isAfter(asOf)) {
+        merges.add(entry(event, identity, scope));
+      }
+    }
+    return merges;
+  }
+
   private History history(
       String recordType, UUID recordId, Actor viewer, Scope scope, boolean identity, Instant asOf) {
     List<HistoryEntry> entries = new ArrayList<>();
+    String clientReference = null;
     DomainEventStream stream = events.readEvents(recordId.toString());
     while (stream.hasNext()) {
       DomainEventMessage<?> event = stream.next();
       if (asOf != null && event.getTimestamp().isAfter(asOf)) {
         break;
       }
-      entries.add(
-          new HistoryEntry(
-              event.getSequenceNumber(),
-              event.getPayloadType().getSimpleName(),
-              event.getTimestamp(),
-              (String) event.getMetaData().get(MetadataKeys.USER),
-              (String) event.getMetaData().get(MetadataKeys.ROLE),
-              ScopedPayload.of(event.getPayload(), identity, scope.showsClinical(), json)));
+      if (event.getPayload() instanceof IntakeOpened opened) {
+        clientReference = opened.clientReference();
+      }
+      entries.add(entry(event, identity, scope));
+    }
+    if (clientReference != null) {
+      entries.addAll(clientMerge(clientReference, asOf, identity, scope));
+      entries.sort(Comparator.comparing(HistoryEntry::at));
     }
     String onlyOwnViews = viewer.is(Role.SUPERVISOR) ? null : viewer.username();
     return new History(

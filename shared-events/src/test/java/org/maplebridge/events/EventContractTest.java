@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
+import org.maplebridge.events.client.ClientEvent;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.directory.ProviderEvent;
 import org.maplebridge.events.directory.ProviderRegistered;
@@ -52,7 +53,8 @@ class EventContractTest {
           ProviderEvent.class,
           EmergencyAccessEvent.class,
           OnCallEvent.class,
-          PrivacyEvent.class);
+          PrivacyEvent.class,
+          ClientEvent.class);
 
   static Stream<Class<?>> events() {
     return Stream.concat(

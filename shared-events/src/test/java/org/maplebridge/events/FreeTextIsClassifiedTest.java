@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.events.access.EmergencyAccessEvent;
 import org.maplebridge.events.access.RecordViewed;
+import org.maplebridge.events.client.ClientEvent;
 import org.maplebridge.events.crisis.CrisisEvent;
 import org.maplebridge.events.intake.IntakeEvent;
 import org.maplebridge.events.privacy.PrivacyEvent;
@@ -39,6 +40,8 @@ class FreeTextIsClassifiedTest {
           "scope",
           "purpose",
           "clientReference",
+          "duplicateReference",
+          "survivingReference",
           "instrumentVersion");
 
   @Test
@@ -50,7 +53,8 @@ class FreeTextIsClassifiedTest {
             CrisisEvent.class,
             ReferralEvent.class,
             EmergencyAccessEvent.class,
-            PrivacyEvent.class)) {
+            PrivacyEvent.class,
+            ClientEvent.class)) {
       for (Class<?> event : family.getPermittedSubclasses()) {
         collectUnmarked(event, unmarked);
       }

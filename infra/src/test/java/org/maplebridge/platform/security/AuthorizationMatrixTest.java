@@ -51,7 +51,7 @@ class AuthorizationMatrixTest extends PlatformTest {
 
   /** The lists, which come in pages. */
   private static final Set<String> LISTS =
-      Set.of("/api/caseload", "/api/referrals", "/api/audit/access");
+      Set.of("/api/caseload", "/api/referrals", "/api/audit/access", "/api/clients/duplicates");
 
   /** Not a request-and-answer endpoint: the live board's event stream (tested in the journey). */
   private static final Set<String> NOT_IN_MATRIX = Set.of("GET /api/crisis-board/stream");
@@ -68,6 +68,8 @@ class AuthorizationMatrixTest extends PlatformTest {
       GET    /api/crises/{id}/safety-plan/versions                       | 404   | 404 | -K    | -K  | 404  | 404  | 404   | 404 | 401   | 404 | 404
       GET    /api/clients/{id}/risk-alert                                | 403   | 403 | -K    | --  | 403  | 404  | 403   | 403 | 401   | 403 | 403
       GET    /api/clients                                                | m-    | m-  | m-    | m-  | --   | --   | 403   | 403 | 401   | 403 | 403
+      GET    /api/clients/duplicates                                     | 403   | 403 | 403   | m-  | 403  | 403  | 403   | 403 | 401   | 403 | 403
+      POST   /api/clients/{reference}/merge                              | 403   | 403 | 403   | ok  | 403  | 403  | 403   | 403 | 401   | 403 | 403
       GET    /api/referrals                                              | -K    | --  | --    | --  | --   | --   | 403   | 403 | 401   | mK  | --
       GET    /api/referrals/{id}                                         | -K    | 404 | 404   | --  | 404  | 404  | 404   | 404 | 401   | mK  | 404
       GET    /api/referrals/{id}/audit                                   | 403   | 403 | 403   | --  | 403  | 403  | 403   | 403 | 401   | 403 | 403
@@ -285,6 +287,7 @@ class AuthorizationMatrixTest extends PlatformTest {
                             : provider;
     slots.put("{id}", id);
     slots.put("{scope}", "CONTACT");
+    slots.put("{reference}", ids.get("reference"));
     slots.put("{unit}", "north");
     slots.put("{member}", "bob");
     slots.put("{group}", "caseload");
@@ -310,6 +313,10 @@ class AuthorizationMatrixTest extends PlatformTest {
       // Li Wei again: only those who care for her, or know her birth date, take her in.
       case "/api/intakes#returning-client-by-reference-only" -> returning(null);
       case "/api/intakes#returning-client-with-birth-date" -> returning("1990-03-04");
+      // Into herself: the supervisor's merge is let through to its rules (409), and merges no one
+      // the tests sharing this platform rely on.
+      case "/api/clients/{reference}/merge" ->
+          "{\"into\":\"" + ids.get("reference") + "\",\"reason\":\"Matrix\"}";
       case "/api/intakes/{id}/consents" ->
           "{\"scope\":\"CONTACT\",\"givenBy\":\"CLIENT\",\"method\":\"VERBAL\"}";
       case "/api/intakes/{id}/screenings" ->
