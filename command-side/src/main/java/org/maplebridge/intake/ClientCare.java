@@ -60,11 +60,12 @@ class ClientCare {
    * the digest of their birth date, against which dates could be tried), so that no reference or id
    * takes them in or names them on a crisis contact again, whoever cared for them (their new
    * records would get keys that no erasure reaches: erased is final). The reference is never given
-   * again: the counter behind it stays.
+   * again: the counter behind it stays. Clients merged into the person were the same person and go
+   * with them.
    */
   @EventHandler
   void on(PersonErased event) {
-    jdbc.sql("DELETE FROM client_registry WHERE client_id = :person")
+    jdbc.sql("DELETE FROM client_registry WHERE client_id = :person OR merged_into = :person")
         .param("person", event.personId())
         .update();
   }

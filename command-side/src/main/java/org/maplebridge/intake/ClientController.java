@@ -38,7 +38,7 @@ class ClientController {
       summary =
           "Supervisor: merge a duplicate client of the unit into the client who stays ({\"into\":"
               + " reference, \"reason\"}); the duplicate's reference then finds that client. 409"
-              + " for two units, the same client, a client merged already, or an erased one")
+              + " for two units, the same client, or a client merged already")
   ResponseEntity<Void> merge(
       @PathVariable String reference, @Valid @RequestBody MergeRequest request) {
     if (!reference.matches(REFERENCE)) {

@@ -16,7 +16,6 @@ import org.maplebridge.events.Role;
 import org.maplebridge.events.client.ClientsMerged;
 import org.maplebridge.intake.ClientMergeRules.AClientIsMergedOnce;
 import org.maplebridge.intake.ClientMergeRules.AClientIsNotMergedIntoItself;
-import org.maplebridge.intake.ClientMergeRules.AnErasedClientIsNotMerged;
 import org.maplebridge.intake.ClientMergeRules.BothClientsAreOfOneUnit;
 import org.maplebridge.intake.ClientMergeRules.TheSurvivingClientWasNotMergedAway;
 import org.maplebridge.intake.ClientRegistry.RegisteredClient;
@@ -79,9 +78,6 @@ class ClientMerge {
     check(
         new TheSurvivingClientWasNotMergedAway(
             clients.mergedInto(surviving.clientId()).isPresent()));
-    check(
-        new AnErasedClientIsNotMerged(
-            clients.erased(duplicate.clientId()) || clients.erased(surviving.clientId())));
     apply(
         new ClientsMerged(
             duplicate.clientId(),

@@ -66,20 +66,4 @@ final class ClientMergeRules {
       return "The client to merge into was itself merged into another client: merge into that one";
     }
   }
-
-  /**
-   * An erased person's identity is gone for good: nothing is left to compare, and a merge would
-   * hang a living client's cases on an erased record or the other way round.
-   */
-  record AnErasedClientIsNotMerged(boolean erased) implements BusinessRule {
-    @Override
-    public boolean isBroken() {
-      return erased;
-    }
-
-    @Override
-    public String explanation() {
-      return "An erased client is not merged";
-    }
-  }
 }

@@ -32,7 +32,5 @@ interface ClientRegistry {
    */
   RegisteredClient surviving(RegisteredClient client);
 
-  boolean erased(UUID clientId);
-
   record RegisteredClient(UUID clientId, String reference, String unit) {}
 }

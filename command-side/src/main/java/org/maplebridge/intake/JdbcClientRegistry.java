@@ -123,15 +123,6 @@ class JdbcClientRegistry implements ClientRegistry {
     return current;
   }
 
-  @Override
-  public boolean erased(UUID clientId) {
-    return jdbc.sql("SELECT erased FROM client_registry WHERE client_id = :id")
-        .param("id", clientId)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
-  }
-
   /** The same digest the migration computed for clients registered before it. */
   private static byte[] digest(UUID clientId, LocalDate birthDate) {
     try {

@@ -3,14 +3,14 @@ package org.maplebridge.intake;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.maplebridge.events.client.ClientsMerged;
-import org.maplebridge.events.privacy.PersonErased;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The client registry's record of merges and erasures, so that a duplicate's reference finds the
- * client who stayed, and neither a merged nor an erased client is merged again. Part of the
- * subscribing client-care processor: written in the same transaction as the event.
+ * The client registry's record of merges, so that a duplicate's reference finds the client who
+ * stayed, and a merged client is not merged again (an erased one is not found at all: {@link
+ * ClientCare}). Part of the subscribing client-care processor: written in the same transaction as
+ * the event.
  */
 @Component
 @ProcessingGroup(ClientCare.GROUP)
@@ -26,14 +26,6 @@ class MergedClients {
     jdbc.sql("UPDATE client_registry SET merged_into = :into WHERE client_id = :duplicate")
         .param("into", event.survivingClientId())
         .param("duplicate", event.duplicateClientId())
-        .update();
-  }
-
-  /** A person's id is their client id (or, for an anonymous caller, no client's at all). */
-  @EventHandler
-  void on(PersonErased event) {
-    jdbc.sql("UPDATE client_registry SET erased = TRUE WHERE client_id = :person")
-        .param("person", event.personId())
         .update();
   }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.client.ClientsMerged;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisReopened;
@@ -93,6 +94,15 @@ class PersonRecords {
         event.referralId(),
         event.clientId() != null ? event.clientId() : event.crisisId(),
         "REFERRAL");
+  }
+
+  /** A merged duplicate was the same person: their records are erased with the one who stayed. */
+  @EventHandler
+  void on(ClientsMerged event) {
+    jdbc.sql("UPDATE person_record SET person_id = :stays WHERE person_id = :duplicate")
+        .param("stays", event.survivingClientId())
+        .param("duplicate", event.duplicateClientId())
+        .update();
   }
 
   /** A referral counts as closed once it reached a state the loop does not go on from. */

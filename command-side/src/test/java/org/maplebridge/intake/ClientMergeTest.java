@@ -3,7 +3,6 @@ package org.maplebridge.intake;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
 import org.axonframework.spring.authorization.UnauthorizedMessageException;
@@ -26,14 +25,12 @@ class ClientMergeTest {
   private static final RegisteredClient DUPLICATE = client(2, "C-2026-000101", "north");
   private static final RegisteredClient SOUTH = client(3, "C-2026-000102", "south");
   private static final RegisteredClient MERGED_AWAY = client(4, "C-2026-000103", "north");
-  private static final RegisteredClient ERASED = client(5, "C-2026-000104", "north");
   private static final Map<String, RegisteredClient> CLIENTS =
       Map.of(
           STAYS.reference(), STAYS,
           DUPLICATE.reference(), DUPLICATE,
           SOUTH.reference(), SOUTH,
-          MERGED_AWAY.reference(), MERGED_AWAY,
-          ERASED.reference(), ERASED);
+          MERGED_AWAY.reference(), MERGED_AWAY);
   private static final String MERGE = ClientMerge.idOf(DUPLICATE.reference());
 
   private AggregateTestFixture<ClientMerge> fixture;
@@ -90,11 +87,6 @@ class ClientMergeTest {
           @Override
           public RegisteredClient surviving(RegisteredClient client) {
             return mergedInto(client.clientId()).flatMap(this::find).orElse(client);
-          }
-
-          @Override
-          public boolean erased(UUID clientId) {
-            return Set.of(ERASED.clientId()).contains(clientId);
           }
         });
   }
@@ -187,24 +179,6 @@ class ClientMergeTest {
     fixture
         .givenNoPriorActivity()
         .when(merge(DUPLICATE, SOUTH), SAM)
-        .expectException(RuleViolated.class)
-        .expectNoEvents();
-  }
-
-  @Test
-  void anErasedClientIsNotMerged() {
-    fixture
-        .givenNoPriorActivity()
-        .when(merge(ERASED, STAYS), SAM)
-        .expectException(RuleViolated.class)
-        .expectNoEvents();
-  }
-
-  @Test
-  void nobodyIsMergedIntoAnErasedClient() {
-    fixture
-        .givenNoPriorActivity()
-        .when(merge(DUPLICATE, ERASED), SAM)
         .expectException(RuleViolated.class)
         .expectNoEvents();
   }

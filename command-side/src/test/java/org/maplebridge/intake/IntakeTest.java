@@ -124,11 +124,6 @@ class IntakeTest {
           }
 
           @Override
-          public boolean erased(UUID clientId) {
-            return false;
-          }
-
-          @Override
           public boolean birthDateMatches(UUID clientId, LocalDate birthDate) {
             return KNOWN_BIRTH_DATE.equals(birthDate);
           }

@@ -245,8 +245,10 @@ class MergingDuplicateClientsTest extends PlatformTest {
                 "/api/privacy/people/" + erasedOne.get("clientId").asText() + "/erasure",
                 "{\"reason\":\"Asked to be forgotten\",\"requestReference\":\"MERGE-TEST-1\"}");
     assertThat(erasure.status()).as(erasure.toString()).isEqualTo(204);
-    assertThat(merge(supervisor, erased, stays).status()).as("erased").isEqualTo(409);
-    assertThat(merge(supervisor, duplicate, erased).status()).as("into erased").isEqualTo(409);
+    assertThat(merge(supervisor, erased, stays).status())
+        .as("an erased person is found by nobody")
+        .isEqualTo(404);
+    assertThat(merge(supervisor, duplicate, erased).status()).as("into erased").isEqualTo(400);
     assertThat(eventsOf("client-merge:" + erased)).isZero();
     assertThat(eventsOf(merges)).isZero();
 
@@ -257,5 +259,54 @@ class MergingDuplicateClientsTest extends PlatformTest {
         .isEqualTo(409);
     assertThat(eventsOf(merges)).isEqualTo(1);
     assertThat(eventsOf("client-merge:" + stays)).isZero();
+  }
+
+  @Test
+  void erasingTheClientWhoStayedErasesTheMergedDuplicatesRecordsToo() {
+    JsonNode stays = opened(HUA_MEI);
+    JsonNode duplicate = opened(HUA_MEI_AGAIN);
+    String duplicateReference = duplicate.get("clientReference").asText();
+    assertThat(
+            merge(supervisor, duplicateReference, stays.get("clientReference").asText()).status())
+        .isEqualTo(204);
+
+    Response erasure =
+        as("pat")
+            .post(
+                "/api/privacy/people/" + stays.get("clientId").asText() + "/erasure",
+                "{\"reason\":\"Asked to be forgotten\",\"requestReference\":\"MERGE-TEST-2\"}");
+    assertThat(erasure.status()).as(erasure.toString()).isEqualTo(204);
+
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM data_key WHERE record_id = :intake AND wrapped IS NULL")
+                .param("intake", UUID.fromString(duplicate.get("id").asText()))
+                .query(Long.class)
+                .single())
+        .as("the duplicate's case is the same person's: its key is destroyed too")
+        .isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "SELECT count(*) FROM client_identity WHERE client_id = :client"
+                                    + " AND (phone IS NOT NULL OR name LIKE '%Hua%')")
+                            .param("client", UUID.fromString(duplicate.get("clientId").asText()))
+                            .query(Long.class)
+                            .single())
+                    .as("the duplicate's identity in the caseload")
+                    .isZero());
+    Response again =
+        as(counsellor)
+            .post(
+                "/api/intakes",
+                """
+                {"clientReference":"%s","birthDate":"1988-05-06",
+                 "source":"WALK_IN","concern":"Back once more","urgency":"ROUTINE"}"""
+                    .formatted(duplicateReference));
+    assertThat(again.status())
+        .as("the duplicate's reference finds nobody either: %s", again)
+        .isEqualTo(400);
   }
 }

@@ -476,7 +476,8 @@ class CaseloadProjection {
     writes
         .sql(
             "UPDATE client_identity SET name = :erased, birth_date = NULL, phone = NULL,"
-                + " national_id = NULL, address = NULL WHERE client_id = :person")
+                + " national_id = NULL, address = NULL"
+                + " WHERE client_id = :person OR merged_into = :person")
         .param("erased", Erased.TEXT)
         .param("person", event.personId())
         .update();

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * show the reference they were opened under. Part of the caseload's processing group, so the update
  * follows the cases it moves; the case's version stays that of its own events. A replay (the
  * caseload's reset empties these rows) ends in the same rows; a chain of merges too, as each merge
- * moves whatever cases the duplicate has by then.
+ * moves whatever cases the duplicate has by then. The duplicate's identity remembers whom it was
+ * merged into, so that erasing that person erases it too.
  */
 @Component
 @ProcessingGroup(CaseloadProjection.GROUP)
@@ -32,6 +33,11 @@ class MergedClientCases {
                 + " WHERE client_id = :duplicate")
         .param("surviving", event.survivingClientId())
         .param("reference", event.survivingReference())
+        .param("duplicate", event.duplicateClientId())
+        .update();
+    writes
+        .sql("UPDATE client_identity SET merged_into = :surviving WHERE client_id = :duplicate")
+        .param("surviving", event.survivingClientId())
         .param("duplicate", event.duplicateClientId())
         .update();
   }

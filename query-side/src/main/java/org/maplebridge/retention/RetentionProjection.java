@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.maplebridge.events.client.ClientsMerged;
 import org.maplebridge.events.crisis.CrisisClosed;
 import org.maplebridge.events.crisis.CrisisContactOpened;
 import org.maplebridge.events.crisis.CrisisReopened;
@@ -88,6 +89,15 @@ class RetentionProjection {
     ReferralStatus.after(event)
         .ifPresent(
             status -> closed(event.referralId(), ReferralStatus.OPEN.contains(status) ? null : at));
+  }
+
+  /** A merged duplicate's records are the surviving client's, for retention and erasure. */
+  @EventHandler
+  void on(ClientsMerged event) {
+    jdbc.sql("UPDATE retention_record SET person_id = :stays WHERE person_id = :duplicate")
+        .param("stays", event.survivingClientId())
+        .param("duplicate", event.duplicateClientId())
+        .update();
   }
 
   @EventHandler
