@@ -68,7 +68,7 @@ public class PageFormat {
    * triage a screening raised): shown in the reader's language.
    */
   private static final Pattern ALERT_SUMMARY =
-      Pattern.compile("Crisis alert from an intake screening: ([A-Z_]+)");
+      Pattern.compile("Crisis alert from an intake screening(?:: ([A-Z_]+))?");
 
   /** The staff log's entries, as the accounts write them. */
   private static final Pattern ACCOUNT_ADDED =
@@ -175,7 +175,10 @@ public class PageFormat {
     }
     Matcher alert = ALERT_SUMMARY.matcher(text);
     if (alert.matches()) {
-      return message("machine.alertSummary", text, value("alertReason", alert.group(1)));
+      // The episode's summary names the screening's reason; its first escalation does not.
+      return alert.group(1) == null
+          ? message("machine.alert", text)
+          : message("machine.alertSummary", text, value("alertReason", alert.group(1)));
     }
     if (STAFF_LOG.containsKey(text)) {
       return message(STAFF_LOG.get(text), text);
