@@ -166,8 +166,8 @@ final class AccessAudit {
           event.crisisId(),
           event.clientId(),
           null,
-          event.channel().name(),
-          event.caller().name(),
+          name(event.channel()),
+          name(event.caller()),
           null,
           at);
     }
@@ -180,8 +180,12 @@ final class AccessAudit {
           null,
           null,
           null,
-          event.serviceType().name(),
+          name(event.serviceType()),
           at);
+    }
+
+    private static String name(Enum<?> value) {
+      return value == null ? null : value.name();
     }
 
     /**
