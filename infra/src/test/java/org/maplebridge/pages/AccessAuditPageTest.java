@@ -88,8 +88,7 @@ class AccessAuditPageTest extends PlatformTest {
     String yesterday =
         (String)
             ((JavascriptExecutor) browser)
-                .executeScript(
-                    "return new Date(Date.now() - 86400000).toLocaleDateString('sv');");
+                .executeScript("return new Date(Date.now() - 86400000).toLocaleDateString('sv');");
     Browser.setValue(browser, By.id("from"), today);
     Browser.setValue(browser, By.id("to"), today);
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();

@@ -39,7 +39,8 @@ class CrisisBoardLooksPageTest extends PlatformTest {
     Api api = Api.at(port, worker, OWN_PASSWORD);
     for (int i = 0; i < EPISODES; i++) {
       api.post(
-          "/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Call " + i + "\"}");
+          "/api/crises",
+          "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Call " + i + "\"}");
     }
 
     WebDriver browser = browsers.open("en");
@@ -63,13 +64,13 @@ class CrisisBoardLooksPageTest extends PlatformTest {
         .until(
             () ->
                 jdbc.sql(
-                        "SELECT count(*) FROM access_log WHERE viewer = :viewer"
-                            + " AND record_id = CAST(:crisis AS uuid)")
-                    .param("viewer", worker)
-                    .param("crisis", another)
-                    .query(Long.class)
-                    .single()
-                == 1);
+                            "SELECT count(*) FROM access_log WHERE viewer = :viewer"
+                                + " AND record_id = CAST(:crisis AS uuid)")
+                        .param("viewer", worker)
+                        .param("crisis", another)
+                        .query(Long.class)
+                        .single()
+                    == 1);
     long redraw = looksBy(worker) - firstSight;
     // What one redraw stored, for the record: each look is an event, a link of the audit chain
     // and a row of the access log.

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.Api;
 import org.maplebridge.PlatformTest;
 import org.openqa.selenium.By;
@@ -32,7 +32,8 @@ class DashboardChartsPageTest extends PlatformTest {
       Map.of(
           "en", List.of("Imminent", "High", "Moderate", "Low", "Not assessed yet"),
           "zh-CN", List.of("紧迫", "高", "中", "低", "待评估"));
-  private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)(, ([\\d.]+))?\\)");
+  private static final Pattern RGB =
+      Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)(, ([\\d.]+))?\\)");
 
   @RegisterExtension final Browsers browsers = new Browsers();
 
@@ -45,7 +46,9 @@ class DashboardChartsPageTest extends PlatformTest {
           carol
               .post(
                   "/api/crises",
-                  "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Chart " + level + "\"}")
+                  "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Chart "
+                      + level
+                      + "\"}")
               .id();
       carol.post(
           "/api/crises/" + crisis + "/risk-assessments",
@@ -127,12 +130,12 @@ class DashboardChartsPageTest extends PlatformTest {
             List<String> ticks =
                 browser
                     .findElements(
-                        By.xpath("//*[@id='" + chart + "']/preceding-sibling::*[@class='y-axis']/*"))
+                        By.xpath(
+                            "//*[@id='" + chart + "']/preceding-sibling::*[@class='y-axis']/*"))
                     .stream()
                     .map(WebElement::getText)
                     .toList();
-            int most =
-                Math.max(1, inTheTable.stream().mapToInt(Integer::parseInt).max().orElse(1));
+            int most = Math.max(1, inTheTable.stream().mapToInt(Integer::parseInt).max().orElse(1));
             soft.assertThat(ticks)
                 .as(chart + ": an axis from 0 to the largest week")
                 .containsExactly(String.valueOf(most), "0");

@@ -240,9 +240,9 @@ class EveryPageTest extends PlatformTest {
   }
 
   /**
-   * Keyboard use of a page: its first Tab stop is the skip link to {@code #main}, which exists; every
-   * element that takes the focus shows a ring (outline or halo) of which some colour stands out at
-   * least 3:1 from what is behind it.
+   * Keyboard use of a page: its first Tab stop is the skip link to {@code #main}, which exists;
+   * every element that takes the focus shows a ring (outline or halo) of which some colour stands
+   * out at least 3:1 from what is behind it.
    */
   private static List<String> keyboardProblems(WebDriver browser, String page) {
     List<String> found = new ArrayList<>();
@@ -273,7 +273,7 @@ class EveryPageTest extends PlatformTest {
         return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
       const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
         return (x + 0.05) / (y + 0.05); };
-      const colours = (text) => [...text.matchAll(/rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/g)]
+      const colours = (text) => [...text.matchAll(/rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(?:, ([\\d.]+))?\\)/g)]
         .filter((m) => m[4] === undefined || Number(m[4]) > 0).map((m) => [m[1], m[2], m[3]].map(Number));
       const behind = (element) => { for (let e = element.parentElement; e; e = e.parentElement) {
           const c = colours(getComputedStyle(e).backgroundColor); if (c.length) return c[0]; }

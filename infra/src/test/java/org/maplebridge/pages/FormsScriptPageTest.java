@@ -25,8 +25,7 @@ class FormsScriptPageTest extends PlatformTest {
   @Test
   void aRefusalThatNamesNoFieldTakesTheFocus() throws Exception {
     Api alice = as("alice");
-    Response opened =
-        alice.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", "Stale Page"));
+    Response opened = alice.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", "Stale Page"));
     String intake = opened.id();
     alice.post("/api/intakes/" + intake + "/assignment", "{\"counsellor\":\"alice\"}");
     await()

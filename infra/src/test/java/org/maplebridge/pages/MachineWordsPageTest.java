@@ -41,7 +41,9 @@ class MachineWordsPageTest extends PlatformTest {
         .atMost(Duration.ofSeconds(15))
         .until(
             () ->
-                as("carol").get("/api/crises/" + alert + "/history").body()
+                as("carol")
+                    .get("/api/crises/" + alert + "/history")
+                    .body()
                     .contains("EscalationRaised"));
 
     WebDriver browser = browsers.open("zh-CN");

@@ -174,14 +174,7 @@ final class AccessAudit {
 
     @EventHandler
     void on(ReferralRequested event, @Timestamp Instant at) {
-      label(
-          event.referralId(),
-          event.clientId(),
-          null,
-          null,
-          null,
-          name(event.serviceType()),
-          at);
+      label(event.referralId(), event.clientId(), null, null, null, name(event.serviceType()), at);
     }
 
     private static String name(Enum<?> value) {
@@ -268,7 +261,7 @@ final class AccessAudit {
                                   row.getString("record_type"),
                                   row.getObject("record_id", UUID.class),
                                   row.getString("record_unit"),
-                                  label(row),
+                                  labelOf(row),
                                   row.getString("scope"),
                                   row.getString("purpose"),
                                   row.getBoolean("refused"),
@@ -279,7 +272,7 @@ final class AccessAudit {
     }
   }
 
-  private static RecordLabel label(ResultSet row) throws SQLException {
+  private static RecordLabel labelOf(ResultSet row) throws SQLException {
     OffsetDateTime opened = row.getObject("opened_at", OffsetDateTime.class);
     if (opened == null) {
       return null;

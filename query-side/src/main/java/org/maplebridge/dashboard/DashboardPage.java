@@ -36,6 +36,7 @@ class DashboardPage {
    */
   private static final List<String> RISK_ORDER =
       List.of("IMMINENT", "HIGH", "MODERATE", "LOW", "UNASSESSED");
+
   private final QueryGateway queries;
 
   DashboardPage(QueryGateway queries) {

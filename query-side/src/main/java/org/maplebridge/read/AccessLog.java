@@ -50,10 +50,10 @@ public class AccessLog {
   }
 
   /**
-   * The looks of a list's rows (a board redrawn on every change, a caseload asked for again):
-   * only the rows whose identity or clinical content the viewer newly sees, in a scope not recorded
-   * for them within {@link #LIST_LOOK_HOLDS}; the rest were recorded when the viewer first saw
-   * them. The access audit still tells who saw which record, in which scope, and from when.
+   * The looks of a list's rows (a board redrawn on every change, a caseload asked for again): only
+   * the rows whose identity or clinical content the viewer newly sees, in a scope not recorded for
+   * them within {@link #LIST_LOOK_HOLDS}; the rest were recorded when the viewer first saw them.
+   * The access audit still tells who saw which record, in which scope, and from when.
    */
   void viewedInList(Actor viewer, List<ScopedView> views) {
     Instant now = Instant.now();

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * Optional}, a list, or a record holding such a list (a page), is shown as its own scope allows
  * ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's looks in
  * one write ({@link AccessLog}): every look at one record, and of a list's rows those whose content
- * the viewer newly sees (a live board redraws on every change). Query handlers read whole views and neither mask nor record.
- * Axon's Spring configuration puts every query handler interceptor bean on the query bus, once.
+ * the viewer newly sees (a live board redraws on every change). Query handlers read whole views and
+ * neither mask nor record. Axon's Spring configuration puts every query handler interceptor bean on
+ * the query bus, once.
  */
 @Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
