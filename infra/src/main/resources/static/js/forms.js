@@ -6,7 +6,7 @@
 //   name="x"                       a string (empty: left out)
 //   data-type="number|boolean"     a number, or true/false from a select or checkbox
 //   data-type="lines"              a textarea, one list item per line
-//   data-type="datetime"           a datetime-local, sent with its offset
+//   data-type="datetime"           a datetime-local, sent as an instant (UTC)
 //   name="x[]"                     items of a list, in page order (checkboxes: the ticked ones)
 //   name="x.y"                     field y of the object x (sent even when all its fields are empty,
 //                                  so that the API names each missing one)
@@ -59,8 +59,9 @@
     return body;
   }
 
+  // Forgets what the last attempt was told: the marks beside the fields and the problem above.
   function clear(form) {
-    form.querySelectorAll('.field-error').forEach((note) => note.remove());
+    form.querySelectorAll('.problem, .field-error').forEach((note) => note.remove());
     form.querySelectorAll("[aria-invalid=true]").forEach((field) => {
       field.removeAttribute("aria-invalid");
       field.removeAttribute("aria-describedby");
@@ -100,6 +101,8 @@
       box = document.createElement('p');
       box.className = 'problem error';
       box.setAttribute('role', 'alert');
+      // Focusable by script, so a refusal that names no field still takes the focus there.
+      box.tabIndex = -1;
       form.prepend(box);
     }
     return box;
@@ -117,8 +120,7 @@
       if (!field) continue;
       mark(field, errors[name]);
     }
-    const first = form.querySelector('[aria-invalid=true]') || box;
-    first.focus && first.focus();
+    (form.querySelector('[aria-invalid=true]') || box).focus();
   }
 
   async function submit(event) {
@@ -137,7 +139,6 @@
     const button = form.querySelector('button[type=submit], button:not([type])');
     if (button) button.disabled = true;
     form.dataset.key = form.dataset.key || crypto.randomUUID();
-    clear(form);
     try {
       const csrf = form.querySelector('input[name=_csrf]');
       const response = await fetch(form.getAttribute('action'), {
@@ -196,7 +197,7 @@
         beep.stop(audio.currentTime + 0.3);
       } catch (noAudio) { /* the badge and the title still say it */ }
     };
-    const show = (waiting) => {
+    const showWaiting = (waiting) => {
       const count = waiting.count;
       badge.dataset.count = count;
       badge.querySelector('.badge-count').textContent = count;
@@ -210,7 +211,7 @@
     const ask = async () => {
       try {
         const answer = await fetch('/crisis-board/waiting', { credentials: 'same-origin' });
-        if (answer.ok) show(await answer.json());
+        if (answer.ok) showWaiting(await answer.json());
       } catch (offline) { /* asked again soon */ }
     };
     setInterval(ask, 15000);

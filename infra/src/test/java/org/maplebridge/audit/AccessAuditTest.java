@@ -29,13 +29,14 @@ class AccessAuditTest extends PlatformTest {
     assertThat(as("sam").get("/api/intakes/" + id).status()).isEqualTo(200);
     assertThat(as("dave").get("/api/intakes/" + id).status()).isEqualTo(404);
 
+    // Newest first.
     List<String> expected =
         List.of(
-            "alice COUNSELLOR identity,clinical,case",
-            "alice COUNSELLOR identity,clinical,case",
-            "bob COUNSELLOR refused",
+            "dave COUNSELLOR refused",
             "sam SUPERVISOR case,masked-identity",
-            "dave COUNSELLOR refused");
+            "bob COUNSELLOR refused",
+            "alice COUNSELLOR identity,clinical,case",
+            "alice COUNSELLOR identity,clinical,case");
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(

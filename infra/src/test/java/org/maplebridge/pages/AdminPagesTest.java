@@ -46,7 +46,8 @@ class AdminPagesTest extends PlatformTest {
     Browser.submit(browser, browser.findElement(By.id("add-account")));
     awaitText(browser, By.id("accounts"), "Fay Sun");
     assertThat(browser.findElement(By.id("changes")).getText())
-        .contains("admin · fay: account added: counsellor east");
+        .as("the unit by its name")
+        .contains("admin · fay: account added: counsellor East community centre");
 
     WebDriver fay = browsers.open("en");
     Browser.signIn(fay, port, "fay", "first-lantern-glow");

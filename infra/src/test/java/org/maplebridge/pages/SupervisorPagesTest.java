@@ -56,8 +56,8 @@ class SupervisorPagesTest extends PlatformTest {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(urlContains("recordId="));
 
     String audit = browser.findElement(By.id("access")).getText();
-    assertThat(audit).contains("alice (咨询师)").contains("日常工作");
-    assertThat(audit).contains("sam (督导)").contains("紧急访问");
+    assertThat(audit).contains("Alice Wang (alice · 咨询师)").contains("日常工作");
+    assertThat(audit).contains("Sam Chen (sam · 督导)").contains("紧急访问");
   }
 
   /**

@@ -1,7 +1,10 @@
 package org.maplebridge.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,6 +19,9 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.events.access.AccessRefused;
 import org.maplebridge.events.access.RecordViewed;
+import org.maplebridge.events.crisis.CrisisContactOpened;
+import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.referral.ReferralRequested;
 import org.maplebridge.read.AccessLog;
 import org.maplebridge.read.Forbidden;
 import org.maplebridge.read.Paging;
@@ -33,14 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The access audit: who viewed what, when, which scope and why; for the unit's supervisor, and for
- * the privacy officer across every unit (record ids and scopes, never what was seen).
+ * the privacy officer across every unit (records named by references, channels and service types,
+ * and scopes, never what was seen). Newest first.
  */
 final class AccessAudit {
   private AccessAudit() {}
 
   /**
-   * Views of the viewer's unit's records (every unit's for the privacy officer), oldest first, one
-   * page after {@code page.after()}.
+   * Views of the viewer's unit's records (every unit's for the privacy officer), newest first, one
+   * page after (older than) {@code page.after()}.
    */
   record FindAccess(
       Actor viewer,
@@ -66,10 +73,22 @@ final class AccessAudit {
       String viewerRole,
       String recordType,
       UUID recordId,
+      String recordUnit,
+      RecordLabel record,
       String scope,
       String purpose,
       boolean refused,
       String attempted) {}
+
+  /**
+   * What the audit names a record by instead of its id: a case or client by the client's reference;
+   * an episode by its channel, caller and opening time (and the client's reference when known); a
+   * referral by its service type and the client's reference. Null where the audit never saw the
+   * record open (a record older than the label, before a replay).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RecordLabel(
+      String reference, String channel, String caller, String serviceType, Instant openedAt) {}
 
   /** One page of the audit, and the cursor of the next (null on the last). */
   record AccessEntries(List<AccessEntry> items, String next) {
@@ -135,9 +154,67 @@ final class AccessAudit {
           .update();
     }
 
+    @EventHandler
+    void on(IntakeOpened event, @Timestamp Instant at) {
+      label(event.intakeId(), event.clientId(), event.clientReference(), null, null, null, at);
+      label(event.clientId(), null, event.clientReference(), null, null, null, at);
+    }
+
+    @EventHandler
+    void on(CrisisContactOpened event, @Timestamp Instant at) {
+      label(
+          event.crisisId(),
+          event.clientId(),
+          null,
+          name(event.channel()),
+          name(event.caller()),
+          null,
+          at);
+    }
+
+    @EventHandler
+    void on(ReferralRequested event, @Timestamp Instant at) {
+      label(event.referralId(), event.clientId(), null, null, null, name(event.serviceType()), at);
+    }
+
+    private static String name(Enum<?> value) {
+      return value == null ? null : value.name();
+    }
+
+    /**
+     * A record's label; an episode's or referral's client reference is read through its client's
+     * row when the audit is read, so the order in which the events arrive does not matter.
+     */
+    private void label(
+        UUID record,
+        UUID client,
+        String reference,
+        String channel,
+        String caller,
+        String serviceType,
+        Instant openedAt) {
+      // A returning client's later intake names the same client: the first label stays.
+      writes
+          .sql(
+              """
+              INSERT INTO access_audit_record (record_id, client_id, reference, channel, caller,
+                service_type, opened_at)
+              VALUES (:id, :client, :reference, :channel, :caller, :serviceType, :at)
+              ON CONFLICT (record_id) DO NOTHING
+              """)
+          .param("id", record)
+          .param("client", client)
+          .param("reference", reference)
+          .param("channel", channel)
+          .param("caller", caller)
+          .param("serviceType", serviceType)
+          .param("at", SqlParams.utc(openedAt))
+          .update();
+    }
+
     @ResetHandler
     void reset() {
-      jdbc.sql("TRUNCATE access_log").update();
+      jdbc.sql("TRUNCATE access_log, access_audit_record").update();
     }
 
     @QueryHandler
@@ -149,15 +226,19 @@ final class AccessAudit {
               .page(
                   jdbc.sql(
                           """
-                  SELECT * FROM access_log
-                  WHERE (CAST(:unit AS text) IS NULL OR record_unit = :unit)
-                    AND (CAST(:record AS uuid) IS NULL OR record_id = :record)
-                    AND (CAST(:viewer AS text) IS NULL OR viewer = :viewer)
-                    AND (CAST(:from AS timestamptz) IS NULL OR viewed_at >= :from)
-                    AND (CAST(:to AS timestamptz) IS NULL OR viewed_at < :to)
-                    AND (CAST(:afterId AS uuid) IS NULL OR (viewed_at, view_id)
-                      > (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
-                  ORDER BY viewed_at, view_id
+                  SELECT l.*, coalesce(r.reference, c.reference) AS reference, r.channel,
+                    r.caller, r.service_type, r.opened_at
+                  FROM access_log l
+                    LEFT JOIN access_audit_record r ON r.record_id = l.record_id
+                    LEFT JOIN access_audit_record c ON c.record_id = r.client_id
+                  WHERE (CAST(:unit AS text) IS NULL OR l.record_unit = :unit)
+                    AND (CAST(:record AS uuid) IS NULL OR l.record_id = :record)
+                    AND (CAST(:viewer AS text) IS NULL OR l.viewer = :viewer)
+                    AND (CAST(:from AS timestamptz) IS NULL OR l.viewed_at >= :from)
+                    AND (CAST(:to AS timestamptz) IS NULL OR l.viewed_at < :to)
+                    AND (CAST(:afterId AS uuid) IS NULL OR (l.viewed_at, l.view_id)
+                      < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                  ORDER BY l.viewed_at DESC, l.view_id DESC
                   LIMIT :rows
                   """)
                       .param(
@@ -179,6 +260,8 @@ final class AccessAudit {
                                   row.getString("viewer_role"),
                                   row.getString("record_type"),
                                   row.getObject("record_id", UUID.class),
+                                  row.getString("record_unit"),
+                                  labelOf(row),
                                   row.getString("scope"),
                                   row.getString("purpose"),
                                   row.getBoolean("refused"),
@@ -187,6 +270,19 @@ final class AccessAudit {
                   After.LIST,
                   entry -> List.of(entry.at(), entry.viewId())));
     }
+  }
+
+  private static RecordLabel labelOf(ResultSet row) throws SQLException {
+    OffsetDateTime opened = row.getObject("opened_at", OffsetDateTime.class);
+    if (opened == null) {
+      return null;
+    }
+    return new RecordLabel(
+        row.getString("reference"),
+        row.getString("channel"),
+        row.getString("caller"),
+        row.getString("service_type"),
+        opened.toInstant());
   }
 
   @RestController
@@ -202,7 +298,8 @@ final class AccessAudit {
     @Operation(
         summary =
             "Supervisor: views of the unit's records (privacy officer: of every unit), refused"
-                + " attempts included; a page of"
+                + " attempts included, newest first, each record named by its `record` label; a"
+                + " page of"
                 + " `limit` rows (50, at most 500) after `cursor`; `next` is the next page's cursor")
     Page<AccessEntry> access(
         @RequestParam(required = false) UUID recordId,

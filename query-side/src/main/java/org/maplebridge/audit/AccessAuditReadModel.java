@@ -16,6 +16,6 @@ class AccessAuditReadModel implements ReadModel {
 
   @Override
   public List<String> tables() {
-    return List.of("access_log", "emergency_grant");
+    return List.of("access_log", "access_audit_record", "emergency_grant");
   }
 }

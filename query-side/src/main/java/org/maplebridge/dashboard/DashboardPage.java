@@ -29,11 +29,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardPage {
   private static final int WEEKS = 8;
+
+  /**
+   * The risk bars' fixed order, most urgent first, each level shown even when none is open, so a
+   * bar never moves; episodes not yet assessed come last, outside the scale.
+   */
+  private static final List<String> RISK_ORDER =
+      List.of("IMMINENT", "HIGH", "MODERATE", "LOW", "UNASSESSED");
+
   private final QueryGateway queries;
 
   DashboardPage(QueryGateway queries) {
     this.queries = queries;
   }
+
+  /** One risk level's bar: how many open episodes are at that level. */
+  record RiskBar(String risk, long crises) {}
 
   /** One week's bar: the referrals requested that week by the state they are in now. */
   record Week(
@@ -50,11 +61,13 @@ class DashboardPage {
     Instant now = Instant.now();
     Dashboard figures = figures(viewer, now.minus(30, ChronoUnit.DAYS), now);
     model.addAttribute("figures", figures);
+    List<RiskBar> risks =
+        RISK_ORDER.stream()
+            .map(risk -> new RiskBar(risk, figures.crisesByRisk().getOrDefault(risk, 0L)))
+            .toList();
+    model.addAttribute("risks", risks);
     model.addAttribute(
-        "mostCrises",
-        Math.max(
-            1,
-            figures.crisesByRisk().values().stream().mapToLong(Long::longValue).max().orElse(1)));
+        "mostCrises", Math.max(1, risks.stream().mapToLong(RiskBar::crises).max().orElse(1)));
     List<Week> weeks = new ArrayList<>();
     for (int back = WEEKS - 1; back >= 0; back--) {
       Instant end = now.minus(7L * back, ChronoUnit.DAYS);

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
  * Every query's answer leaves through here: each {@link ScopedView} in it, alone, in an {@code
  * Optional}, a list, or a record holding such a list (a page) or view, is shown as its own scope
  * allows ({@link Masking}), and its look is recorded for the query's viewer, all of an answer's
- * looks in one write ({@link AccessLog}). Query handlers read whole views and neither mask nor
- * record. Axon's Spring configuration puts every query handler interceptor bean on the query bus,
- * once.
+ * looks in one write ({@link AccessLog}): every look at one record, and of a list's rows those
+ * whose content the viewer newly sees (a live board redraws on every change). Query handlers read
+ * whole views and neither mask nor record. Axon's Spring configuration puts every query handler
+ * interceptor bean on the query bus, once.
  */
 @Component
 class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
@@ -33,8 +34,14 @@ class ScopedViews implements MessageHandlerInterceptor<QueryMessage<?, ?>> {
     Object answer = shown(chain.proceed());
     List<ScopedView> views = new ArrayList<>();
     collect(answer, views);
-    if (!views.isEmpty()) {
-      accessLog.viewed(viewerOf(unitOfWork.getMessage().getPayload()), views);
+    if (views.isEmpty()) {
+      return answer;
+    }
+    Actor viewer = viewerOf(unitOfWork.getMessage().getPayload());
+    if (answer instanceof ScopedView || answer instanceof Optional<?>) {
+      accessLog.viewed(viewer, views);
+    } else {
+      accessLog.viewedInList(viewer, views);
     }
     return answer;
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.SignedInStaff;
+import org.maplebridge.read.StaffNames;
 import org.maplebridge.write.StaffDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /** Staff accounts in PostgreSQL: sign-in for the built-in login and the staff directory. */
 @Component
-public class StaffAccounts implements UserDetailsService, StaffDirectory, SignedInStaff {
+public class StaffAccounts
+    implements UserDetailsService, StaffDirectory, SignedInStaff, StaffNames {
   private final JdbcClient jdbc;
 
   /** How long a confirmation that an account is in good standing holds before it is asked again. */
@@ -78,6 +80,30 @@ public class StaffAccounts implements UserDetailsService, StaffDirectory, Signed
   @Override
   public boolean stillOn(String username) {
     return standing(username) != Standing.SWITCHED_OFF;
+  }
+
+  @Override
+  public Map<String, String> displayNames(Collection<String> usernames) {
+    return names(
+        "SELECT username AS id, display_name AS name FROM staff_account"
+            + " WHERE username = ANY(CAST(:ids AS text[]))",
+        usernames);
+  }
+
+  @Override
+  public Map<String, String> unitNames(Collection<String> units) {
+    return names("SELECT id, name FROM unit WHERE id = ANY(CAST(:ids AS text[]))", units);
+  }
+
+  private Map<String, String> names(String sql, Collection<String> ids) {
+    Map<String, String> names = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql(sql)
+          .param("ids", ids.toArray(String[]::new))
+          .query((row, n) -> names.put(row.getString("id"), row.getString("name")))
+          .list();
+    }
+    return names;
   }
 
   /** Forgets the last confirmation at once, on this instance (others within seconds). */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.maplebridge.events.Erased;
+import org.maplebridge.read.StaffNames;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * How pages write out the details of a history entry: what changed, without the record ids, in the
  * reader's language: field names as {@code field.<name>}, and a value as {@code <name>.<VALUE>}
  * where the field holds one of the enumerations the pages already name (urgency, risk, service
- * type...); an erased person's field as "erased"; anything else as stored.
+ * type...); a unit by its name; an erased person's field as "erased"; anything else as stored.
  */
 @Component("pageFormat")
 public class PageFormat {
@@ -67,7 +68,7 @@ public class PageFormat {
    * triage a screening raised): shown in the reader's language.
    */
   private static final Pattern ALERT_SUMMARY =
-      Pattern.compile("Crisis alert from an intake screening: ([A-Z_]+)");
+      Pattern.compile("Crisis alert from an intake screening(?:: ([A-Z_]+))?");
 
   /** The staff log's entries, as the accounts write them. */
   private static final Pattern ACCOUNT_ADDED =
@@ -91,10 +92,12 @@ public class PageFormat {
 
   private final MessageSource messages;
   private final PageTime time;
+  private final StaffNames names;
 
-  PageFormat(MessageSource messages, PageTime time) {
+  PageFormat(MessageSource messages, PageTime time, StaffNames names) {
     this.messages = messages;
     this.time = time;
+    this.names = names;
   }
 
   public String details(Map<String, Object> data) {
@@ -147,6 +150,9 @@ public class PageFormat {
     if (INSTANT.matcher(stored).matches()) {
       return time.format(Instant.parse(stored), "yyyy-MM-dd HH:mm");
     }
+    if (name.equals("unit")) {
+      return unitName(stored);
+    }
     String named = message(VALUES_NAMED_AS.getOrDefault(name, name) + "." + stored, null);
     if (named != null) {
       return named;
@@ -169,7 +175,10 @@ public class PageFormat {
     }
     Matcher alert = ALERT_SUMMARY.matcher(text);
     if (alert.matches()) {
-      return message("machine.alertSummary", text, value("alertReason", alert.group(1)));
+      // The episode's summary names the screening's reason; its first escalation does not.
+      return alert.group(1) == null
+          ? message("machine.alert", text)
+          : message("machine.alertSummary", text, value("alertReason", alert.group(1)));
     }
     if (STAFF_LOG.containsKey(text)) {
       return message(STAFF_LOG.get(text), text);
@@ -180,7 +189,7 @@ public class PageFormat {
               "staffLog.added",
               text,
               value("role", added.group(1)),
-              added.group(2) == null ? "" : added.group(2))
+              added.group(2) == null ? "" : unitName(added.group(2)))
           + (added.group(3) == null ? "" : message("staffLog.waiting", ""));
     }
     if (text.startsWith("unit added: ")) {
@@ -195,6 +204,10 @@ public class PageFormat {
           value("alertReason", raised.group(2)));
     }
     return text;
+  }
+
+  private String unitName(String unit) {
+    return names.unitNames(List.of(unit)).getOrDefault(unit, unit);
   }
 
   private String value(String kind, String stored) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.maplebridge.read.ViewersZone;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,7 +20,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * convert a deadline in their head. Without the cookie (the very first page), the server's zone.
  */
 @Component("pageTime")
-public class PageTime {
+public class PageTime implements ViewersZone {
   static final String COOKIE = "tz";
 
   public String format(Instant at, String pattern) {
@@ -31,6 +32,11 @@ public class PageTime {
 
   public String format(OffsetDateTime at, String pattern) {
     return at == null ? "" : format(at.toInstant(), pattern);
+  }
+
+  @Override
+  public ZoneId zone() {
+    return viewersZone();
   }
 
   static ZoneId viewersZone() {
