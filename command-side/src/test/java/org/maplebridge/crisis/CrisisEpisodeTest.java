@@ -1304,6 +1304,7 @@ class CrisisEpisodeTest {
           .expectExceptionMessage(
               "You raised this escalation: the person paged for it acknowledges")
           .expectNoEvents();
+      onCall.put(ON_CALL_CLINICIAN, "cora");
       fixture
           .given(
               opened(),
@@ -1311,7 +1312,7 @@ class CrisisEpisodeTest {
               byCarol,
               missed,
               raised(ON_CALL_CLINICIAN, "system"))
-          .when(acknowledge(), as("sam"))
+          .when(acknowledge(), as("cora"))
           .expectSuccessfulHandlerExecution();
     }
 
