@@ -105,7 +105,7 @@ import org.maplebridge.write.TargetRecord;
     commandTargetResolver = ExpectedVersionFromMetadata.BEAN,
     cache = AggregateCaching.CRISES)
 class CrisisEpisode {
-  static final String SYSTEM = "system";
+  static final String SYSTEM = Answering.PLATFORM;
   static final String ESCALATION_DEADLINE = "escalation-acknowledgement";
   static final String RESCUE_DEADLINE = "rescue-confirmation";
   static final String FOLLOW_UP_DEADLINE = "follow-up-due";
@@ -119,7 +119,13 @@ class CrisisEpisode {
   private CrisisState state = CrisisState.OPENED;
 
   private final Map<UUID, EscalationTier> openEscalations = new HashMap<>();
-  private String openEscalationRaisedBy;
+
+  /**
+   * Who escalated the open rung: its raiser, or on a rung the platform raised as the ladder
+   * climbed, the human who escalated the rung it climbed from. Never theirs to acknowledge.
+   */
+  private String escalatedBy;
+
   private Instant openEscalationDeadline;
   private final Set<UUID> escalations = new HashSet<>();
   private Instant rescuedAt;
@@ -378,7 +384,7 @@ class CrisisEpisode {
     check(
         new OnlyThePersonPagedOrAHigherTierAcknowledges(
             actor.username(),
-            openEscalationRaisedBy,
+            escalatedBy,
             Answering.paged(
                 actor.username(),
                 actor.is(Role.SUPERVISOR),
@@ -686,10 +692,12 @@ class CrisisEpisode {
       escalations.add(raised.escalationId());
       openEscalations.clear();
       openEscalations.put(raised.escalationId(), raised.tier());
-      openEscalationRaisedBy = raised.raisedBy();
+      escalatedBy = Answering.escalatedBy(escalatedBy, raised.raisedBy());
       openEscalationDeadline = raised.deadline();
     } else if (event instanceof EscalationAcknowledged acknowledged) {
       openEscalations.remove(acknowledged.escalationId());
+      // Answered: whoever escalated next starts a chain of their own.
+      escalatedBy = null;
     } else if (event instanceof EscalationDeadlineMissed missed) {
       openEscalations.remove(missed.escalationId());
     } else if (event instanceof EmergencyServicesDispatched dispatched) {

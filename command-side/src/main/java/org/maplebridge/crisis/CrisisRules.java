@@ -3,7 +3,6 @@ package org.maplebridge.crisis;
 import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.RiskLevel;
-import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.write.BusinessRule;
 
 /**
@@ -59,16 +58,20 @@ final class CrisisRules {
    * An escalation is acknowledged by the person paged for its tier or by someone holding a higher
    * tier now, never by whoever raised it (published as {@link Answering}).
    */
-  record OnlyThePersonPagedOrAHigherTierAcknowledges(String actor, String raisedBy, boolean paged)
-      implements BusinessRule {
+  /**
+   * @param escalatedBy who raised the escalation, or the rung it climbed from when the platform
+   *     raised it
+   */
+  record OnlyThePersonPagedOrAHigherTierAcknowledges(
+      String actor, String escalatedBy, boolean paged) implements BusinessRule {
     @Override
     public boolean isBroken() {
-      return actor.equals(raisedBy) || !paged;
+      return actor.equals(escalatedBy) || !paged;
     }
 
     @Override
     public String explanation() {
-      return actor.equals(raisedBy)
+      return actor.equals(escalatedBy)
           ? "You raised this escalation: the person paged for it acknowledges"
           : "Only the person paged for this tier, or on a higher tier now, acknowledges it";
     }

@@ -477,7 +477,8 @@ class Referral {
    */
   private void requireItsProvider(Actor actor) {
     ProviderReach reach =
-        ProviderReach.of(status, sent, providerAccessUntil, GenericEventMessage.clock.instant());
+        ProviderReach.of(
+            status, sent, providerAccessUntil, sharingEnded, GenericEventMessage.clock.instant());
     RecordFacts facts =
         RecordFacts.referral(unit, Set.of(requestedBy), crisisId != null).sentTo(providerId, reach);
     if (ScopePolicy.decide(actor, facts).isEmpty()) {

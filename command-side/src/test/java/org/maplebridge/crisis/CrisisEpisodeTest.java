@@ -1277,6 +1277,68 @@ class CrisisEpisodeTest {
     }
 
     @Test
+    void whoeverEscalatedDoesNotAcknowledgeTheRungsThePlatformRaisedAboveIt() {
+      onCall.put(ON_CALL_SUPERVISOR, "sam");
+      onCall.put(ON_CALL_CLINICIAN, "carol");
+      UUID first = UUID.fromString("00000000-0000-0000-0000-0000000000e0");
+      EscalationRaised byCarol =
+          new EscalationRaised(
+              CRISIS,
+              first,
+              ON_CALL_SUPERVISOR,
+              RiskLevel.IMMINENT,
+              "Imminent",
+              now().plus(IMMINENT_ACK),
+              "carol");
+      EscalationDeadlineMissed missed =
+          new EscalationDeadlineMissed(CRISIS, first, ON_CALL_SUPERVISOR, now());
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              byCarol,
+              missed,
+              raised(ON_CALL_CLINICIAN, "system"))
+          .when(acknowledge(), as("carol"))
+          .expectException(RuleViolated.class)
+          .expectExceptionMessage(
+              "You raised this escalation: the person paged for it acknowledges")
+          .expectNoEvents();
+      onCall.put(ON_CALL_CLINICIAN, "cora");
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              byCarol,
+              missed,
+              raised(ON_CALL_CLINICIAN, "system"))
+          .when(acknowledge(), as("cora"))
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anAcknowledgedRungEndsTheChainSoAPlatformRungAfterItIsAnyHoldersToAnswer() {
+      onCall.put(ON_CALL_CLINICIAN, "carol");
+      UUID first = UUID.fromString("00000000-0000-0000-0000-0000000000e0");
+      fixture
+          .given(
+              opened(),
+              assessed(RiskLevel.IMMINENT, null),
+              new EscalationRaised(
+                  CRISIS,
+                  first,
+                  ON_CALL_SUPERVISOR,
+                  RiskLevel.IMMINENT,
+                  "Imminent",
+                  now().plus(IMMINENT_ACK),
+                  "carol"),
+              new EscalationAcknowledged(CRISIS, first, ON_CALL_SUPERVISOR, "sam", true),
+              raised(ON_CALL_CLINICIAN, "system"))
+          .when(acknowledge(), as("carol"))
+          .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void inAGapOfTheRosterThePageFallsToTheUnitsSupervisor() {
       fixture
           .given(opened(), assessed(RiskLevel.IMMINENT, null), raised(ON_CALL_SUPERVISOR, "carol"))

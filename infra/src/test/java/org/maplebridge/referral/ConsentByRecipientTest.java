@@ -155,8 +155,33 @@ class ConsentByRecipientTest extends PlatformTest {
     Response seen = after(as("pia"), withdrawn).get("/api/referrals/" + open);
     assertThat(seen.status()).as("the provider keeps the referral").isEqualTo(200);
     assertThat(seen.json().has("sharingEndedAt")).as("and is told why").isTrue();
-    assertThat(seen.body()).doesNotContain("Li Wei", "+86 138");
-    assertThat(seen.json().get("initials").asText()).isEqualTo("L.W.");
+    assertThat(seen.json().get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(seen.body())
+        .as("nothing of the person, not even the summary")
+        .doesNotContain("Li Wei", "+86 138", "L.W.", "Consent test", "Low mood");
+    assertThat(seen.json().has("initials")).isFalse();
+    assertThat(seen.json().has("age")).isFalse();
+    assertThat(seen.json().has("reason")).isFalse();
+    Api piaNow = after(as("pia"), withdrawn);
+    assertThat(piaNow.get("/api/referrals").json().get("items").findParents("id"))
+        .filteredOn(item -> item.get("id").asText().equals(open))
+        .singleElement()
+        .satisfies(item -> assertThat(item.has("initials") || item.has("reason")).isFalse());
+    String page = piaNow.get("/provider/referrals/" + open + "?lang=en").body();
+    assertThat(page)
+        .contains("withdrew their consent to share")
+        .doesNotContain("L.W.", "Consent test", "/letter");
+    assertThat(piaNow.get("/provider/referrals?lang=en").body())
+        .contains(open, "Access ended")
+        .doesNotContain("L.W.");
+    Response letter = piaNow.get("/api/referrals/" + open + "/letter");
+    assertThat(letter.status()).as("a letter is about the person").isEqualTo(404);
+    assertThat(letter.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(FhirExchangeTest.valid(piaNow.get("/fhir/ServiceRequest/" + open)).body())
+        .doesNotContain("L.W.", "Consent test", "Age ");
+    assertThat(FhirExchangeTest.valid(piaNow.get("/fhir/Task?owner=Organization/" + CLINIC)).body())
+        .contains(open)
+        .doesNotContain("L.W.", "Consent test");
     assertThat(
             jdbc.sql(
                     "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id"

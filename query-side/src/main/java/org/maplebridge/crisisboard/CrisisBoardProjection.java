@@ -3,6 +3,7 @@ package org.maplebridge.crisisboard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -41,6 +42,7 @@ import org.maplebridge.events.crisis.SupervisorConsultRequested;
 import org.maplebridge.events.crisis.SupervisorConsulted;
 import org.maplebridge.events.crisis.WhereaboutsRecorded;
 import org.maplebridge.events.intake.IntakeOpened;
+import org.maplebridge.events.oncall.Answering;
 import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.read.SqlParams;
 import org.maplebridge.read.VersionedRows;
@@ -162,13 +164,28 @@ class CrisisBoardProjection {
 
   @EventHandler
   void on(EscalationRaised event, @SequenceNumber long version, @Timestamp Instant at) {
+    // The rung below this one, unless acknowledged: whoever escalated it escalated this one too.
+    List<String> below =
+        jdbc.sql(
+                """
+                SELECT CASE WHEN acknowledged_by IS NULL THEN escalated_by END
+                FROM crisis_escalation WHERE crisis_id = :crisis AND escalation_id <> :id
+                ORDER BY raised_at DESC LIMIT 1
+                """)
+            .param("crisis", event.crisisId())
+            .param("id", event.escalationId())
+            .query(String.class)
+            .list();
     jdbc.sql(
             """
             INSERT INTO crisis_escalation (escalation_id, crisis_id, tier, risk, reason, raised_by,
-              raised_at, deadline)
-            VALUES (:id, :crisis, :tier, :risk, :reason, :by, :at, :deadline)
+              raised_at, deadline, escalated_by)
+            VALUES (:id, :crisis, :tier, :risk, :reason, :by, :at, :deadline, :escalatedBy)
             ON CONFLICT (escalation_id) DO NOTHING
             """)
+        .param(
+            "escalatedBy",
+            Answering.escalatedBy(below.isEmpty() ? null : below.get(0), event.raisedBy()))
         .param("id", event.escalationId())
         .param("crisis", event.crisisId())
         .param("tier", event.tier().name())

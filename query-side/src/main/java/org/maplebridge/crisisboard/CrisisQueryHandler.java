@@ -328,7 +328,7 @@ class CrisisQueryHandler {
                     viewer.username(),
                     viewer.is(Role.SUPERVISOR),
                     EscalationTier.valueOf(e.tier()),
-                    e.raisedBy(),
+                    e.escalatedBy(),
                     tier -> onCall.holder(unit, tier, now)));
   }
 
@@ -343,7 +343,7 @@ class CrisisQueryHandler {
         jdbc
             .sql(
                 """
-                SELECT e.crisis_id, e.tier, e.raised_by FROM crisis_escalation e
+                SELECT e.crisis_id, e.tier, e.escalated_by FROM crisis_escalation e
                 JOIN crisis_view v ON v.crisis_id = e.crisis_id
                 WHERE v.unit = :unit AND NOT v.closed AND e.acknowledged_by IS NULL AND NOT e.missed
                 ORDER BY e.deadline
@@ -355,7 +355,7 @@ class CrisisQueryHandler {
                             viewer.username(),
                             viewer.is(Role.SUPERVISOR),
                             EscalationTier.valueOf(row.getString("tier")),
-                            row.getString("raised_by"),
+                            row.getString("escalated_by"),
                             tier -> onCall.holder(viewer.unit(), tier, now))
                         ? row.getObject("crisis_id", UUID.class)
                         : null)
@@ -441,6 +441,7 @@ class CrisisQueryHandler {
                           r.getString("risk"),
                           r.getString("reason"),
                           r.getString("raised_by"),
+                          r.getString("escalated_by"),
                           instant(r, "raised_at"),
                           instant(r, "deadline"),
                           r.getString("acknowledged_by"),

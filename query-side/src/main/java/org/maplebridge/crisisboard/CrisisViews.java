@@ -202,6 +202,7 @@ public final class CrisisViews {
       String risk,
       @ClinicalData String reason,
       String raisedBy,
+      @JsonIgnore String escalatedBy,
       Instant raisedAt,
       Instant deadline,
       String acknowledgedBy,

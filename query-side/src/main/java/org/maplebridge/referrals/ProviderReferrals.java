@@ -30,6 +30,8 @@ import org.maplebridge.read.Paging.Page;
 import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.ScopedView;
 import org.maplebridge.read.SqlParams;
+import org.maplebridge.scope.Access;
+import org.maplebridge.scope.Part;
 import org.maplebridge.scope.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -137,9 +139,13 @@ public final class ProviderReferrals {
           .formatted(ReferralTrackerScopes.CARE_TEAM);
 
   /** Who sees a referral as its provider does. */
-  private static final Set<Scope> PROVIDERS = Set.of(Scope.PROVIDER, Scope.PROVIDER_PREVIEW);
+  private static final Set<Scope> PROVIDERS =
+      Set.of(Scope.PROVIDER, Scope.PROVIDER_PREVIEW, Scope.PROVIDER_ENDED);
 
-  /** Who may print a referral's letter: its provider, and its referrer for the provider. */
+  /**
+   * Who may print a referral's letter: its provider, and its referrer for the provider. A letter is
+   * about the person, so not a provider whose access ended.
+   */
   private static final Set<Scope> LETTERS =
       Set.of(Scope.PROVIDER, Scope.PROVIDER_PREVIEW, Scope.REFERRER);
 
@@ -335,8 +341,10 @@ public final class ProviderReferrals {
               .collect(Collectors.toSet());
       // The referrer knows the person; the provider learns the disclosed fields on acceptance.
       boolean accepted = scope == Scope.PROVIDER || scope == Scope.REFERRER;
-      String name = row.getString("name");
-      LocalDate birthDate = row.getObject("birth_date", LocalDate.class);
+      // Initials and age are identity too: a scope that hides it (access ended) gets neither.
+      boolean knowsThePerson = scope.access(Part.IDENTITY) != Access.HIDDEN;
+      String name = knowsThePerson ? row.getString("name") : null;
+      LocalDate birthDate = knowsThePerson ? row.getObject("birth_date", LocalDate.class) : null;
       ReferralStatus status = ReferralStatus.valueOf(row.getString("status"));
       return new ProviderReferral(
           row.getObject("referral_id", UUID.class),
@@ -350,7 +358,7 @@ public final class ProviderReferrals {
           birthDate == null
               ? null
               : Period.between(birthDate, LocalDate.now(clock.withZone(ZoneOffset.UTC))).getYears(),
-          disclosed.stream().map(Enum::name).sorted().toList(),
+          knowsThePerson ? disclosed.stream().map(Enum::name).sorted().toList() : List.of(),
           instant(row, "sent_at"),
           instant(row, "received_at"),
           instant(row, "accepted_at"),

@@ -55,7 +55,7 @@ class ReferralTrackerScopes implements ReferralScopes {
     return jdbc.sql(
             """
             SELECT r.unit, r.requested_by, r.crisis_id, r.provider_id, r.status, r.sent,
-              r.access_until, %s
+              r.access_until, r.sharing_ended_at, %s
             FROM referral_view r WHERE r.referral_id = :id
             """
                 .formatted(CARE_TEAM))
@@ -68,7 +68,7 @@ class ReferralTrackerScopes implements ReferralScopes {
   /**
    * The policy's decision on a row with the referral's {@code unit}, {@code requested_by}, {@code
    * crisis_id}, its source case's {@code care_team}, and where it stands with its provider ({@code
-   * provider_id}, {@code status}, {@code sent}, {@code access_until}).
+   * provider_id}, {@code status}, {@code sent}, {@code access_until}, {@code sharing_ended_at}).
    */
   public static Optional<Scope> decide(Actor viewer, ResultSet row) throws SQLException {
     Set<String> team = new HashSet<>();
@@ -83,6 +83,7 @@ class ReferralTrackerScopes implements ReferralScopes {
             ReferralStatus.valueOf(row.getString("status")),
             row.getBoolean("sent"),
             accessUntil == null ? null : accessUntil.toInstant(),
+            row.getObject("sharing_ended_at", OffsetDateTime.class) != null,
             Instant.now());
     return ScopePolicy.decide(
         viewer,

@@ -37,6 +37,11 @@ public enum Scope {
   PROVIDER_PREVIEW(Access.MASKED, Access.DISCLOSED, Access.SHOWN, Access.OWN, false),
   /** Provider staff on an accepted referral, for the access period: the disclosed fields. */
   PROVIDER(Access.DISCLOSED, Access.DISCLOSED, Access.SHOWN, Access.OWN, false),
+  /**
+   * Provider staff on a referral whose person withdrew consent to share: that it exists, where it
+   * stands and that their access ended; nothing of the person, not even the summary.
+   */
+  PROVIDER_ENDED(Access.HIDDEN, Access.HIDDEN, Access.SHOWN, Access.OWN, false),
   /** The platform's own deadlines and automation: acts on the case, reads nothing. */
   PLATFORM(Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, Access.HIDDEN, false);
 
@@ -93,6 +98,9 @@ public enum Scope {
     }
     if (this == PROVIDER) {
       return "case,disclosed-fields";
+    }
+    if (this == PROVIDER_ENDED) {
+      return "case";
     }
     if (!showsIdentity()) {
       return "case,masked-identity";

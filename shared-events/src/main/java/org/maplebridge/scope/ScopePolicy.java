@@ -87,6 +87,7 @@ public final class ScopePolicy {
       case NONE -> Optional.empty();
       case PREVIEW -> Optional.of(Scope.PROVIDER_PREVIEW);
       case DISCLOSED -> Optional.of(Scope.PROVIDER);
+      case ENDED -> Optional.of(Scope.PROVIDER_ENDED);
     };
   }
 

@@ -134,7 +134,8 @@ class ScopePolicyTest {
 
   /**
    * Provider staff (pia at her clinic) on a referral of the north unit: nothing of a referral sent
-   * elsewhere or not reaching her clinic; a summary until acceptance; the disclosed fields after.
+   * elsewhere or not reaching her clinic; a summary until acceptance; the disclosed fields after;
+   * once the person withdrew consent to share, the referral alone, nothing of the person.
    */
   @ParameterizedTest(name = "provider, referral to {0} reaching {1}: {2}")
   @CsvSource(
@@ -145,8 +146,10 @@ class ScopePolicyTest {
           OWN_CLINIC    | NONE      | —                |           |           |       |
           OWN_CLINIC    | PREVIEW   | PROVIDER_PREVIEW | MASKED    | DISCLOSED | SHOWN | OWN
           OWN_CLINIC    | DISCLOSED | PROVIDER         | DISCLOSED | DISCLOSED | SHOWN | OWN
+          OWN_CLINIC    | ENDED     | PROVIDER_ENDED   | HIDDEN    | HIDDEN    | SHOWN | OWN
           OTHER_CLINIC  | PREVIEW   | —                |           |           |       |
           OTHER_CLINIC  | DISCLOSED | —                |           |           |       |
+          OTHER_CLINIC  | ENDED     | —                |           |           |       |
           """)
   void providerStaffSeeOnlyWhatAReferralToTheirClinicDisclosed(
       String sentTo,
@@ -175,34 +178,40 @@ class ScopePolicyTest {
     assertThat(given.mayChange(Part.CLINICAL)).as("changes clinical").isFalse();
   }
 
-  @ParameterizedTest(name = "{0}, sent={1}, access open={2}: {3}")
+  @ParameterizedTest(name = "{0}, sent={1}, access open={2}, consent withdrawn={3}: {4}")
   @CsvSource(
       delimiter = '|',
       textBlock =
           """
-          # status    | sent  | access open | reach
-          REQUESTED   | false | false       | NONE
-          REQUESTED   | true  | false       | PREVIEW
-          RECEIVED    | true  | false       | PREVIEW
-          ACCEPTED    | true  | true        | DISCLOSED
-          SCHEDULED   | true  | true        | DISCLOSED
-          IN_PROGRESS | true  | false       | PREVIEW
-          ON_HOLD     | true  | true        | DISCLOSED
-          DECLINED    | true  | false       | NONE
-          COMPLETED   | true  | true        | NONE
-          FAILED      | true  | true        | NONE
-          LOOP_CLOSED | true  | true        | NONE
-          CANCELLED   | true  | true        | NONE
+          # status    | sent  | access open | withdrawn | reach
+          REQUESTED   | false | false       | false     | NONE
+          REQUESTED   | true  | false       | false     | PREVIEW
+          RECEIVED    | true  | false       | false     | PREVIEW
+          ACCEPTED    | true  | true        | false     | DISCLOSED
+          SCHEDULED   | true  | true        | false     | DISCLOSED
+          IN_PROGRESS | true  | false       | false     | PREVIEW
+          ON_HOLD     | true  | true        | false     | DISCLOSED
+          DECLINED    | true  | false       | false     | NONE
+          COMPLETED   | true  | true        | false     | NONE
+          FAILED      | true  | true        | false     | NONE
+          LOOP_CLOSED | true  | true        | false     | NONE
+          CANCELLED   | true  | true        | false     | NONE
+          RECEIVED    | true  | false       | true      | ENDED
+          ACCEPTED    | true  | false       | true      | ENDED
+          SCHEDULED   | true  | true        | true      | ENDED
+          REQUESTED   | false | false       | true      | NONE
+          COMPLETED   | true  | false       | true      | NONE
           """)
   void aReferralReachesItsProviderOnlyWhileOpenAndItsDisclosedFieldsOnlyDuringAccess(
       org.maplebridge.events.referral.ReferralStatus status,
       boolean sent,
       boolean accessOpen,
+      boolean withdrawn,
       ProviderReach reach) {
     Instant now = Instant.parse("2026-12-01T12:00:00Z");
     Instant accessUntil = accessOpen ? now.plusSeconds(60) : now.minusSeconds(60);
 
-    assertThat(ProviderReach.of(status, sent, accessUntil, now)).isEqualTo(reach);
+    assertThat(ProviderReach.of(status, sent, accessUntil, withdrawn, now)).isEqualTo(reach);
   }
 
   @ParameterizedTest(name = "{0} of {1} sees the audit of north: {2}")

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -28,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.maplebridge.Api;
+import org.maplebridge.Api.Response;
 import org.maplebridge.PlatformTest;
 import org.maplebridge.pages.Browser;
 import org.maplebridge.pages.Browsers;
@@ -54,6 +57,9 @@ class PagingTest extends PlatformTest {
   private static final AtomicInteger GATEWAY_STATUS = new AtomicInteger(204);
 
   private static final HttpServer GATEWAY = gateway();
+
+  /** Recipients the webhook cannot reach (503), while the others get their pages. */
+  private static final Set<String> UNREACHABLE = ConcurrentHashMap.newKeySet();
 
   record Hook(String key, String signature, byte[] body) {}
 
@@ -241,6 +247,89 @@ class PagingTest extends PlatformTest {
         .isEqualTo("sam");
   }
 
+  /**
+   * The page of carol's escalation reaches nobody, so the platform raises the next rung, the
+   * on-call clinician's, which carol holds: she escalated, so it is not hers to acknowledge;
+   * neither the episode page nor her badge offers it, and the platform refuses it.
+   */
+  @Test
+  void whoeverEscalatedCannotAcknowledgeTheRungThePlatformRaisedAboveIt() {
+    Instant now = Instant.now();
+    assertThat(
+            as("sam")
+                .put(
+                    "/api/units/north/on-call",
+                    "{\"periods\":[{\"tier\":\"ON_CALL_SUPERVISOR\",\"username\":\"sam\",\"from\":\""
+                        + now.minusSeconds(60)
+                        + "\",\"to\":\""
+                        + now.plusSeconds(7200)
+                        + "\"},{\"tier\":\"ON_CALL_CLINICIAN\",\"username\":\"carol\",\"from\":\""
+                        + now.minusSeconds(60)
+                        + "\",\"to\":\""
+                        + now.plusSeconds(7200)
+                        + "\"}]}")
+                .status())
+        .isEqualTo(204);
+    Api carol = as("carol");
+    // Sam is out of reach: no mail, no webhook; carol still gets hers by webhook.
+    SMTP.stop();
+    UNREACHABLE.add("sam");
+    String crisis;
+    JsonNode climbed;
+    try {
+      crisis =
+          carol
+              .post(
+                  "/api/crises",
+                  "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"Ladder test\"}")
+              .id();
+      carol.post("/api/crises/" + crisis + "/risk-assessments", "{\"level\":\"IMMINENT\"}");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> rung(carol, crisis, "ON_CALL_CLINICIAN") != null);
+      climbed = rung(carol, crisis, "ON_CALL_CLINICIAN");
+    } finally {
+      UNREACHABLE.remove("sam");
+      SMTP.start();
+    }
+    assertThat(rung(carol, crisis, "ON_CALL_SUPERVISOR").get("raisedBy").asText())
+        .isEqualTo("carol");
+    assertThat(climbed.get("raisedBy").asText()).isEqualTo("system");
+    assertThat(climbed.get("missed").asBoolean()).as("still waiting").isFalse();
+
+    assertThat(carol.get("/api/crises/" + crisis).json().get("allowedActions").toString())
+        .doesNotContain("ACKNOWLEDGE_ESCALATION");
+    assertThat(carol.get("/crises/" + crisis + "?lang=en").body())
+        .as("the episode page's Due now offers her no Acknowledge")
+        .contains("due-now")
+        .doesNotContain("class=\"acknowledge\"");
+    assertThat(carol.get("/crisis-board/waiting").json().get("crises").toString())
+        .as("nor does her on-call badge count it")
+        .doesNotContain(crisis);
+
+    Response refused =
+        carol.post(
+            "/api/crises/"
+                + crisis
+                + "/escalations/"
+                + climbed.get("id").asText()
+                + "/acknowledgement",
+            "");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.json().get("detail").asText()).contains("You raised this escalation");
+    assertThat(rung(carol, crisis, "ON_CALL_CLINICIAN").has("acknowledgedBy")).isFalse();
+  }
+
+  /** The episode's rung of {@code tier} as the API shows it; null until it is raised. */
+  private static JsonNode rung(Api viewer, String crisis, String tier) {
+    for (JsonNode escalation : viewer.get("/api/crises/" + crisis).json().path("escalations")) {
+      if (tier.equals(escalation.get("tier").asText())) {
+        return escalation;
+      }
+    }
+    return null;
+  }
+
   private static MimeMessage mailAbout(String address, String crisis) throws Exception {
     for (MimeMessage message : SMTP.getReceivedMessages()) {
       if (message.getAllRecipients()[0].toString().equals(address)
@@ -276,7 +365,8 @@ class PagingTest extends PlatformTest {
           "/pages",
           exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = GATEWAY_STATUS.get();
+            String recipient = new ObjectMapper().readTree(body).path("recipient").asText();
+            int status = UNREACHABLE.contains(recipient) ? 503 : GATEWAY_STATUS.get();
             if (status == 204) {
               HOOKS.add(
                   new Hook(

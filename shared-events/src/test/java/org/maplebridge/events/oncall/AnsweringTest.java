@@ -56,4 +56,12 @@ class AnsweringTest {
         .isFalse();
     assertThat(Answering.mayAcknowledge("sam", true, EMERGENCY_SERVICES, "system", empty)).isTrue();
   }
+
+  @Test
+  void aRungThePlatformRaisedCarriesWhoEscalatedTheRungBelowIt() {
+    assertThat(Answering.escalatedBy(null, "carol")).isEqualTo("carol");
+    assertThat(Answering.escalatedBy("carol", "system")).isEqualTo("carol");
+    assertThat(Answering.escalatedBy("carol", "cora")).isEqualTo("cora");
+    assertThat(Answering.escalatedBy(null, "system")).isNull();
+  }
 }
