@@ -1,5 +1,7 @@
 package org.maplebridge.crisis;
 
+import java.util.Arrays;
+import java.util.List;
 import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.RiskLevel;
@@ -24,6 +26,11 @@ final class CrisisRules {
     @Override
     public String explanation() {
       return step.missing(state).map(CrisisStep.Condition::explanation).orElse("");
+    }
+
+    @Override
+    public String code() {
+      return step.missing(state).map(missing -> name() + "." + missing.name()).orElse(name());
     }
   }
 
@@ -53,6 +60,16 @@ final class CrisisRules {
               + screener
               + " risk: a lower level needs the supervisor, with a written rationale";
     }
+
+    @Override
+    public String code() {
+      return name() + (bySupervisor ? ".RATIONALE" : ".SUPERVISOR");
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return Arrays.asList(screener);
+    }
   }
 
   /**
@@ -71,6 +88,11 @@ final class CrisisRules {
       return actor.equals(raisedBy)
           ? "You raised this escalation: the person paged for it acknowledges"
           : "Only the person paged for this tier, or on a higher tier now, acknowledges it";
+    }
+
+    @Override
+    public String code() {
+      return name() + (actor.equals(raisedBy) ? ".RAISED_IT" : ".NOT_PAGED");
     }
   }
 

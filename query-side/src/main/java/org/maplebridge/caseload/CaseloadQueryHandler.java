@@ -320,6 +320,7 @@ class CaseloadQueryHandler {
         caseReviews,
         row.riskFlag(),
         row.crisisAlert(),
+        row.triageFloor(),
         row.closedAt() == null
             ? null
             : new Closure(
@@ -499,6 +500,7 @@ class CaseloadQueryHandler {
         instant(r, "closed_at"),
         r.getBoolean("screened"),
         instant(r, "review_due"),
+        r.getBoolean("floor_lifted") ? null : r.getString("triage_floor"),
         r.getLong("version"));
   }
 
@@ -543,6 +545,7 @@ class CaseloadQueryHandler {
       Instant closedAt,
       boolean screened,
       Instant reviewDue,
+      String triageFloor,
       long version) {
 
     /** A crisis alert, or a screening's review task still open. */
