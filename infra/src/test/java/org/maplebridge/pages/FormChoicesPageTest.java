@@ -38,7 +38,8 @@ class FormChoicesPageTest extends PlatformTest {
           "makingTheEnvironmentSafe");
 
   private String intakeOf(Api counsellor, String clientName) {
-    String id = counsellor.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", clientName)).id();
+    String id =
+        counsellor.post("/api/intakes", NEW_CLIENT_INTAKE.replace("Li Wei", clientName)).id();
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> counsellor.get("/api/intakes/" + id).status() == 200);
@@ -68,7 +69,8 @@ class FormChoicesPageTest extends PlatformTest {
         .until(
             () ->
                 "EMERGENCY"
-                    .equals(alice.get("/api/intakes/" + intake).json().path("triageFloor").asText()));
+                    .equals(
+                        alice.get("/api/intakes/" + intake).json().path("triageFloor").asText()));
 
     for (String language : List.of("zh-CN", "en")) {
       WebDriver browser = browsers.open(language);
@@ -103,7 +105,9 @@ class FormChoicesPageTest extends PlatformTest {
     chinese.findElement(By.id("assign")).click();
     String refusal = Browser.shown(chinese, By.cssSelector("form .problem")).getText();
     assertThat(refusal).contains("现在不能这样做").contains("同意接受心理咨询");
-    assertThat(refusal).as("no English sentence on a Chinese page").doesNotContainPattern("[A-Za-z]");
+    assertThat(refusal)
+        .as("no English sentence on a Chinese page")
+        .doesNotContainPattern("[A-Za-z]");
 
     WebDriver english = browsers.open("en");
     Browser.signIn(english, port, "alice", PASSWORD);
@@ -232,7 +236,8 @@ class FormChoicesPageTest extends PlatformTest {
         .extracting(WebElement::getText)
         .containsExactly(
             "Sleeping pills · Her sister keeps them", "Car keys · Left with a neighbour tonight");
-    JsonNode means = carol.get("/api/crises/" + crisis).json().path("safetyPlan").path("meansAgreed");
+    JsonNode means =
+        carol.get("/api/crises/" + crisis).json().path("safetyPlan").path("meansAgreed");
     assertThat(means).hasSize(2);
     assertThat(means.get(1).get("agreed").asText()).isEqualTo("Left with a neighbour tonight");
   }
@@ -242,10 +247,10 @@ class FormChoicesPageTest extends PlatformTest {
     Api carol = as("carol");
     String crisis =
         carol
-            .post(
-                "/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"s2\"}")
+            .post("/api/crises", "{\"channel\":\"HOTLINE\",\"caller\":\"SELF\",\"summary\":\"s2\"}")
             .id();
-    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(20, ChronoUnit.MINUTES).toString();
+    String startedAt =
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(20, ChronoUnit.MINUTES).toString();
     assertThat(
             carol
                 .post(
@@ -258,18 +263,19 @@ class FormChoicesPageTest extends PlatformTest {
         .until(
             () -> {
               JsonNode board = carol.get("/api/crisis-board").json();
-              JsonNode row = findIn(board.has("items") ? board.get("items") : board, "crisisId", crisis);
+              JsonNode row =
+                  findIn(board.has("items") ? board.get("items") : board, "crisisId", crisis);
               return row != null && row.has("lastContactChannel");
             });
 
-    for (String[] language : new String[][] {{"zh-CN", "最近联系", "在线"}, {"en", "Last contact", "Chat"}}) {
+    for (String[] language :
+        new String[][] {{"zh-CN", "最近联系", "在线"}, {"en", "Last contact", "Chat"}}) {
       WebDriver browser = browsers.open(language[0]);
       browser.manage().window().setSize(new Dimension(390, 844));
       Browser.signIn(browser, port, "carol", PASSWORD);
       browser.get(url("/crisis-board"));
       WebElement shown =
-          Browser.shown(
-              browser, By.cssSelector("tr[data-crisis='" + crisis + "'] .last-contact"));
+          Browser.shown(browser, By.cssSelector("tr[data-crisis='" + crisis + "'] .last-contact"));
       assertThat(shown.getText()).contains(language[1]).contains(language[2]);
       assertThat(shown.findElement(By.tagName("time")).getDomAttribute("datetime"))
           .isEqualTo(startedAt);

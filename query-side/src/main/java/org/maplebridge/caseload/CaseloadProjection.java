@@ -22,8 +22,8 @@ import org.maplebridge.events.access.EmergencyAccessGranted;
 import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
-import org.maplebridge.events.intake.ClinicalReview;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
 import org.maplebridge.events.intake.ClinicalReviewDone;
 import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ConsentRecorded;
@@ -278,11 +278,7 @@ class CaseloadProjection {
         .update();
     if (event.review() == ClinicalReview.SAME_DAY_CSSRS) {
       update(
-          event.intakeId(),
-          version,
-          at,
-          RAISE_FLOOR,
-          SqlParams.of("floor", Urgency.URGENT.name()));
+          event.intakeId(), version, at, RAISE_FLOOR, SqlParams.of("floor", Urgency.URGENT.name()));
     } else {
       update(event.intakeId(), version, at, "", Map.of());
     }

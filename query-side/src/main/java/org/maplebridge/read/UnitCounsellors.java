@@ -3,8 +3,8 @@ package org.maplebridge.read;
 import java.util.List;
 
 /**
- * The counsellors a unit's case can be given to, so that a page offers them to choose from: kept
- * by the platform's accounts.
+ * The counsellors a unit's case can be given to, so that a page offers them to choose from: kept by
+ * the platform's accounts.
  */
 public interface UnitCounsellors {
 

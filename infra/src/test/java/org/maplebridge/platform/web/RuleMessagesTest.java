@@ -30,8 +30,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
- * Every rule that can stop someone on a page explains itself in both languages: each business
- * rule, each of its explanations, and the platform's own rules (accounts, erased records).
+ * Every rule that can stop someone on a page explains itself in both languages: each business rule,
+ * each of its explanations, and the platform's own rules (accounts, erased records).
  */
 class RuleMessagesTest {
   /** The rules with several explanations, and which ones (the rest have one, under their name). */
@@ -151,8 +151,7 @@ class RuleMessagesTest {
             "A referral that is CANCELLED cannot be sent",
             "TheLoopGoesStepByStep.SEND",
             List.of(ReferralStatus.CANCELLED));
-    assertThat(messages.explanation(loop, Locale.SIMPLIFIED_CHINESE))
-        .isEqualTo("状态为“已取消”的转介不能发送");
+    assertThat(messages.explanation(loop, Locale.SIMPLIFIED_CHINESE)).isEqualTo("状态为“已取消”的转介不能发送");
 
     RuleViolated unknown = new RuleViolated("NoSuchRule", "Told in English");
     assertThat(messages.explanation(unknown, Locale.SIMPLIFIED_CHINESE))
