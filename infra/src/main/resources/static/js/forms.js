@@ -10,6 +10,8 @@
 //   name="x[]"                     items of a list, in page order (checkboxes: the ticked ones)
 //   name="x.y"                     field y of the object x (sent even when all its fields are empty,
 //                                  so that the API names each missing one)
+//   name="x[].y"                   field y of an item of the list x: each element marked data-item
+//                                  is one item (one with every field empty is left out)
 // data-then may contain {created}: the id the write created.
 (function () {
   // The viewer's time zone: the server writes the times of the next pages in it (PageTime).
@@ -41,10 +43,21 @@
 
   function bodyOf(form) {
     const body = {};
+    const items = new Map();
     for (const field of form.elements) {
       if (!field.name || field.disabled || field.name === '_csrf') continue;
       const value = valueOf(field);
-      if (field.name.includes('.')) {
+      if (field.name.includes('[].')) {
+        const [list, inner] = field.name.split('[].');
+        body[list] = body[list] || [];
+        if (value === undefined) continue;
+        const row = field.closest('[data-item]');
+        if (!items.has(row)) {
+          items.set(row, {});
+          body[list].push(items.get(row));
+        }
+        items.get(row)[inner] = value;
+      } else if (field.name.includes('.')) {
         const [outer, inner] = field.name.split('.');
         body[outer] = body[outer] || {};
         if (value !== undefined) body[outer][inner] = value;
@@ -116,7 +129,8 @@
     for (const name of Object.keys(errors)) {
       const plain = name.replace(/\[.*$/, '');
       const field = form.querySelector(
-        '[name="' + plain + '"], [name="' + plain + '[]"], [name^="' + plain + '."]');
+        '[name="' + plain + '"], [name="' + plain + '[]"], [name^="' + plain + '."], [name^="'
+        + plain + '[]."]');
       if (!field) continue;
       mark(field, errors[name]);
     }

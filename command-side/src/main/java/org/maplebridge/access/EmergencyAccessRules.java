@@ -1,5 +1,7 @@
 package org.maplebridge.access;
 
+import java.util.Arrays;
+import java.util.List;
 import org.maplebridge.write.BusinessRule;
 
 /** The rules of emergency access. Breaking the glass itself is never refused. */
@@ -16,6 +18,11 @@ final class EmergencyAccessRules {
     @Override
     public String explanation() {
       return "This emergency access was already reviewed by " + reviewedBy;
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return Arrays.asList(reviewedBy);
     }
   }
 }

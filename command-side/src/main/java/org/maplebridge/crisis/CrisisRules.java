@@ -1,5 +1,7 @@
 package org.maplebridge.crisis;
 
+import java.util.Arrays;
+import java.util.List;
 import org.maplebridge.events.crisis.CrisisState;
 import org.maplebridge.events.crisis.CrisisStep;
 import org.maplebridge.events.crisis.RiskLevel;
@@ -23,6 +25,11 @@ final class CrisisRules {
     @Override
     public String explanation() {
       return step.missing(state).map(CrisisStep.Condition::explanation).orElse("");
+    }
+
+    @Override
+    public String code() {
+      return step.missing(state).map(missing -> name() + "." + missing.name()).orElse(name());
     }
   }
 
@@ -52,6 +59,16 @@ final class CrisisRules {
               + screener
               + " risk: a lower level needs the supervisor, with a written rationale";
     }
+
+    @Override
+    public String code() {
+      return name() + (bySupervisor ? ".RATIONALE" : ".SUPERVISOR");
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return Arrays.asList(screener);
+    }
   }
 
   /**
@@ -74,6 +91,11 @@ final class CrisisRules {
       return actor.equals(escalatedBy)
           ? "You raised this escalation: the person paged for it acknowledges"
           : "Only the person paged for this tier, or on a higher tier now, acknowledges it";
+    }
+
+    @Override
+    public String code() {
+      return name() + (actor.equals(raisedBy) ? ".RAISED_IT" : ".NOT_PAGED");
     }
   }
 

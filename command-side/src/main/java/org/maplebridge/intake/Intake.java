@@ -60,6 +60,7 @@ import org.maplebridge.intake.IntakeCommands.WithdrawConsent;
 import org.maplebridge.intake.IntakeRules.AClosedCaseIsNotClosedAgain;
 import org.maplebridge.intake.IntakeRules.NoAssignmentBeforeConsentToCounselling;
 import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase;
+import org.maplebridge.intake.IntakeRules.NothingIsAddedToAClosedCase.Addition;
 import org.maplebridge.intake.IntakeRules.OnlyAClosedCaseCanBeReopened;
 import org.maplebridge.intake.IntakeRules.OnlyAnOpenReviewIsDone;
 import org.maplebridge.intake.IntakeRules.OnlyGivenConsentCanBeWithdrawn;
@@ -183,7 +184,7 @@ class Intake {
   @CommandHandler
   void handle(RecordConsent command, Actor actor) {
     requireCareTeam(actor, "record consent");
-    check(new NothingIsAddedToAClosedCase(closed, "consent"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.CONSENT));
     boolean shares = command.scope() == ConsentScope.REFERRAL_SHARING;
     if (!shares && command.sharing() != null) {
       throw new InvalidInput("recipient", "Only consent to share names a recipient and purpose");
@@ -210,7 +211,7 @@ class Intake {
   @CommandHandler
   void handle(RecordScreening command, Actor actor, ClinicalReviewDeadlines deadlines) {
     requireCareTeam(actor, "record screenings");
-    check(new NothingIsAddedToAClosedCase(closed, "screenings"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.SCREENINGS));
     ScreeningScore score =
         ScreeningScoring.score(command.instrument(), command.answers(), command.recentBehaviour());
     apply(
@@ -312,7 +313,7 @@ class Intake {
   @CommandHandler
   void handle(TriageIntake command, Actor actor) {
     requireInScope(actor);
-    check(new NothingIsAddedToAClosedCase(closed, "a triage"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.TRIAGE));
     check(
         new TriageIsNotBelowTheRiskAScreeningShowed(
             command.priority(), riskFloor, negativeCssrsSinceSelfHarmItem));
@@ -322,7 +323,7 @@ class Intake {
   @CommandHandler
   void handle(AssignCounsellor command, Actor actor, StaffDirectory staff) {
     requireInScope(actor);
-    check(new NothingIsAddedToAClosedCase(closed, "an assignment"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.ASSIGNMENT));
     check(
         new NoAssignmentBeforeConsentToCounselling(
             activeConsents.contains(ConsentScope.COUNSELLING)));
@@ -341,7 +342,7 @@ class Intake {
   @CommandHandler
   void handle(AddCareTeamMember command, Actor actor, StaffDirectory staff) {
     requireInScope(actor);
-    check(new NothingIsAddedToAClosedCase(closed, "care team members"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.CARE_TEAM_MEMBERS));
     requireCounsellorOfThisUnit(command.member(), staff, "member");
     if (careTeam.contains(command.member())) {
       return;
@@ -362,7 +363,7 @@ class Intake {
   @CommandHandler
   void handle(AddSessionNote command, Actor actor) {
     requireCareTeam(actor, "write session notes");
-    check(new NothingIsAddedToAClosedCase(closed, "notes"));
+    check(new NothingIsAddedToAClosedCase(closed, Addition.NOTES));
     apply(new SessionNoteAdded(intakeId, command.noteId(), command.text(), actor.username()));
   }
 

@@ -1,5 +1,7 @@
 package org.maplebridge.intake;
 
+import java.util.Arrays;
+import java.util.List;
 import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.write.BusinessRule;
 
@@ -20,7 +22,23 @@ final class IntakeRules {
     }
   }
 
-  record NothingIsAddedToAClosedCase(boolean closed, String what) implements BusinessRule {
+  record NothingIsAddedToAClosedCase(boolean closed, Addition what) implements BusinessRule {
+    /** What would have been added, as the explanation names it. */
+    enum Addition {
+      CONSENT("consent"),
+      SCREENINGS("screenings"),
+      TRIAGE("a triage"),
+      ASSIGNMENT("an assignment"),
+      CARE_TEAM_MEMBERS("care team members"),
+      NOTES("notes");
+
+      private final String words;
+
+      Addition(String words) {
+        this.words = words;
+      }
+    }
+
     @Override
     public boolean isBroken() {
       return closed;
@@ -28,7 +46,12 @@ final class IntakeRules {
 
     @Override
     public String explanation() {
-      return "The case is closed: reopen it before adding " + what;
+      return "The case is closed: reopen it before adding " + what.words;
+    }
+
+    @Override
+    public String code() {
+      return name() + "." + what.name();
     }
   }
 
@@ -46,6 +69,11 @@ final class IntakeRules {
     @Override
     public String explanation() {
       return "A screening showed risk: the priority must be " + riskFloor + " or higher";
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return Arrays.asList(riskFloor);
     }
   }
 

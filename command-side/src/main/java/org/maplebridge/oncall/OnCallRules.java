@@ -43,5 +43,17 @@ final class OnCallRules {
               + " from "
               + (both[0].from().isAfter(both[1].from()) ? both[0].from() : both[1].from());
     }
+
+    @Override
+    public List<Object> arguments() {
+      OnCallPeriod[] both = overlap();
+      return both == null
+          ? List.of()
+          : List.of(
+              both[0].username(),
+              both[1].username(),
+              both[0].tier(),
+              both[0].from().isAfter(both[1].from()) ? both[0].from() : both[1].from());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.maplebridge.privacy;
 
 import java.time.Instant;
+import java.util.List;
 import org.maplebridge.write.BusinessRule;
 
 /** The rules of retention, legal holds and erasure. */
@@ -19,6 +20,16 @@ final class PrivacyRules {
       return until == null
           ? "A legal hold keeps this person's records until it is lifted"
           : "A legal hold keeps this person's records until " + until;
+    }
+
+    @Override
+    public String code() {
+      return name() + (until == null ? ".UNTIL_LIFTED" : ".UNTIL");
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return until == null ? List.of() : List.of(until);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.maplebridge.referral;
 
+import java.util.Arrays;
+import java.util.List;
 import org.maplebridge.events.referral.ConsentWaiver;
 import org.maplebridge.events.referral.ReferralStatus;
 import org.maplebridge.events.referral.ReferralStep;
@@ -20,6 +22,16 @@ final class ReferralRules {
     @Override
     public String explanation() {
       return "A referral that is " + status + " cannot be " + done;
+    }
+
+    @Override
+    public String code() {
+      return name() + "." + step.name();
+    }
+
+    @Override
+    public List<Object> arguments() {
+      return Arrays.asList(status);
     }
   }
 
@@ -67,6 +79,11 @@ final class ReferralRules {
           : "The client has not consented to sharing for referral: record consent, or ask the"
               + " unit's supervisor for an override";
     }
+
+    @Override
+    public String code() {
+      return name() + (consentNamesOthers ? ".OTHER_RECIPIENTS" : ".NO_CONSENT");
+    }
   }
 
   /**
@@ -86,6 +103,16 @@ final class ReferralRules {
         case GRANTED -> "Sharing without consent was already authorised";
         case NONE, REFUSED -> "No override is waiting for an answer";
       };
+    }
+
+    @Override
+    public String code() {
+      return name()
+          + switch (waiver) {
+            case REQUESTED -> ".WAITING";
+            case GRANTED -> ".GRANTED";
+            case NONE, REFUSED -> ".NONE_WAITING";
+          };
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.axonframework.spring.authorization.MessageAuthorizationHandlerInterceptor;
 import org.axonframework.spring.authorization.UnauthorizedMessageException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -826,7 +828,7 @@ class IntakeTest {
                   SCREENING,
                   SuicideRisk.HIGH))
           .when(new TriageIntake(INTAKE, Urgency.URGENT, "Calmer now"), as("alice"))
-          .expectException(RuleViolated.class)
+          .expectException(explained("TriageIsNotBelowTheRiskAScreeningShowed", Urgency.EMERGENCY))
           .expectExceptionMessage(
               "A screening showed risk: the priority must be EMERGENCY or higher");
     }
@@ -915,7 +917,7 @@ class IntakeTest {
       fixture
           .given(opened(), closed)
           .when(new AddSessionNote(INTAKE, NOTE, "Late note"), as("alice"))
-          .expectException(RuleViolated.class)
+          .expectException(explained("NothingIsAddedToAClosedCase.NOTES"))
           .expectExceptionMessage("The case is closed: reopen it before adding notes");
       fixture
           .given(opened(), closed)
@@ -980,5 +982,18 @@ class IntakeTest {
           .when(new ReopenIntake(INTAKE, "Came back"), as("sam"))
           .expectEvents(new IntakeReopened(INTAKE, "Came back", "sam"));
     }
+  }
+
+  /**
+   * A refusal as the pages tell it: the code of the rule's explanation and the values it names (the
+   * message in the page's language is looked up by them).
+   */
+  private static Matcher<RuleViolated> explained(String code, Object... values) {
+    return new CustomTypeSafeMatcher<>("refused with " + code + " " + List.of(values)) {
+      @Override
+      protected boolean matchesSafely(RuleViolated refused) {
+        return refused.code().equals(code) && refused.arguments().equals(List.of(values));
+      }
+    };
   }
 }

@@ -129,12 +129,11 @@ class CounsellorPagesTest extends PlatformTest {
     Browser.submit(browser, browser.findElement(By.id("triage-submit")));
     awaitText(browser, By.id("priority"), words.urgent());
 
-    // A refused change is explained on the form, and nothing changes.
-    shown(By.id("assign-counsellor")).sendKeys("nobody-here");
+    // The counsellor is picked from the unit's list, with nobody chosen for the worker: sending
+    // the form without a choice is explained on it, and nothing changes.
     browser.findElement(By.id("assign")).click();
     assertThat(shown(By.cssSelector("form .problem")).getText()).isNotBlank();
-    browser.findElement(By.id("assign-counsellor")).clear();
-    browser.findElement(By.id("assign-counsellor")).sendKeys("alice");
+    new Select(browser.findElement(By.id("assign-counsellor"))).selectByValue("alice");
     Browser.submit(browser, browser.findElement(By.id("assign")));
     awaitText(browser, By.id("counsellor"), "alice");
 

@@ -12,6 +12,7 @@ import org.maplebridge.providers.ProviderDirectory.Providers;
 import org.maplebridge.read.Paging;
 import org.maplebridge.read.Paging.PageRequest;
 import org.maplebridge.read.Queries;
+import org.maplebridge.read.UnitCounsellors;
 import org.maplebridge.referrals.ReferralTracker.FindReferrals;
 import org.maplebridge.referrals.ReferralTracker.Referrals;
 import org.springframework.stereotype.Controller;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class CasePage {
   private final QueryGateway queries;
+  private final UnitCounsellors counsellors;
 
-  CasePage(QueryGateway queries) {
+  CasePage(QueryGateway queries, UnitCounsellors counsellors) {
     this.queries = queries;
+    this.counsellors = counsellors;
   }
 
   @GetMapping("/intakes/{id}")
@@ -54,6 +57,8 @@ class CasePage {
     if (careTeam) {
       model.addAttribute(
           "providers", queries.query(new FindProviders(null, null), Providers.class).join());
+      // The counsellor is picked from the unit's list: a typed name can be mistyped.
+      model.addAttribute("counsellors", counsellors.of(intake.unit()));
     }
     // Whoever sees the case without its clinical part may break the glass to see it, with a reason.
     model.addAttribute(

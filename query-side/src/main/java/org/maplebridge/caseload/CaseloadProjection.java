@@ -3,9 +3,11 @@ package org.maplebridge.caseload;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,12 +23,15 @@ import org.maplebridge.events.client.ClientIdentity;
 import org.maplebridge.events.client.PopulationGroup;
 import org.maplebridge.events.intake.CareTeamMemberAdded;
 import org.maplebridge.events.intake.CareTeamMemberRemoved;
+import org.maplebridge.events.intake.ClinicalReview;
 import org.maplebridge.events.intake.ClinicalReviewDone;
 import org.maplebridge.events.intake.ClinicalReviewRequested;
 import org.maplebridge.events.intake.ConsentRecorded;
 import org.maplebridge.events.intake.ConsentWithdrawn;
 import org.maplebridge.events.intake.CounsellorAssigned;
 import org.maplebridge.events.intake.CrisisAlertRaised;
+import org.maplebridge.events.intake.CrisisAlertReason;
+import org.maplebridge.events.intake.Instrument;
 import org.maplebridge.events.intake.IntakeClosed;
 import org.maplebridge.events.intake.IntakeOpened;
 import org.maplebridge.events.intake.IntakeReopened;
@@ -34,6 +39,8 @@ import org.maplebridge.events.intake.IntakeTriaged;
 import org.maplebridge.events.intake.ScreeningFlag;
 import org.maplebridge.events.intake.ScreeningRecorded;
 import org.maplebridge.events.intake.SessionNoteAdded;
+import org.maplebridge.events.intake.SuicideRisk;
+import org.maplebridge.events.intake.Urgency;
 import org.maplebridge.events.privacy.PersonErased;
 import org.maplebridge.events.referral.ReferralAccepted;
 import org.maplebridge.events.referral.ReferralEvent;
@@ -201,7 +208,16 @@ class CaseloadProjection {
         .param("by", event.recordedBy())
         .param("at", ts(at))
         .update();
-    update(event.intakeId(), version, at, "", Map.of());
+    boolean negativeCssrs =
+        event.instrument() == Instrument.CSSRS && event.risk() == SuicideRisk.NONE;
+    update(
+        event.intakeId(),
+        version,
+        at,
+        negativeCssrs
+            ? "floor_lifted = floor_lifted OR coalesce(triage_floor = 'URGENT', FALSE)"
+            : "",
+        Map.of());
   }
 
   @EventHandler
@@ -210,8 +226,37 @@ class CaseloadProjection {
         event.intakeId(),
         version,
         at,
-        "crisis_alert = :reason",
-        SqlParams.of("reason", event.reason().name()));
+        "crisis_alert = :reason, " + RAISE_FLOOR,
+        SqlParams.of(
+            "reason",
+            event.reason().name(),
+            "floor",
+            (event.reason() == CrisisAlertReason.CSSRS_HIGH_RISK
+                    ? Urgency.EMERGENCY
+                    : Urgency.URGENT)
+                .name()));
+  }
+
+  /**
+   * The lowest triage the screenings allow, kept as the intake's own rule keeps it: an alert or a
+   * same-day C-SSRS task raises it (and a raise ends what a negative C-SSRS lifted).
+   */
+  private static final String RAISE_FLOOR =
+      """
+      triage_floor = CASE WHEN %1$s THEN :floor ELSE triage_floor END,
+      floor_lifted = CASE WHEN %1$s THEN FALSE ELSE floor_lifted END
+      """
+          .formatted(
+              "(triage_floor IS NULL OR " + rank("triage_floor") + " < " + rank(":floor") + ")");
+
+  private static String rank(String urgency) {
+    return "array_position(ARRAY["
+        + Arrays.stream(Urgency.values())
+            .map(u -> "'" + u.name() + "'")
+            .collect(Collectors.joining(","))
+        + "]::varchar[], CAST("
+        + urgency
+        + " AS varchar))";
   }
 
   @EventHandler
@@ -231,7 +276,12 @@ class CaseloadProjection {
         .param("due", ts(event.dueBy()))
         .param("at", ts(at))
         .update();
-    update(event.intakeId(), version, at, "", Map.of());
+    if (event.review() == ClinicalReview.SAME_DAY_CSSRS) {
+      update(
+          event.intakeId(), version, at, RAISE_FLOOR, SqlParams.of("floor", Urgency.URGENT.name()));
+    } else {
+      update(event.intakeId(), version, at, "", Map.of());
+    }
   }
 
   @EventHandler
@@ -258,7 +308,13 @@ class CaseloadProjection {
         event.intakeId(),
         version,
         at,
-        "priority = :priority, triage_rationale = :rationale, triaged_by = :by, triaged_at = :at",
+        // Below the floor only where a negative C-SSRS let it through: the floor is gone.
+        """
+        priority = :priority, triage_rationale = :rationale, triaged_by = :by, triaged_at = :at,
+        triage_floor = CASE WHEN %1$s THEN NULL ELSE triage_floor END,
+        floor_lifted = CASE WHEN %1$s THEN FALSE ELSE floor_lifted END
+        """
+            .formatted(rank(":priority") + " < " + rank("triage_floor")),
         SqlParams.of(
             "priority", event.priority().name(),
             "rationale", event.rationale(),

@@ -388,6 +388,7 @@ class CaseloadQueryHandler {
         caseReviews,
         row.riskFlag(),
         row.crisisAlert(),
+        row.triageFloor(),
         row.closedAt() == null
             ? null
             : new Closure(
@@ -567,6 +568,7 @@ class CaseloadQueryHandler {
         instant(r, "closed_at"),
         r.getBoolean("screened"),
         instant(r, "review_due"),
+        r.getBoolean("floor_lifted") ? null : r.getString("triage_floor"),
         r.getLong("version"));
   }
 
@@ -611,6 +613,7 @@ class CaseloadQueryHandler {
       Instant closedAt,
       boolean screened,
       Instant reviewDue,
+      String triageFloor,
       long version) {
 
     /** A crisis alert, or a screening's review task still open. */

@@ -15,7 +15,8 @@ import org.maplebridge.scope.Scope;
 
 /**
  * A case, read whole; on its way to the viewer the parts outside their scope are left out or
- * masked, by the markers below ({@link org.maplebridge.read.ScopedViews}).
+ * masked, by the markers below ({@link org.maplebridge.read.ScopedViews}). {@code triageFloor}: the
+ * lowest priority its screenings allow (null: any).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IntakeDetails(
@@ -44,6 +45,7 @@ public record IntakeDetails(
     List<CaseloadItem.Review> reviews,
     boolean riskFlag,
     String crisisAlert,
+    String triageFloor,
     Closure closure,
     Scope scope,
     @JsonIgnore long version)

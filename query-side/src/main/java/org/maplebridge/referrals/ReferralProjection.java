@@ -310,6 +310,12 @@ class ReferralProjection {
   @EventHandler
   void on(IntakeOpened event) {
     join(event.intakeId(), event.openedBy());
+    jdbc.sql(
+            "INSERT INTO referral_client_reference (client_id, reference) VALUES (:id, :ref)"
+                + " ON CONFLICT DO NOTHING")
+        .param("id", event.clientId())
+        .param("ref", event.clientReference())
+        .update();
     ClientIdentity client = event.client();
     if (client != null) {
       jdbc.sql(
@@ -395,7 +401,8 @@ class ReferralProjection {
   @ResetHandler
   void reset() {
     jdbc.sql(
-            "TRUNCATE referral_view, referral_source_team, referral_person, referral_source_concern")
+            "TRUNCATE referral_view, referral_source_team, referral_person, referral_source_concern,"
+                + " referral_client_reference")
         .update();
   }
 }

@@ -101,6 +101,7 @@ public final class ReferralTracker {
       UUID intakeId,
       UUID crisisId,
       @PersonalData UUID clientId,
+      @PersonalData String clientReference,
       @ClinicalData String reason,
       String consentBasis,
       String consentWaiver,
@@ -148,6 +149,11 @@ public final class ReferralTracker {
     private final AccessLog accessLog;
     private final Clock clock = Clock.systemUTC();
 
+    /** The client's reference, as the referral tracker projected it from the intakes. */
+    private static final String CLIENT_REFERENCE =
+        "(SELECT c.reference FROM referral_client_reference c WHERE c.client_id = r.client_id)"
+            + " AS client_reference";
+
     Handler(JdbcClient jdbc, ReferralTrackerScopes scopes, AccessLog accessLog) {
       this.jdbc = jdbc;
       this.scopes = scopes;
@@ -168,6 +174,8 @@ public final class ReferralTracker {
                   jdbc
                       .sql(
                           "SELECT r.*, "
+                              + CLIENT_REFERENCE
+                              + ", "
                               + ReferralTrackerScopes.CARE_TEAM
                               + " FROM referral_view r WHERE "
                               + ReferralTrackerScopes.VISIBLE
@@ -237,7 +245,10 @@ public final class ReferralTracker {
       }
       return scope.flatMap(
           s ->
-              jdbc.sql("SELECT * FROM referral_view WHERE referral_id = :id")
+              jdbc.sql(
+                      "SELECT r.*, "
+                          + CLIENT_REFERENCE
+                          + " FROM referral_view r WHERE r.referral_id = :id")
                   .param("id", query.referralId())
                   .query((row, n) -> item(row, s))
                   .optional());
@@ -253,6 +264,8 @@ public final class ReferralTracker {
           jdbc
               .sql(
                   "SELECT r.*, "
+                      + CLIENT_REFERENCE
+                      + ", "
                       + ReferralTrackerScopes.CARE_TEAM
                       + " FROM referral_view r WHERE r.unit = :unit"
                       + " AND r.consent_waiver = 'REQUESTED' AND NOT r.sent"
@@ -284,6 +297,7 @@ public final class ReferralTracker {
           row.getObject("intake_id", UUID.class),
           row.getObject("crisis_id", UUID.class),
           row.getObject("client_id", UUID.class),
+          row.getString("client_reference"),
           row.getString("reason"),
           row.getString("consent_basis"),
           row.getString("consent_waiver"),

@@ -17,7 +17,11 @@ class ReferralsReadModel implements ReadModel {
   @Override
   public List<String> tables() {
     return List.of(
-        "referral_view", "referral_source_team", "referral_person", "referral_source_concern");
+        "referral_view",
+        "referral_source_team",
+        "referral_person",
+        "referral_source_concern",
+        "referral_client_reference");
   }
 
   @Override

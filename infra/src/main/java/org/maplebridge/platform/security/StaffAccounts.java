@@ -3,6 +3,7 @@ package org.maplebridge.platform.security;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.maplebridge.events.Actor;
 import org.maplebridge.events.Role;
 import org.maplebridge.read.SignedInStaff;
 import org.maplebridge.read.StaffNames;
+import org.maplebridge.read.UnitCounsellors;
 import org.maplebridge.write.StaffDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 /** Staff accounts in PostgreSQL: sign-in for the built-in login and the staff directory. */
 @Component
 public class StaffAccounts
-    implements UserDetailsService, StaffDirectory, SignedInStaff, StaffNames {
+    implements UserDetailsService, StaffDirectory, SignedInStaff, StaffNames, UnitCounsellors {
   private final JdbcClient jdbc;
 
   /** How long a confirmation that an account is in good standing holds before it is asked again. */
@@ -148,6 +150,17 @@ public class StaffAccounts
                     row.getString("unit"),
                     row.getObject("provider_id", UUID.class)))
         .optional();
+  }
+
+  @Override
+  public List<Counsellor> of(String unit) {
+    return jdbc.sql(
+            "SELECT username, display_name FROM staff_account WHERE unit = :unit"
+                + " AND role = 'COUNSELLOR' AND enabled AND approved"
+                + " ORDER BY display_name, username")
+        .param("unit", unit)
+        .query((row, n) -> new Counsellor(row.getString("username"), row.getString("display_name")))
+        .list();
   }
 
   public boolean any() {

@@ -25,6 +25,7 @@ import org.maplebridge.write.RecordNotFound;
 import org.maplebridge.write.RuleViolated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -51,13 +52,27 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
+  private final RuleMessages rules;
 
+  Problems(RuleMessages rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * The detail in the language of the request (the page's, from its cookie, or Accept-Language);
+   * {@code rule} names the rule and {@code code} which of its explanations it is, for clients that
+   * tell it in words of their own.
+   */
   @ExceptionHandler(RuleViolated.class)
   ProblemDetail ruleViolated(RuleViolated e) {
     ProblemDetail problem =
         problem(
-            HttpStatus.CONFLICT, "rule-violated", "A rule of the work was broken", e.getMessage());
+            HttpStatus.CONFLICT,
+            "rule-violated",
+            "A rule of the work was broken",
+            rules.explanation(e, LocaleContextHolder.getLocale()));
     problem.setProperty("rule", e.rule());
+    problem.setProperty("code", e.code());
     return problem;
   }
 
