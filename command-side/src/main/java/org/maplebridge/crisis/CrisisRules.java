@@ -74,8 +74,7 @@ final class CrisisRules {
   /**
    * An escalation is acknowledged by the person paged for its tier or by someone holding a higher
    * tier now, never by whoever raised it (published as {@link Answering}).
-   */
-  /**
+   *
    * @param escalatedBy who raised the escalation, or the rung it climbed from when the platform
    *     raised it
    */
@@ -95,7 +94,7 @@ final class CrisisRules {
 
     @Override
     public String code() {
-      return name() + (actor.equals(raisedBy) ? ".RAISED_IT" : ".NOT_PAGED");
+      return name() + (actor.equals(escalatedBy) ? ".RAISED_IT" : ".NOT_PAGED");
     }
   }
 
