@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.maplebridge.PlatformTest;
 import org.maplebridge.platform.keys.PlatformKeys;
@@ -27,9 +29,29 @@ class DataKeysTest extends PlatformTest {
   @Autowired PlatformKeys platformKeys;
   @Autowired TransactionTemplate transactions;
 
+  /** The records of a test: their keys are removed after it, spoiled ones too. */
+  private final List<UUID> records = new ArrayList<>();
+
+  /**
+   * A spoiled key left behind would stop every later key rotation on the shared platform (it
+   * re-wraps all keys).
+   */
+  @AfterEach
+  void removeTheTestsKeys() {
+    jdbc.sql("DELETE FROM data_key WHERE record_id = ANY(CAST(:records AS uuid[]))")
+        .param("records", records.toArray(UUID[]::new))
+        .update();
+  }
+
+  private UUID newRecord() {
+    UUID record = UUID.randomUUID();
+    records.add(record);
+    return record;
+  }
+
   @Test
   void aTransactionReadsARecordsKeyFromTheDatabaseOnce() throws Exception {
-    UUID record = UUID.randomUUID();
+    UUID record = newRecord();
     byte[] ciphertext =
         transactions.execute(
             status -> encrypt(keys.forEncryption(record), "Canary of this record"));
@@ -54,7 +76,7 @@ class DataKeysTest extends PlatformTest {
 
   @Test
   void aKeyReadInACommittedTransactionServesTheNextOnes() {
-    UUID record = UUID.randomUUID();
+    UUID record = newRecord();
     byte[] ciphertext =
         transactions.execute(status -> encrypt(keys.forEncryption(record), "Second canary"));
     DataKeys otherInstance = new DataKeys(jdbc, platformKeys);
@@ -69,7 +91,7 @@ class DataKeysTest extends PlatformTest {
 
   @Test
   void aKeyDestroyedInATransactionDecryptsNothingLaterInIt() {
-    UUID record = UUID.randomUUID();
+    UUID record = newRecord();
     transactions.execute(status -> keys.forEncryption(record));
 
     transactions.executeWithoutResult(
@@ -84,7 +106,7 @@ class DataKeysTest extends PlatformTest {
 
   @Test
   void aReadThatRacedTheErasureDoesNotBringTheKeyBack() {
-    UUID record = UUID.randomUUID();
+    UUID record = newRecord();
     transactions.execute(status -> keys.forEncryption(record));
     DataKeys instance = new DataKeys(jdbc, platformKeys);
     TransactionTemplate erasure = new TransactionTemplate(transactions.getTransactionManager());
@@ -105,7 +127,7 @@ class DataKeysTest extends PlatformTest {
    * transaction, in that transaction).
    */
   private void spoilStoredKeyOf(UUID record) {
-    UUID other = UUID.randomUUID();
+    UUID other = newRecord();
     transactions.execute(status -> keys.forEncryption(other));
     jdbc.sql(
             "UPDATE data_key SET wrapped = (SELECT wrapped FROM data_key WHERE record_id = :other)"
